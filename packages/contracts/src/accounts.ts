@@ -8,7 +8,8 @@ export const CreditCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'not a unified social credit code (18 characters)');
+  .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'not a unified social credit code (18 characters)')
+  .refine((code) => isValidCreditCode(code), 'the check character (18th) does not match: mistyped credit code');
 
 const accountFields = {
   code: z.string().trim().min(1).max(40).describe('customer number, unique'),
@@ -156,3 +157,22 @@ export const Insight = z
 export const CreateInsight = z
   .object({ kind: InsightKind, body: z.string().trim().min(1).max(4000), observedOn: IsoDate })
   .strict();
+
+const CREDIT_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** GB 32100-2015: the 18th character is a mod-31 check over the first 17. */
+export function isValidCreditCode(code: string): boolean {
+  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CREDIT_CHARS.indexOf(code[i]!) * CREDIT_WEIGHTS[i]!;
+  const check = (31 - (sum % 31)) % 31;
+  return code[17] === CREDIT_CHARS[check];
+}
+
+/** Completes 17 characters with their check character (used by the demo generator and tests). */
+export function withCreditCheck(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CREDIT_CHARS.indexOf(first17[i]!) * CREDIT_WEIGHTS[i]!;
+  return first17 + CREDIT_CHARS[(31 - (sum % 31)) % 31];
+}

@@ -1,0 +1,150 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { accountsRoutes } from './modules/accounts/index.js';
+import { competitorsRoutes } from './modules/competitors/index.js';
+import { contactsRoutes } from './modules/contacts/index.js';
+import { interactionsRoutes } from './modules/interactions/index.js';
+import { lookupRoutes } from './modules/lookup/index.js';
+import { ordersRoutes } from './modules/orders/index.js';
+import { orgRoutes } from './modules/org/index.js';
+import { productsRoutes } from './modules/products/index.js';
+import { resolveApiToken, resolveSession, usersRoutes } from './modules/users/index.js';
+import type { Database } from './platform/db/index.js';
+import { registerAuth } from './platform/http/auth.plugin.js';
+import { registerErrorHandler } from './platform/http/errors.plugin.js';
+
+export type AppDeps = {
+  database: Database;
+  demoMode: boolean;
+  sessionDays?: number;
+  secureCookies?: boolean;
+  logLevel?: string;
+  webDist?: string | undefined;
+  version?: string;
+};
+
+const defaultWebDist = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** Builds the Fastify app: platform plugins first, then every module's routes under /api/v1. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      deps.logLevel === 'silent'
+        ? false
+        : {
+            level: deps.logLevel ?? 'info',
+            // request logs carry method, path and status only: no query strings, bodies or cookies
+            serializers: {
+              req: (req) => ({ method: req.method, url: String(req.url).split('?')[0] }),
+              res: (res) => ({ statusCode: res.statusCode }),
+            },
+          },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', deps.database.db);
+  registerErrorHandler(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'kamap API',
+        version: deps.version ?? '0.1.0',
+        description:
+          'kamap (Key Account MAP, 大客户经营图谱). Money is integer minor units (fen). Errors are RFC 9457 problem+json. ' +
+          'Sign in with POST /api/v1/auth/login (cookie; send x-csrf-token on writes) or use `Authorization: Bearer <API token>`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'kamap_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerAuth(app, deps.database.db, { session: resolveSession, apiToken: resolveApiToken });
+
+  app.get(
+    '/api/health',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness and database reachability',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() }) },
+      },
+    },
+    async () => {
+      await deps.database.db.execute('select 1');
+      return { status: 'ok' as const, database: deps.database.driver, version: deps.version ?? '0.1.0' };
+    },
+  );
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      await api.register(usersRoutes, {
+        demoMode: deps.demoMode,
+        sessionDays: deps.sessionDays ?? 7,
+        secureCookies: deps.secureCookies ?? false,
+      });
+      await api.register(orgRoutes);
+      await api.register(accountsRoutes);
+      await api.register(contactsRoutes);
+      await api.register(productsRoutes);
+      await api.register(ordersRoutes);
+      await api.register(competitorsRoutes);
+      await api.register(interactionsRoutes);
+      await api.register(lookupRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDist = deps.webDist ?? defaultWebDist;
+  if (existsSync(join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // client-side routes: any non-API GET that is not a file gets the app shell
+    app.get('/*', { schema: { hide: true }, config: { public: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) {
+        reply.header('content-type', 'application/problem+json');
+        return reply.code(404).send({ type: 'about:blank', title: 'Not found', status: 404 });
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

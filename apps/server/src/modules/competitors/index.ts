@@ -1,0 +1,2 @@
+export { competitorsRoutes } from './competitors.routes.js';
+export { competitorPresence, competitors } from './competitors.table.js';

@@ -1,0 +1,2 @@
+export { interactionsRoutes } from './interactions.routes.js';
+export { interactions } from './interactions.table.js';

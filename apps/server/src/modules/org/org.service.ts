@@ -1,0 +1,52 @@
+import { asc, eq } from 'drizzle-orm';
+import { assertCan } from '../../platform/access/index.js';
+import { audit } from '../../platform/audit/index.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { AppError } from '../../platform/errors.js';
+import { orgUnits } from './org.table.js';
+
+export type OrgUnitRow = typeof orgUnits.$inferSelect;
+
+const toOrgUnit = (u: OrgUnitRow) => ({
+  id: u.id,
+  parentId: u.parentId,
+  code: u.code,
+  name: u.name,
+  depth: u.path.split('/').filter(Boolean).length - 1,
+});
+
+/** Every user sees the whole org tree (names of units are not confidential); ordered by path. */
+export async function listOrgUnits(ctx: Ctx) {
+  const all = await ctx.db.select().from(orgUnits).orderBy(asc(orgUnits.path));
+  return { items: all.filter((u) => !u.archivedAt).map(toOrgUnit) };
+}
+
+export async function findOrgUnit(db: Db, id: string): Promise<OrgUnitRow | undefined> {
+  const [row] = await db.select().from(orgUnits).where(eq(orgUnits.id, id));
+  return row;
+}
+
+/** Inserts an org unit under a parent (or as the root when parentId is null); used by the CLI and demo too. */
+export async function insertOrgUnit(
+  db: Db,
+  input: { id?: string; parentId: string | null; code: string; name: string },
+): Promise<OrgUnitRow> {
+  const parent = input.parentId ? await findOrgUnit(db, input.parentId) : undefined;
+  if (input.parentId && !parent) throw AppError.invalid('parentId', 'no such org unit');
+  const id = input.id ?? crypto.randomUUID();
+  const [row] = await db
+    .insert(orgUnits)
+    .values({ id, parentId: input.parentId, code: input.code, name: input.name, path: `${parent?.path ?? '/'}${id}/` })
+    .returning();
+  return row!;
+}
+
+export async function createOrgUnit(ctx: Ctx, input: { parentId: string; code: string; name: string }) {
+  assertCan(ctx.user, 'org.manage');
+  return ctx.db.transaction(async (tx) => {
+    const row = await insertOrgUnit(tx, input);
+    await audit({ ...ctx, db: tx }, 'org_unit.create', 'org_unit', row.id, { code: row.code });
+    return toOrgUnit(row);
+  });
+}

@@ -1,0 +1,11 @@
+export { resolveApiToken, resolveSession } from './auth.service.js';
+export { usersRoutes } from './users.routes.js';
+export {
+  disableUserByName,
+  findUserByName,
+  insertUser,
+  type NewUser,
+  resetPasswordByName,
+  rootOrgUnitId,
+} from './users.service.js';
+export { users } from './users.table.js';

@@ -1,0 +1,117 @@
+import type { Role } from '@kamap/contracts';
+import { type SQL, sql } from 'drizzle-orm';
+import { AppError } from '../errors.js';
+
+/** Who is asking: the signed-in user, or the user behind an API token (with that token's scopes). */
+export type Principal = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgUnitId: string;
+  orgUnitPath: string;
+  orgUnitName: string;
+  agentId: string | null;
+  locale: string;
+  /** null for a browser session; the token's scopes for an API token. */
+  tokenScopes: string[] | null;
+};
+
+export type Action =
+  | 'account.create'
+  | 'account.write'
+  | 'contact.write'
+  | 'order.write'
+  | 'product.write'
+  | 'competitor.write'
+  | 'interaction.write'
+  | 'user.read'
+  | 'user.manage'
+  | 'org.manage'
+  | 'audit.read';
+
+const grants: Record<Action, readonly Role[]> = {
+  'account.create': ['admin', 'director', 'kam'],
+  'account.write': ['admin', 'director', 'kam'],
+  'contact.write': ['admin', 'director', 'kam'],
+  'order.write': ['admin', 'director', 'kam'],
+  'product.write': ['admin', 'director'],
+  'competitor.write': ['admin', 'director', 'kam'],
+  'interaction.write': ['admin', 'director', 'kam', 'service'],
+  'user.read': ['admin', 'director'],
+  'user.manage': ['admin'],
+  'org.manage': ['admin'],
+  'audit.read': ['admin'],
+};
+
+const writes = new Set<Action>([
+  'account.create',
+  'account.write',
+  'contact.write',
+  'order.write',
+  'product.write',
+  'competitor.write',
+  'interaction.write',
+  'user.manage',
+  'org.manage',
+]);
+
+/** The one place that decides what a role may do. Row scope is `accountScope`. */
+export function can(user: Principal, action: Action): boolean {
+  if (!grants[action].includes(user.role)) return false;
+  if (user.tokenScopes && writes.has(action) && !user.tokenScopes.includes('write')) return false;
+  return true;
+}
+
+export function assertCan(user: Principal, action: Action): void {
+  if (!can(user, action)) throw new AppError('forbidden', `Your role (${user.role}) may not do ${action}`);
+}
+
+/** How much of a contact's personal dossier (PIPL sensitive data) a role sees. */
+export function dossierAccess(user: Principal): 'full' | 'masked' | 'none' {
+  switch (user.role) {
+    case 'admin':
+    case 'director':
+    case 'kam':
+      return 'full';
+    case 'service':
+    case 'analyst':
+      return 'masked';
+    case 'agent':
+      return 'none';
+  }
+}
+
+/** Whether phones, e-mail and WeChat of contacts come unmasked. */
+export function seesContactDetails(user: Principal): boolean {
+  return user.role !== 'agent' && user.role !== 'analyst';
+}
+
+/**
+ * The accounts a user may see, as a SQL predicate over an `accounts` row aliased `alias`.
+ * Every query that touches account data includes it, so lists, counts, search, lookup and
+ * aggregates agree, and a record outside it simply is not found.
+ */
+export function accountScope(user: Principal, alias = 'accounts'): SQL {
+  const a = sql.raw(`"${alias}"`);
+  switch (user.role) {
+    case 'admin':
+      return sql`true`;
+    case 'director':
+    case 'service':
+    case 'analyst':
+      return sql`${a}.org_unit_id in (select ou.id from org_units ou where ou.path like ${`${user.orgUnitPath}%`})`;
+    case 'kam':
+      return sql`(${a}.owner_id = ${user.id} or exists (select 1 from account_team tm where tm.account_id = ${a}.id and tm.user_id = ${user.id}))`;
+    case 'agent':
+      return user.agentId
+        ? sql`exists (select 1 from account_agents ag where ag.account_id = ${a}.id and ag.agent_id = ${user.agentId})`
+        : sql`false`;
+  }
+}
+
+/** Scope for a table that carries `account_id`: the row's account must be in the user's scope. */
+export function accountIdInScope(user: Principal, column: SQL): SQL {
+  if (user.role === 'admin') return sql`true`;
+  return sql`${column} in (select sa.id from accounts sa where ${accountScope(user, 'sa')})`;
+}

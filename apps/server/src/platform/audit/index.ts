@@ -1,0 +1,2 @@
+export { audit } from './audit.js';
+export { auditLog } from './audit.table.js';
