@@ -173,7 +173,7 @@ export function as(app: FastifyInstance, session: Session) {
 }
 
 export async function testApp(database: Database, demoMode = false) {
-  return buildApp({ database, demoMode, logLevel: 'silent', webDist: '/nonexistent' });
+  return buildApp({ database, demoMode, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', webDist: '/nonexistent' });
 }
 
 export { contentDigest };

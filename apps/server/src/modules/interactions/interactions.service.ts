@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { accountIdInScope, assertCan } from '../../platform/access/index.js';
 import { audit } from '../../platform/audit/index.js';
 import { type Ctx, withDb } from '../../platform/context.js';
-import { type Db, isoTimestamp, isoTimestampOrNull, one, rows } from '../../platform/db/index.js';
+import { type Db, isoTimestamp, isoTimestampOrNull, one, pgArray, rows } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors.js';
 import { afterCursor, decodeCursor, encodeCursor, orderBy, sortSpec, toPage } from '../../platform/http/paging.js';
 import { assertAccountInScope } from '../accounts/index.js';
@@ -72,12 +72,12 @@ async function checkPeople(db: Db, accountId: string, contactIds: string[] | und
   if (contactIds?.length) {
     const found = await one<{ n: number }>(
       db,
-      sql`select count(*)::int as n from contacts where id = any(${contactIds}::uuid[]) and account_id = ${accountId}`,
+      sql`select count(*)::int as n from contacts where id = any(${pgArray(contactIds)}::uuid[]) and account_id = ${accountId}`,
     );
     if ((found?.n ?? 0) !== new Set(contactIds).size) throw AppError.invalid('body.contactIds', 'not all are contacts of this account');
   }
   if (colleagueIds?.length) {
-    const found = await one<{ n: number }>(db, sql`select count(*)::int as n from users where id = any(${colleagueIds}::uuid[])`);
+    const found = await one<{ n: number }>(db, sql`select count(*)::int as n from users where id = any(${pgArray(colleagueIds)}::uuid[])`);
     if ((found?.n ?? 0) !== new Set(colleagueIds).size) throw AppError.invalid('body.colleagueIds', 'unknown user');
   }
 }
@@ -86,7 +86,7 @@ async function touchContacts(db: Db, contactIds: string[], at: string) {
   if (!contactIds.length) return;
   await db.execute(
     sql`update contacts set last_contact_at = greatest(coalesce(last_contact_at, ${at}::timestamptz), ${at}::timestamptz)
-        where id = any(${contactIds}::uuid[])`,
+        where id = any(${pgArray(contactIds)}::uuid[])`,
   );
 }
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { accountScope } from '../../platform/access/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { isoDate, isoDateOrNull, isoTimestamp, rows } from '../../platform/db/index.js';
+import { isoDate, isoDateOrNull, isoTimestamp, pgArray, rows } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors.js';
 import { toE164 } from '../../platform/phone.js';
 import { selectSummaries, toAccountSummary } from '../accounts/index.js';
@@ -111,7 +111,7 @@ export async function lookupPhone(ctx: Ctx, phone: string) {
   );
   const accountIds = [...new Set([...contactRows.map((c) => c.account_id), ...switchboard.map((a) => a.id)])].slice(0, MAX_MATCHES);
   const summaries = accountIds.length
-    ? await selectSummaries(ctx.db, ctx.user, sql`a.id = any(${accountIds}::uuid[])`)
+    ? await selectSummaries(ctx.db, ctx.user, sql`a.id = any(${pgArray(accountIds)}::uuid[])`)
     : [];
   const byId = new Map(summaries.map((s) => [s.id, toAccountSummary(s)]));
   const matches = await Promise.all(

@@ -122,3 +122,8 @@ export function isoDateOrNull(value: unknown): string | null {
 }
 
 export { sql };
+
+/** A JS string array as one PostgreSQL array parameter (Drizzle would otherwise spread it into a list). */
+export function pgArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/(["\\])/g, '\\$1')}"`).join(',')}}`;
+}
