@@ -57,7 +57,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
         reply.header('content-type', 'application/problem+json');
         return reply.code(status).send({ ...problem.toProblem(req.url), status, title: error.code ?? 'Bad request' });
       }
-    } else problem = fromDatabase(error);
+    } else {
+      // Drizzle wraps driver errors; the PostgreSQL code is on the cause
+      const cause = (error as { cause?: unknown }).cause;
+      problem = fromDatabase(cause && typeof cause === 'object' && 'code' in cause ? (cause as PgError) : error);
+    }
 
     if (!problem) {
       req.log.error({ err: error }, 'unhandled error');
