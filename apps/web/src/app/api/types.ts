@@ -1,0 +1,97 @@
+import type {
+  AccountListQuery,
+  AccountRollup,
+  Attitude,
+  CompetitorPresence,
+  ContactChannel,
+  ContactListQuery,
+  CreateInsight,
+  CreateInteraction,
+  DecisionRole,
+  DossierAccess,
+  Industry,
+  Insight,
+  InsightKind,
+  Interaction,
+  InteractionKind,
+  InteractionListQuery,
+  Lifecycle,
+  LookupMatch,
+  LookupResult,
+  Order,
+  OrderChannel,
+  OrderListQuery,
+  OrderStatus,
+  OrderSummary,
+  OrgChartNode,
+  OrgUnit,
+  PhoneKind,
+  PriceSensitivity,
+  Product,
+  ProductCategory,
+  ProductListQuery,
+  SizeBand,
+  TeamMember,
+  TeamRole,
+  TimelineEntry,
+  UserRef,
+} from '@kamap/contracts';
+import type { z } from 'zod';
+
+// The contracts export schemas; these are the shapes on the wire that the web reads and writes.
+export type {
+  Account,
+  AccountSummary,
+  Contact,
+  ContactSummary,
+  CreateAccount,
+  CreateContact,
+  CurrentUser,
+  Problem,
+  Role,
+  UpdateAccount,
+  UpdateContact,
+} from '@kamap/contracts';
+
+export type LifecycleValue = z.infer<typeof Lifecycle>;
+export type IndustryValue = z.infer<typeof Industry>;
+export type SizeBandValue = z.infer<typeof SizeBand>;
+export type PriceSensitivityValue = z.infer<typeof PriceSensitivity>;
+export type TeamRoleValue = z.infer<typeof TeamRole>;
+export type InsightKindValue = z.infer<typeof InsightKind>;
+export type DecisionRoleValue = z.infer<typeof DecisionRole>;
+export type AttitudeValue = z.infer<typeof Attitude>;
+export type ContactChannelValue = z.infer<typeof ContactChannel>;
+export type PhoneKindValue = z.infer<typeof PhoneKind>;
+export type InteractionKindValue = z.infer<typeof InteractionKind>;
+export type OrderChannelValue = z.infer<typeof OrderChannel>;
+export type OrderStatusValue = z.infer<typeof OrderStatus>;
+export type DossierAccessValue = z.infer<typeof DossierAccess>;
+
+export type AccountRollupData = z.infer<typeof AccountRollup>;
+export type TeamMemberData = z.infer<typeof TeamMember>;
+export type InsightData = z.infer<typeof Insight>;
+export type CreateInsightBody = z.input<typeof CreateInsight>;
+export type OrgChartNodeData = z.infer<typeof OrgChartNode>;
+export type TimelineEntryData = z.infer<typeof TimelineEntry>;
+export type CompetitorPresenceData = z.infer<typeof CompetitorPresence>;
+export type OrgUnitData = z.infer<typeof OrgUnit>;
+export type UserRefData = z.infer<typeof UserRef>;
+export type ProductData = z.infer<typeof Product>;
+export type ProductCategoryData = z.infer<typeof ProductCategory>;
+export type OrderSummaryData = z.infer<typeof OrderSummary>;
+export type OrderData = z.infer<typeof Order>;
+export type InteractionData = z.infer<typeof Interaction>;
+export type CreateInteractionBody = z.input<typeof CreateInteraction>;
+export type LookupResultData = z.infer<typeof LookupResult>;
+export type LookupMatchData = z.infer<typeof LookupMatch>;
+
+/** Query strings as the browser sends them: every filter optional, defaults applied by the server. */
+export type AccountListParams = Partial<z.input<typeof AccountListQuery>>;
+export type ContactListParams = Partial<z.input<typeof ContactListQuery>>;
+export type ProductListParams = Partial<z.input<typeof ProductListQuery>>;
+export type OrderListParams = Partial<z.input<typeof OrderListQuery>>;
+export type InteractionListParams = Partial<z.input<typeof InteractionListQuery>>;
+
+export type Page<T> = { items: T[]; nextCursor: string | null; total: number };
+export type ItemList<T> = { items: T[] };

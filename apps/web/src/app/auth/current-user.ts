@@ -1,0 +1,30 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, isApiError, setCsrfToken } from '../api/client';
+import { meQueryKey } from '../api/query-client';
+import type { CurrentUser } from '../api/types';
+
+/** The signed-in user, or null when there is no session (a 401 is an answer here, not an error). */
+async function fetchMe(): Promise<CurrentUser | null> {
+  try {
+    const user = await api.get<CurrentUser>('/auth/me');
+    setCsrfToken(user.csrfToken);
+    return user;
+  } catch (error) {
+    if (isApiError(error, 401)) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
+}
+
+/** Inside the auth guard the user is always there. */
+export function useCurrentUser(): CurrentUser {
+  const { data } = useMe();
+  if (!data) throw new Error('useCurrentUser is used outside the auth guard');
+  return data;
+}

@@ -1,0 +1,72 @@
+import { Layout, Menu } from 'antd';
+import { Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { LookupBox } from '../../features/lookup/lookup-box';
+import { BrandMark } from '../../ui/brand-mark';
+import { PageSkeleton } from '../../ui/page-skeleton';
+import { LanguageSwitch } from '../i18n/language-switch';
+import styles from './app-layout.module.css';
+import { navigation, navSteps } from './nav';
+import { UserMenu } from './user-menu';
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const section = `/${location.pathname.split('/')[1] ?? ''}`;
+
+  const items = navigation.map(({ step, items: pages }) => ({
+    type: 'group' as const,
+    key: step,
+    label: collapsed ? null : (
+      <span className={styles.stepLabel}>
+        <span className={styles.stepNo}>{navSteps.indexOf(step) + 1}</span>
+        {t(`nav.step.${step}`)}
+      </span>
+    ),
+    children: pages.map(({ page, path, icon: Icon }) => ({
+      key: path,
+      icon: <Icon />,
+      label: <Link to={path}>{t(`nav.page.${page}`)}</Link>,
+    })),
+  }));
+
+  return (
+    <Layout className={styles.shell}>
+      <Layout.Sider
+        theme="light"
+        width={216}
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        className={styles.sider}
+      >
+        <Link to="/accounts" className={styles.brand}>
+          <BrandMark size={28} />
+          {!collapsed && (
+            <span className={styles.brandText}>
+              <strong>{t('brand.product')}</strong>
+              <small>{t('brand.name')}</small>
+            </span>
+          )}
+        </Link>
+        <Menu mode="inline" selectedKeys={[section]} items={items} className={styles.menu} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className={styles.header}>
+          <LookupBox />
+          <div className={styles.headerRight}>
+            <LanguageSwitch />
+            <UserMenu />
+          </div>
+        </Layout.Header>
+        <Layout.Content className={styles.content}>
+          <Suspense fallback={<PageSkeleton />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

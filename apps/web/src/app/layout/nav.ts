@@ -1,0 +1,30 @@
+import { AppstoreOutlined, BankOutlined, ContactsOutlined, FileTextOutlined, MessageOutlined } from '@ant-design/icons';
+import type { ComponentType } from 'react';
+
+export type NavStep = 'identify' | 'needs' | 'relationships' | 'strategy' | 'evaluate';
+export type NavPage = 'accounts' | 'products' | 'orders' | 'contacts' | 'interactions';
+type NavItem = { page: NavPage; path: string; icon: ComponentType };
+
+/**
+ * The side menu follows the five steps of the key-account map; a step appears only once it has a
+ * page to open, so the menu never links to something that does not exist.
+ */
+export const navigation: { step: NavStep; items: NavItem[] }[] = [
+  {
+    step: 'identify',
+    items: [
+      { page: 'accounts', path: '/accounts', icon: BankOutlined },
+      { page: 'products', path: '/products', icon: AppstoreOutlined },
+      { page: 'orders', path: '/orders', icon: FileTextOutlined },
+    ],
+  },
+  {
+    step: 'relationships',
+    items: [
+      { page: 'contacts', path: '/contacts', icon: ContactsOutlined },
+      { page: 'interactions', path: '/interactions', icon: MessageOutlined },
+    ],
+  },
+];
+
+export const navSteps: NavStep[] = ['identify', 'needs', 'relationships', 'strategy', 'evaluate'];

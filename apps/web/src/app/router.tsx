@@ -1,0 +1,48 @@
+import { type ComponentType, lazy } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { RequireAuth } from './auth/require-auth';
+import { AppLayout } from './layout/app-layout';
+import { NotFoundPage } from './not-found-page';
+import { RouteError } from './route-error';
+
+/** Each page is its own chunk, fetched the first time it is opened. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  const Page = lazy<ComponentType>(() => load().then((module) => ({ default: module[name] as ComponentType })));
+  return <Page />;
+}
+
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    element: page(() => import('../features/auth/login-page'), 'LoginPage'),
+    errorElement: <RouteError />,
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <Navigate to="/accounts" replace /> },
+          { path: 'accounts', element: page(() => import('../features/accounts/accounts-page'), 'AccountsPage') },
+          { path: 'accounts/:id', element: page(() => import('../features/accounts/account-page'), 'AccountPage') },
+          { path: 'contacts', element: page(() => import('../features/contacts/contacts-page'), 'ContactsPage') },
+          { path: 'contacts/:id', element: page(() => import('../features/contacts/contact-page'), 'ContactPage') },
+          { path: 'products', element: page(() => import('../features/products/products-page'), 'ProductsPage') },
+          { path: 'orders', element: page(() => import('../features/orders/orders-page'), 'OrdersPage') },
+          {
+            path: 'interactions',
+            element: page(() => import('../features/interactions/interactions-page'), 'InteractionsPage'),
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,17 @@
+import type { ThemeConfig } from 'antd';
+
+export const theme: ThemeConfig = {
+  token: {
+    colorPrimary: '#1d4ed8',
+    colorInfo: '#1d4ed8',
+    borderRadius: 6,
+    colorBgLayout: '#f4f6fa',
+    fontSize: 14,
+  },
+  components: {
+    Layout: { headerBg: '#ffffff', siderBg: '#ffffff', headerHeight: 56 },
+    Menu: { itemHeight: 38, groupTitleColor: '#64748b', itemSelectedBg: '#e8eefc' },
+    Table: { headerBg: '#f8fafc', rowHoverBg: '#f5f8ff' },
+    Card: { headerFontSize: 15 },
+  },
+};

@@ -1,0 +1,87 @@
+import { ApartmentOutlined } from '@ant-design/icons';
+import { Flex, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { SortOrder } from 'antd/es/table/interface';
+import type { TFunction } from 'i18next';
+import type { AccountSummary } from '../../app/api/types';
+import { LifecycleTag } from '../../ui/enum-tags';
+import { formatDate } from '../../ui/format';
+import { industryLabel } from './labels';
+
+export type AccountSortField = 'name' | 'code' | 'updatedAt';
+
+/** `-name` → name descending; the table shows the arrow on the column the list is sorted by. */
+export function sortOrderOf(sort: string, field: AccountSortField): SortOrder {
+  if (sort === field) return 'ascend';
+  if (sort === `-${field}`) return 'descend';
+  return null;
+}
+
+export function accountColumns(t: TFunction, sort: string | null): ColumnsType<AccountSummary> {
+  const sortable = (field: AccountSortField) =>
+    sort === null ? {} : { sorter: true, sortOrder: sortOrderOf(sort, field), showSorterTooltip: false };
+  return [
+    {
+      title: t('account.name'),
+      dataIndex: 'name',
+      key: 'name',
+      ...sortable('name'),
+      render: (_: string, row) => (
+        <Flex vertical style={{ minWidth: 0 }}>
+          <Flex align="center" gap={6}>
+            <Typography.Text strong ellipsis={{ tooltip: row.name }} style={{ maxWidth: 320 }}>
+              {row.name}
+            </Typography.Text>
+            {row.childCount > 0 && (
+              <Tooltip title={t('account.groupChildren', { count: row.childCount })}>
+                <ApartmentOutlined style={{ color: '#1d4ed8' }} />
+              </Tooltip>
+            )}
+          </Flex>
+          {row.shortName && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {row.shortName}
+            </Typography.Text>
+          )}
+        </Flex>
+      ),
+    },
+    { title: t('account.code'), dataIndex: 'code', key: 'code', width: 130, ...sortable('code') },
+    {
+      title: t('account.industry'),
+      dataIndex: 'industry',
+      key: 'industry',
+      width: 180,
+      ellipsis: true,
+      render: (value: string | null) => industryLabel(t, value),
+    },
+    {
+      title: t('account.region'),
+      key: 'region',
+      width: 130,
+      render: (_, row) => [row.province, row.city].filter(Boolean).join(' · ') || '—',
+    },
+    {
+      title: t('account.lifecycle'),
+      dataIndex: 'lifecycle',
+      key: 'lifecycle',
+      width: 96,
+      render: (value: AccountSummary['lifecycle']) => <LifecycleTag value={value} />,
+    },
+    {
+      title: t('account.owner'),
+      key: 'owner',
+      width: 110,
+      render: (_, row) => row.owner?.displayName ?? <Typography.Text type="secondary">—</Typography.Text>,
+    },
+    { title: t('account.orgUnit'), dataIndex: 'orgUnitName', key: 'orgUnit', width: 140, ellipsis: true },
+    {
+      title: t('account.updatedAt'),
+      dataIndex: 'updatedAt',
+      key: 'updatedAt',
+      width: 120,
+      ...sortable('updatedAt'),
+      render: formatDate,
+    },
+  ];
+}

@@ -1,0 +1,104 @@
+import { ApartmentOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Space, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useCurrentUser } from '../../app/auth/current-user';
+import { oneOf, useUrlParams } from '../../app/use-url-params';
+import { LifecycleTag } from '../../ui/enum-tags';
+import { PageHeader } from '../../ui/page-header';
+import { PageSkeleton } from '../../ui/page-skeleton';
+import { QueryError } from '../../ui/query-error';
+import { AccountEditDrawer } from './account-edit-drawer';
+import { useAccount } from './api';
+import { CompetitorsTab } from './competitors-tab';
+import { ContactsTab } from './contacts-tab';
+import { InsightsTab } from './insights-tab';
+import { OrdersTab } from './orders-tab';
+import { ProfileTab } from './profile-tab';
+import { TeamTab } from './team-tab';
+import { TimelineTab } from './timeline-tab';
+
+const tabs = ['profile', 'team', 'contacts', 'orders', 'timeline', 'insights', 'competitors'] as const;
+const urlKeys = ['tab'] as const;
+
+export function AccountPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const user = useCurrentUser();
+  const account = useAccount(id);
+  const [url, setUrl] = useUrlParams(urlKeys);
+  const [editing, setEditing] = useState(false);
+  const tab = oneOf(tabs, url.tab) ?? 'profile';
+
+  if (account.isPending) return <PageSkeleton />;
+  if (account.isError) return <QueryError error={account.error} onRetry={() => account.refetch()} />;
+  const a = account.data;
+
+  const meta = [
+    { label: t('account.code'), value: <span className="kamap-num">{a.code}</span> },
+    { label: t('account.owner'), value: a.owner?.displayName ?? '—' },
+    { label: t('account.orgUnit'), value: a.orgUnitName },
+    ...(a.parent
+      ? [
+          {
+            label: t('account.parent'),
+            value: (
+              <Link to={`/accounts/${a.parent.id}`}>
+                <ApartmentOutlined /> {a.parent.name}
+              </Link>
+            ),
+          },
+        ]
+      : []),
+    ...(a.children.length > 0
+      ? [{ label: t('account.children'), value: t('account.childrenCount', { count: a.children.length }) }]
+      : []),
+  ];
+
+  const render = {
+    profile: () => <ProfileTab account={a} />,
+    team: () => <TeamTab account={a} />,
+    contacts: () => <ContactsTab account={a} />,
+    orders: () => <OrdersTab account={a} />,
+    timeline: () => <TimelineTab account={a} />,
+    insights: () => <InsightsTab account={a} />,
+    competitors: () => <CompetitorsTab account={a} />,
+  };
+
+  return (
+    <>
+      <PageHeader
+        breadcrumb={[{ title: t('nav.page.accounts'), to: '/accounts' }, { title: a.shortName ?? a.name }]}
+        title={a.name}
+        tags={<LifecycleTag value={a.lifecycle} />}
+        extra={
+          user.permissions.writeAccounts && (
+            <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t('account.edit')}
+            </Button>
+          )
+        }
+      >
+        <Space size={24} wrap style={{ marginTop: 8 }}>
+          {meta.map((m) => (
+            <span key={m.label}>
+              <Typography.Text type="secondary">
+                {m.label}
+                {t('common.colon')}
+              </Typography.Text>
+              {m.value}
+            </span>
+          ))}
+        </Space>
+      </PageHeader>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setUrl({ tab: key === 'profile' ? null : key })}
+        destroyOnHidden
+        items={tabs.map((key) => ({ key, label: t(`account.tab.${key}`), children: render[key]() }))}
+      />
+      {editing && <AccountEditDrawer account={a} onClose={() => setEditing(false)} />}
+    </>
+  );
+}

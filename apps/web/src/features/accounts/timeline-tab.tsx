@@ -1,0 +1,98 @@
+import { PlusOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import { InteractionKind, OrderStatus } from '@kamap/contracts';
+import { Button, Card, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Account, TimelineEntryData } from '../../app/api/types';
+import { oneOf } from '../../app/use-url-params';
+import { EmptyState } from '../../ui/empty-state';
+import { interactionIcon } from '../../ui/enum-tags';
+import { formatDateTime } from '../../ui/format';
+import { Money } from '../../ui/money';
+import { QueryError } from '../../ui/query-error';
+import { useOnVisible } from '../../ui/use-in-view';
+import { InteractionFormModal } from '../interactions/interaction-form-modal';
+import { useTimeline } from './api';
+
+function EntryIcon({ entry }: { entry: TimelineEntryData }) {
+  if (entry.kind === 'order') return <ShoppingCartOutlined style={{ fontSize: 16, color: '#d48806' }} />;
+  const kind = oneOf(InteractionKind.options, entry.subtype);
+  const Icon = kind ? interactionIcon[kind] : interactionIcon.event;
+  return (
+    <span style={{ fontSize: 16, color: '#1d4ed8' }}>
+      <Icon />
+    </span>
+  );
+}
+
+function SubtypeTag({ entry }: { entry: TimelineEntryData }) {
+  const { t } = useTranslation();
+  if (entry.kind === 'order') {
+    const status = oneOf(OrderStatus.options, entry.subtype);
+    return <Tag color="gold">{status ? t(`timeline.order.${status}`) : entry.subtype}</Tag>;
+  }
+  const kind = oneOf(InteractionKind.options, entry.subtype);
+  return <Tag color="cyan">{kind ? t(`enum.interactionKind.${kind}`) : entry.subtype}</Tag>;
+}
+
+export function TimelineTab({ account }: { account: Account }) {
+  const { t } = useTranslation();
+  const timeline = useTimeline(account.id);
+  const [recording, setRecording] = useState(false);
+  const entries = timeline.data?.pages.flatMap((p) => p.items) ?? [];
+  const sentinel = useOnVisible<HTMLDivElement>(
+    () => void timeline.fetchNextPage(),
+    timeline.hasNextPage && !timeline.isFetchingNextPage,
+  );
+
+  return (
+    <Card variant="borderless" size="small">
+      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
+        <Typography.Text type="secondary">{t('timeline.hint')}</Typography.Text>
+        <Button icon={<PlusOutlined />} onClick={() => setRecording(true)}>
+          {t('interaction.create')}
+        </Button>
+      </Flex>
+      {timeline.isPending ? (
+        <Skeleton active paragraph={{ rows: 8 }} />
+      ) : timeline.isError ? (
+        <QueryError error={timeline.error} onRetry={() => timeline.refetch()} />
+      ) : entries.length === 0 ? (
+        <EmptyState description={t('timeline.empty')} />
+      ) : (
+        <>
+          <Timeline
+            style={{ maxWidth: 880, paddingTop: 8 }}
+            items={entries.map((entry) => ({
+              key: `${entry.kind}:${entry.id}`,
+              icon: <EntryIcon entry={entry} />,
+              content: (
+                <Flex vertical gap={2}>
+                  <Flex gap={8} align="center" wrap>
+                    <Typography.Text type="secondary" className="kamap-num">
+                      {formatDateTime(entry.at)}
+                    </Typography.Text>
+                    <SubtypeTag entry={entry} />
+                    {entry.actor && <Typography.Text type="secondary">{entry.actor.displayName}</Typography.Text>}
+                  </Flex>
+                  <Flex gap={12} align="baseline" wrap>
+                    <Typography.Text strong>{entry.title}</Typography.Text>
+                    {entry.amount !== null && <Money value={entry.amount} />}
+                  </Flex>
+                </Flex>
+              ),
+            }))}
+          />
+          <div ref={sentinel} />
+          {timeline.isFetchingNextPage && <Skeleton active title={false} paragraph={{ rows: 2 }} />}
+          {!timeline.hasNextPage && (
+            <Typography.Text type="secondary" style={{ display: 'block', textAlign: 'center' }}>
+              {t('timeline.end')}
+            </Typography.Text>
+          )}
+        </>
+      )}
+      {recording && <InteractionFormModal account={account} onClose={() => setRecording(false)} />}
+    </Card>
+  );
+}

@@ -1,0 +1,161 @@
+import { Flex, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { SorterResult } from 'antd/es/table/interface';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { OrderSummaryData } from '../../app/api/types';
+import { EmptyState } from '../../ui/empty-state';
+import { OrderStatusTag } from '../../ui/enum-tags';
+import { formatDate } from '../../ui/format';
+import { ListFooter } from '../../ui/list-footer';
+import { Money } from '../../ui/money';
+import { QueryError } from '../../ui/query-error';
+import type { useOrderList } from './api';
+import { OrderLines } from './order-lines';
+
+type SortField = 'orderDate' | 'amount';
+
+function orderOf(sort: string, field: SortField) {
+  if (sort === field) return 'ascend' as const;
+  if (sort === `-${field}`) return 'descend' as const;
+  return null;
+}
+
+/** Orders with their payment state; expanding a row shows its lines. */
+export function OrdersTable({
+  list,
+  sort,
+  onSort,
+  withAccount,
+}: {
+  list: ReturnType<typeof useOrderList>;
+  sort: string;
+  onSort: (sort: string | null) => void;
+  withAccount: boolean;
+}) {
+  const { t } = useTranslation();
+  const columns: ColumnsType<OrderSummaryData> = [
+    {
+      title: t('order.orderNo'),
+      dataIndex: 'orderNo',
+      key: 'orderNo',
+      width: 150,
+      render: (v: string) => <span className="kamap-num">{v}</span>,
+    },
+    ...(withAccount
+      ? [
+          {
+            title: t('order.account'),
+            key: 'account',
+            ellipsis: true,
+            render: (_: unknown, o: OrderSummaryData) => (
+              <Link to={`/accounts/${o.accountId}?tab=orders`}>{o.accountName}</Link>
+            ),
+          },
+        ]
+      : []),
+    {
+      title: t('order.orderDate'),
+      dataIndex: 'orderDate',
+      key: 'orderDate',
+      width: 116,
+      sorter: true,
+      sortOrder: orderOf(sort, 'orderDate'),
+      showSorterTooltip: false,
+      render: formatDate,
+    },
+    {
+      title: t('order.channel'),
+      dataIndex: 'channel',
+      key: 'channel',
+      width: 90,
+      render: (v: OrderSummaryData['channel']) => t(`enum.orderChannel.${v}`),
+    },
+    {
+      title: t('order.salesRep'),
+      key: 'salesRep',
+      width: 100,
+      render: (_, o) => o.salesRep?.displayName ?? '—',
+    },
+    {
+      title: t('order.status'),
+      dataIndex: 'status',
+      key: 'status',
+      width: 96,
+      render: (v: OrderSummaryData['status']) => <OrderStatusTag value={v} />,
+    },
+    {
+      title: t('order.amount'),
+      dataIndex: 'amount',
+      key: 'amount',
+      align: 'right',
+      width: 150,
+      sorter: true,
+      sortOrder: orderOf(sort, 'amount'),
+      showSorterTooltip: false,
+      render: (v: number) => <Money value={v} />,
+    },
+    {
+      title: t('order.margin'),
+      dataIndex: 'margin',
+      key: 'margin',
+      align: 'right',
+      width: 140,
+      render: (v: number) => <Money value={v} signed />,
+    },
+    { title: t('order.dueDate'), dataIndex: 'dueDate', key: 'dueDate', width: 116, render: formatDate },
+    {
+      title: t('order.payment'),
+      key: 'payment',
+      width: 190,
+      render: (_, o) => {
+        if (o.status === 'cancelled') return '—';
+        if (o.outstanding <= 0) {
+          return (
+            <Typography.Text type="success">{t('order.paidOn', { date: formatDate(o.paidDate) })}</Typography.Text>
+          );
+        }
+        return (
+          <Flex vertical>
+            <span>
+              {t('order.outstanding')} <Money value={o.outstanding} />
+            </span>
+            {o.daysOverdue !== null && o.daysOverdue > 0 && (
+              <Tag color="red" style={{ width: 'fit-content' }}>
+                {t('order.overdueDays', { count: o.daysOverdue })}
+              </Tag>
+            )}
+          </Flex>
+        );
+      },
+    },
+  ];
+
+  if (list.isError && !list.data) return <QueryError error={list.error} onRetry={() => list.refetch()} />;
+
+  return (
+    <Flex vertical gap={12}>
+      <Table<OrderSummaryData>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.items}
+        loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
+        pagination={false}
+        scroll={{ x: withAccount ? 1300 : 1100 }}
+        expandable={{
+          expandedRowRender: (o) => <OrderLines orderId={o.id} />,
+          rowExpandable: (o) => o.lineCount > 0,
+          expandRowByClick: true,
+        }}
+        onChange={(_p, _f, sorter) => {
+          const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<OrderSummaryData> | undefined;
+          const field = typeof s?.columnKey === 'string' ? s.columnKey : undefined;
+          onSort(field && s?.order ? (s.order === 'descend' ? `-${field}` : field) : null);
+        }}
+        locale={{ emptyText: <EmptyState description={t('order.empty')} /> }}
+      />
+      <ListFooter list={list} />
+    </Flex>
+  );
+}
