@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backup, restore } from '../src/platform/db/backup.js';
+import { migrate, one, openDatabase } from '../src/platform/db/index.js';
+import { DataDirLockedError } from '../src/platform/db/lock.js';
+import { as, contentDigest, type Fixture, login, seedFixture, testApp, testDatabase } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'kamap-platform-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('embedded store lock', () => {
+  it('a second opener of the same data directory is refused with the holder named, and the data stays intact', async () => {
+    const dataDir = join(dir, 'locked');
+    const first = await openDatabase({ kind: 'pglite', dataDir, command: 'kamap serve' });
+    await migrate(first);
+    await first.db.execute(sql`insert into org_units (id, code, name, path) values (gen_random_uuid(), 'HQ', '总部', '/x/')`);
+    const second = openDatabase({ kind: 'pglite', dataDir, command: 'kamap demo' });
+    await expect(second).rejects.toBeInstanceOf(DataDirLockedError);
+    await expect(second).rejects.toThrow(new RegExp(`process ${process.pid} .*kamap serve`));
+    expect((await one<{ n: number }>(first.db, sql`select count(*)::int as n from org_units`))!.n).toBe(1);
+    await first.close();
+    const third = await openDatabase({ kind: 'pglite', dataDir, command: 'kamap serve' });
+    expect((await one<{ n: number }>(third.db, sql`select count(*)::int as n from org_units`))!.n).toBe(1);
+    await third.close();
+  });
+
+  it('a lock left by a dead process is taken over', async () => {
+    const dataDir = join(dir, 'stale');
+    const first = await openDatabase({ kind: 'pglite', dataDir, command: 'kamap serve' });
+    await first.close();
+    writeFileSync(join(dataDir, 'kamap.lock'), JSON.stringify({ pid: 2 ** 22 + 7, host: (await import('node:os')).hostname(), startedAt: 'then', command: 'x' }));
+    const again = await openDatabase({ kind: 'pglite', dataDir, command: 'kamap serve' });
+    await again.close();
+  });
+});
+
+describe('backup and restore', () => {
+  let fx: Fixture;
+  let source: Awaited<ReturnType<typeof testDatabase>>;
+  beforeAll(async () => {
+    source = await testDatabase();
+    fx = await seedFixture(source);
+    const app = await testApp(source);
+    const kam = as(app, await login(app, 'kam'));
+    await kam.post('/orders', { accountId: fx.accounts.group.id, orderNo: 'SO-1', orderDate: '2026-10-01', lines: [{ productId: fx.product.id, quantity: 2 }] });
+    await kam.post('/interactions', { accountId: fx.accounts.group.id, kind: 'visit', occurredAt: '2026-11-01T02:00:00Z', subject: '拜访', contactIds: [fx.contacts.kamContact.id] });
+    await app.close();
+  });
+  afterAll(() => source.dispose());
+
+  it('round-trips every table exactly, and sequences continue after the restored rows', async () => {
+    const file = join(dir, 'store.kamap.gz');
+    const written = await backup(source, file);
+    expect(written.rows).toBeGreaterThan(20);
+    const target = await testDatabase();
+    try {
+      await restore(target, file);
+      const [a, b] = [await contentDigest(source.db), await contentDigest(target.db)];
+      delete a.sessions;
+      delete a.login_failures;
+      delete b.sessions;
+      delete b.login_failures;
+      expect(b).toEqual(a);
+      const app = await testApp(target);
+      const kam = as(app, await login(app, 'kam'));
+      const order = await kam.post('/orders', { accountId: fx.accounts.solo.id, orderNo: 'SO-2', orderDate: '2026-11-02', lines: [{ productId: fx.product.id, quantity: 1 }] });
+      expect(order.statusCode, order.body).toBe(201);
+      await app.close();
+    } finally {
+      await target.dispose();
+    }
+  });
+
+  it('refuses a non-empty store and leaves it unchanged; a failed restore leaves nothing', async () => {
+    const file = join(dir, 'store2.kamap.gz');
+    await backup(source, file);
+    const before = await contentDigest(source.db);
+    await expect(restore(source, file)).rejects.toThrow(/not empty/);
+    expect(await contentDigest(source.db)).toEqual(before);
+
+    const broken = join(dir, 'broken.kamap.gz');
+    const { gzipSync, gunzipSync } = await import('node:zlib');
+    const { readFileSync } = await import('node:fs');
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
+    writeFileSync(broken, gzipSync(`${lines.slice(0, -3).join('\n')}\n{"table":"no_such_table"}\n`));
+    const target = await testDatabase();
+    try {
+      const empty = await contentDigest(target.db);
+      await expect(restore(target, broken)).rejects.toThrow(/no_such_table/);
+      expect(await contentDigest(target.db)).toEqual(empty);
+    } finally {
+      await target.dispose();
+    }
+  });
+});
+
+describe('HTTP platform', () => {
+  let database: Awaited<ReturnType<typeof testDatabase>>;
+  beforeAll(async () => {
+    database = await testDatabase();
+  });
+  afterAll(() => database.dispose());
+
+  it('serves health, the OpenAPI document and the docs, with security headers', async () => {
+    const app = await testApp(database);
+    const health = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(health.json()).toMatchObject({ status: 'ok' });
+    expect(health.headers['x-content-type-options']).toBe('nosniff');
+    expect(health.headers['content-security-policy']).toContain("default-src 'self'");
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/accounts', '/api/v1/lookup', '/api/v1/contacts/{id}']));
+    expect((await app.inject({ method: 'GET', url: '/api/docs/' })).statusCode).toBe(200);
+    const missing = await app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
+    expect(missing.statusCode).toBe(401);
+    await app.close();
+  });
+});
