@@ -138,7 +138,6 @@ export async function restore(
   file: string,
   opts: { replace?: boolean; bar?: Progress } = {},
 ): Promise<{ tables: number; rows: number }> {
-  const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
   let total = 0;
   let tablesDone = 0;
   await database.db.transaction(async (tx) => {
@@ -165,6 +164,8 @@ export async function restore(
         );
       }
     };
+    // opened here, not before the transaction: lines read while nobody iterates would be lost
+    const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
     for await (const line of input) {
       if (!line) continue;
       if (!header) {
