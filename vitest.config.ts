@@ -4,6 +4,8 @@ export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
+    // each server test file opens its own database; two at a time suit a 2-core machine
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -16,8 +18,6 @@ export default defineConfig({
           include: ['apps/server/test/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // each file opens its own database; two at a time suit a 2-core machine
-          maxWorkers: 2,
         },
       },
     ],

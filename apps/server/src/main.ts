@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Command, Option } from 'commander';
 import { Role } from '@kamap/contracts';
+import { Command, Option } from 'commander';
+import { eq } from 'drizzle-orm';
 import { buildApp } from './app.js';
 import { generateDemo, isEmptyStore } from './modules/demo/index.js';
 import { insertOrgUnit, orgUnits } from './modules/org/index.js';
@@ -11,7 +12,6 @@ import { backup, restore } from './platform/db/backup.js';
 import { type Database, migrate, openDatabase } from './platform/db/index.js';
 import { DataDirLockedError } from './platform/db/lock.js';
 import { progress } from './platform/progress.js';
-import { eq } from 'drizzle-orm';
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -20,7 +20,9 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 async function openStore(command: string): Promise<Database> {
   const config = loadConfig();
   const database = await openDatabase(
-    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir, command },
+    config.databaseUrl
+      ? { kind: 'postgres', url: config.databaseUrl }
+      : { kind: 'pglite', dataDir: config.dataDir, command },
   );
   try {
     await migrate(database);
@@ -51,7 +53,11 @@ function int(name: string) {
 async function loadDemo(database: Database, opts: { seed?: number; accounts?: number; orderLines?: number }) {
   const summary = await generateDemo(database, { ...opts, silent: false });
   say(`demo data: seed ${summary.seed}, content hash ${summary.hash}, ${summary.seconds.toFixed(1)} s`);
-  say(`  ${Object.entries(summary.counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  say(
+    `  ${Object.entries(summary.counts)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ')}`,
+  );
 }
 
 const program = new Command()
@@ -90,7 +96,9 @@ program
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
     await app.listen({ port: config.port, host: config.host });
-    say(`kamap ${pkg.version} on http://localhost:${config.port} (${database.describe}${demoMode ? ', demo mode' : ''})`);
+    say(
+      `kamap ${pkg.version} on http://localhost:${config.port} (${database.describe}${demoMode ? ', demo mode' : ''})`,
+    );
     if (demoMode) say('demo users: admin, director, kam, kam2, service, agent, analyst — password kamap-demo');
   });
 
@@ -109,7 +117,8 @@ program
   .option('--order-lines <n>', 'number of order lines (default about 150,000)', int('--order-lines'))
   .action(async (opts: { seed?: number; accounts?: number; orderLines?: number }) => {
     await withStore('kamap demo', async (database) => {
-      if (!(await isEmptyStore(database))) throw new Error('The store already has data; demo data loads only into an empty store');
+      if (!(await isEmptyStore(database)))
+        throw new Error('The store already has data; demo data loads only into an empty store');
       await loadDemo(database, opts);
     });
   });
@@ -123,24 +132,37 @@ user
   .option('--email <email>', 'e-mail address')
   .option('--org-unit <code>', 'org unit code (default: the root unit)')
   .option('--password <password>', 'initial password (at least 10 characters)')
-  .action(async (username: string, opts: { role: string; name?: string; email?: string; orgUnit?: string; password?: string }) => {
-    const role = Role.safeParse(opts.role);
-    if (!role.success) throw new Error(`--role must be one of ${Role.options.join(', ')}`);
-    if (role.data === 'agent') throw new Error('agent users belong to an agent company; create them in the web app');
-    if (opts.password !== undefined && opts.password.length < 10) throw new Error('--password needs at least 10 characters');
-    const password = opts.password ?? randomBytes(12).toString('base64url');
-    await withStore('kamap user add', async ({ db }) => {
-      let orgUnitId = await rootOrgUnitId(db);
-      if (!orgUnitId) orgUnitId = (await insertOrgUnit(db, { parentId: null, code: 'HQ', name: '总部' })).id;
-      if (opts.orgUnit) {
-        const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.code, opts.orgUnit));
-        if (!unit) throw new Error(`No org unit with code ${opts.orgUnit}`);
-        orgUnitId = unit.id;
-      }
-      await insertUser(db, { username, displayName: opts.name ?? username, email: opts.email ?? null, role: role.data, orgUnitId, password });
-    });
-    say(`user ${username} added as ${role.data}${opts.password ? '' : `; password: ${password}`}`);
-  });
+  .action(
+    async (
+      username: string,
+      opts: { role: string; name?: string; email?: string; orgUnit?: string; password?: string },
+    ) => {
+      const role = Role.safeParse(opts.role);
+      if (!role.success) throw new Error(`--role must be one of ${Role.options.join(', ')}`);
+      if (role.data === 'agent') throw new Error('agent users belong to an agent company; create them in the web app');
+      if (opts.password !== undefined && opts.password.length < 10)
+        throw new Error('--password needs at least 10 characters');
+      const password = opts.password ?? randomBytes(12).toString('base64url');
+      await withStore('kamap user add', async ({ db }) => {
+        let orgUnitId = await rootOrgUnitId(db);
+        if (!orgUnitId) orgUnitId = (await insertOrgUnit(db, { parentId: null, code: 'HQ', name: '总部' })).id;
+        if (opts.orgUnit) {
+          const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.code, opts.orgUnit));
+          if (!unit) throw new Error(`No org unit with code ${opts.orgUnit}`);
+          orgUnitId = unit.id;
+        }
+        await insertUser(db, {
+          username,
+          displayName: opts.name ?? username,
+          email: opts.email ?? null,
+          role: role.data,
+          orgUnitId,
+          password,
+        });
+      });
+      say(`user ${username} added as ${role.data}${opts.password ? '' : `; password: ${password}`}`);
+    },
+  );
 user
   .command('disable <username>')
   .description('disable a user and end all its sessions')
@@ -153,7 +175,8 @@ user
   .description('set a new password (generated unless --password is given) and end the user’s sessions')
   .option('--password <password>', 'the new password (at least 10 characters)')
   .action(async (username: string, opts: { password?: string }) => {
-    if (opts.password !== undefined && opts.password.length < 10) throw new Error('--password needs at least 10 characters');
+    if (opts.password !== undefined && opts.password.length < 10)
+      throw new Error('--password needs at least 10 characters');
     const password = opts.password ?? randomBytes(12).toString('base64url');
     await withStore('kamap user reset-password', ({ db }) => resetPasswordByName(db, username, password));
     say(`password of ${username} reset${opts.password ? '' : `; new password: ${password}`}`);

@@ -22,15 +22,22 @@ const sessionsOf = async (userId: string) =>
   (await one<{ n: number }>(database.db, sql`select count(*)::int as n from sessions where user_id = ${userId}`))!.n;
 
 describe('sign-in', () => {
-  it.each(['admin', 'director', 'kam', 'kam2', 'service', 'agent', 'analyst'])('%s signs in and sees itself', async (username) => {
-    const s = await login(app, username);
-    const me = await as(app, s).get('/auth/me');
-    expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ username, csrfToken: s.csrf });
-  });
+  it.each(['admin', 'director', 'kam', 'kam2', 'service', 'agent', 'analyst'])(
+    '%s signs in and sees itself',
+    async (username) => {
+      const s = await login(app, username);
+      const me = await as(app, s).get('/auth/me');
+      expect(me.statusCode).toBe(200);
+      expect(me.json()).toMatchObject({ username, csrfToken: s.csrf });
+    },
+  );
 
   it('sets an HttpOnly, SameSite=Lax session cookie', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'kam', password: PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'kam', password: PASSWORD },
+    });
     const cookie = res.cookies.find((c) => c.name === 'kamap_session')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
@@ -38,7 +45,11 @@ describe('sign-in', () => {
 
   it('refuses a wrong password with 401 and no session', async () => {
     const before = await sessionsOf(fx.users.analyst.id);
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'analyst', password: 'nope' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'analyst', password: 'nope' },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(await sessionsOf(fx.users.analyst.id)).toBe(before);
@@ -46,10 +57,18 @@ describe('sign-in', () => {
 
   it('throttles a username after five failures, even with the right password', async () => {
     for (let i = 0; i < 5; i++) {
-      const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'service', password: `bad${i}` } });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'service', password: `bad${i}` },
+      });
       expect(r.statusCode).toBe(401);
     }
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'service', password: PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'service', password: PASSWORD },
+    });
     expect(res.statusCode).toBe(429);
     expect(res.headers['retry-after']).toBe('900');
     await database.db.execute(sql`delete from login_failures where key = 'user:service'`);
@@ -58,17 +77,35 @@ describe('sign-in', () => {
   it('throttles an address after thirty failures across usernames', async () => {
     const from = { remoteAddress: '10.9.8.7' };
     for (let i = 0; i < 30; i++) {
-      await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `nobody${i}`, password: 'x' }, ...from });
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: `nobody${i}`, password: 'x' },
+        ...from,
+      });
     }
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'kam', password: PASSWORD }, ...from });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'kam', password: PASSWORD },
+      ...from,
+    });
     expect(res.statusCode).toBe(429);
-    const elsewhere = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'kam', password: PASSWORD } });
+    const elsewhere = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'kam', password: PASSWORD },
+    });
     expect(elsewhere.statusCode).toBe(200);
   });
 
   it('refuses demo users outside demo mode', async () => {
     await database.db.execute(sql`update users set is_demo = true where username = 'analyst'`);
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'analyst', password: PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'analyst', password: PASSWORD },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().detail).toMatch(/demo mode/);
     await database.db.execute(sql`update users set is_demo = false where username = 'analyst'`);
@@ -118,7 +155,11 @@ describe('users', () => {
     expect(res.statusCode).toBe(200);
     expect(await sessionsOf(current.id)).toBe(0);
     expect((await as(app, kam2).get('/auth/me')).statusCode).toBe(401);
-    const again = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'kam2', password: PASSWORD } });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'kam2', password: PASSWORD },
+    });
     expect(again.statusCode).toBe(401);
     const back = await admin.patch(`/users/${current.id}`, { version: current.version + 1, disabled: false });
     expect(back.statusCode).toBe(200);
@@ -126,7 +167,13 @@ describe('users', () => {
 
   it('only admins create users; a stale version is 409', async () => {
     const director = as(app, await login(app, 'director'));
-    const payload = { username: 'newkam', displayName: '新客户经理', role: 'kam', orgUnitId: fx.orgUnits.shanghai.id, password: 'long enough pw' };
+    const payload = {
+      username: 'newkam',
+      displayName: '新客户经理',
+      role: 'kam',
+      orgUnitId: fx.orgUnits.shanghai.id,
+      password: 'long enough pw',
+    };
     expect((await director.post('/users', payload)).statusCode).toBe(403);
     const admin = as(app, await login(app, 'admin'));
     const created = await admin.post('/users', payload);
@@ -143,7 +190,10 @@ describe('API tokens', () => {
     const created = await kam.post('/auth/tokens', { name: 'ERP sync', scopes: ['read'] });
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json();
-    const stored = await one<{ token_hash: string }>(database.db, sql`select token_hash from api_tokens where id = ${id}`);
+    const stored = await one<{ token_hash: string }>(
+      database.db,
+      sql`select token_hash from api_tokens where id = ${id}`,
+    );
     expect(stored!.token_hash).not.toContain(token);
     const bearer = { authorization: `Bearer ${token}` };
     const list = await app.inject({ method: 'GET', url: '/api/v1/accounts', headers: bearer });

@@ -59,7 +59,11 @@ export async function seedFixture(database: Database) {
   const shanghai = await insertOrgUnit(db, { parentId: east.id, code: 'SH', name: '上海' });
   const south = await insertOrgUnit(db, { parentId: root.id, code: 'SOUTH', name: '华南大区' });
   const [agent] = await db.insert(agents).values({ code: 'AG1', name: '苏州瑞达自动化工程有限公司' }).returning();
-  const user = (username: string, role: 'admin' | 'director' | 'kam' | 'service' | 'agent' | 'analyst', orgUnitId: string) =>
+  const user = (
+    username: string,
+    role: 'admin' | 'director' | 'kam' | 'service' | 'agent' | 'analyst',
+    orgUnitId: string,
+  ) =>
     insertUser(db, {
       username,
       displayName: username,
@@ -77,7 +81,14 @@ export async function seedFixture(database: Database) {
     agent: await user('agent', 'agent', root.id),
     analyst: await user('analyst', 'analyst', root.id),
   };
-  const account = async (code: string, name: string, ownerId: string, orgUnitId: string, parentId: string | null = null, phone?: string) => {
+  const account = async (
+    code: string,
+    name: string,
+    ownerId: string,
+    orgUnitId: string,
+    parentId: string | null = null,
+    phone?: string,
+  ) => {
     const [row] = await db
       .insert(accounts)
       .values({
@@ -124,7 +135,9 @@ export async function seedFixture(database: Database) {
         consentBasis: 'consent',
       })
       .returning();
-    await db.insert(contactPhones).values({ contactId: row!.id, accountId, kind: 'mobile', e164: phone, display: phone });
+    await db
+      .insert(contactPhones)
+      .values({ contactId: row!.id, accountId, kind: 'mobile', e164: phone, display: phone });
     return row!;
   };
   const kamContact = await contact(group.id, '王建国', '+8613800138000');
@@ -132,7 +145,13 @@ export async function seedFixture(database: Database) {
   const [category] = await db.insert(productCategories).values({ code: 'PLC', name: '可编程控制器' }).returning();
   const [product] = await db
     .insert(products)
-    .values({ code: 'PLC-100', name: 'KM-100 小型PLC', categoryId: category!.id, listPrice: 380000, standardCost: 210000 })
+    .values({
+      code: 'PLC-100',
+      name: 'KM-100 小型PLC',
+      categoryId: category!.id,
+      listPrice: 380000,
+      standardCost: 210000,
+    })
     .returning();
   return {
     orgUnits: { root, east, shanghai, south },
@@ -156,7 +175,11 @@ export async function login(app: FastifyInstance, username: string, password = P
 
 /** Calls the API as a signed-in user (with the CSRF header on writes). */
 export function as(app: FastifyInstance, session: Session) {
-  const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown): Promise<LightMyRequestResponse> =>
+  const call = (
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    payload?: unknown,
+  ): Promise<LightMyRequestResponse> =>
     app.inject({
       method,
       url: `/api/v1${url}`,

@@ -16,7 +16,9 @@ describe('embedded store lock', () => {
     const dataDir = join(dir, 'locked');
     const first = await openDatabase({ kind: 'pglite', dataDir, command: 'kamap serve' });
     await migrate(first);
-    await first.db.execute(sql`insert into org_units (id, code, name, path) values (gen_random_uuid(), 'HQ', '总部', '/x/')`);
+    await first.db.execute(
+      sql`insert into org_units (id, code, name, path) values (gen_random_uuid(), 'HQ', '总部', '/x/')`,
+    );
     const second = openDatabase({ kind: 'pglite', dataDir, command: 'kamap demo' });
     await expect(second).rejects.toBeInstanceOf(DataDirLockedError);
     await expect(second).rejects.toThrow(new RegExp(`process ${process.pid} .*kamap serve`));
@@ -31,7 +33,10 @@ describe('embedded store lock', () => {
     const dataDir = join(dir, 'stale');
     const first = await openDatabase({ kind: 'pglite', dataDir, command: 'kamap serve' });
     await first.close();
-    writeFileSync(join(dataDir, 'kamap.lock'), JSON.stringify({ pid: 2 ** 22 + 7, host: (await import('node:os')).hostname(), startedAt: 'then', command: 'x' }));
+    writeFileSync(
+      join(dataDir, 'kamap.lock'),
+      JSON.stringify({ pid: 2 ** 22 + 7, host: (await import('node:os')).hostname(), startedAt: 'then', command: 'x' }),
+    );
     const again = await openDatabase({ kind: 'pglite', dataDir, command: 'kamap serve' });
     await again.close();
   });
@@ -45,8 +50,19 @@ describe('backup and restore', () => {
     fx = await seedFixture(source);
     const app = await testApp(source);
     const kam = as(app, await login(app, 'kam'));
-    await kam.post('/orders', { accountId: fx.accounts.group.id, orderNo: 'SO-1', orderDate: '2026-10-01', lines: [{ productId: fx.product.id, quantity: 2 }] });
-    await kam.post('/interactions', { accountId: fx.accounts.group.id, kind: 'visit', occurredAt: '2026-11-01T02:00:00Z', subject: '拜访', contactIds: [fx.contacts.kamContact.id] });
+    await kam.post('/orders', {
+      accountId: fx.accounts.group.id,
+      orderNo: 'SO-1',
+      orderDate: '2026-10-01',
+      lines: [{ productId: fx.product.id, quantity: 2 }],
+    });
+    await kam.post('/interactions', {
+      accountId: fx.accounts.group.id,
+      kind: 'visit',
+      occurredAt: '2026-11-01T02:00:00Z',
+      subject: '拜访',
+      contactIds: [fx.contacts.kamContact.id],
+    });
     await app.close();
   });
   afterAll(() => source.dispose());
@@ -66,7 +82,12 @@ describe('backup and restore', () => {
       expect(b).toEqual(a);
       const app = await testApp(target);
       const kam = as(app, await login(app, 'kam'));
-      const order = await kam.post('/orders', { accountId: fx.accounts.solo.id, orderNo: 'SO-2', orderDate: '2026-11-02', lines: [{ productId: fx.product.id, quantity: 1 }] });
+      const order = await kam.post('/orders', {
+        accountId: fx.accounts.solo.id,
+        orderNo: 'SO-2',
+        orderDate: '2026-11-02',
+        lines: [{ productId: fx.product.id, quantity: 1 }],
+      });
       expect(order.statusCode, order.body).toBe(201);
       await app.close();
     } finally {
@@ -112,7 +133,9 @@ describe('HTTP platform', () => {
     expect(health.headers['content-security-policy']).toContain("default-src 'self'");
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/accounts', '/api/v1/lookup', '/api/v1/contacts/{id}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/accounts', '/api/v1/lookup', '/api/v1/contacts/{id}']),
+    );
     expect((await app.inject({ method: 'GET', url: '/api/docs/' })).statusCode).toBe(200);
     const missing = await app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
     expect(missing.statusCode).toBe(401);

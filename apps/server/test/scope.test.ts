@@ -8,7 +8,14 @@ let database: Awaited<ReturnType<typeof testDatabase>>;
 let app: FastifyInstance;
 let fx: Fixture;
 const s: Record<string, Session> = {};
-let ids: { order: string; otherOrder: string; agentOrder: string; interaction: string; presence: string; competitor: string };
+let ids: {
+  order: string;
+  otherOrder: string;
+  agentOrder: string;
+  interaction: string;
+  presence: string;
+  competitor: string;
+};
 
 beforeAll(async () => {
   database = await testDatabase();
@@ -18,7 +25,13 @@ beforeAll(async () => {
   const kam = as(app, s.kam!);
   const kam2 = as(app, s.kam2!);
   const line = [{ productId: fx.product.id, quantity: 2 }];
-  const order = await kam.post('/orders', { accountId: fx.accounts.group.id, orderNo: 'SO-1', orderDate: '2026-10-01', dueDate: '2026-10-31', lines: line });
+  const order = await kam.post('/orders', {
+    accountId: fx.accounts.group.id,
+    orderNo: 'SO-1',
+    orderDate: '2026-10-01',
+    dueDate: '2026-10-31',
+    lines: line,
+  });
   const agentOrder = await kam.post('/orders', {
     accountId: fx.accounts.solo.id,
     orderNo: 'SO-2',
@@ -27,7 +40,12 @@ beforeAll(async () => {
     agentId: fx.agent.id,
     lines: line,
   });
-  const otherOrder = await kam2.post('/orders', { accountId: fx.accounts.other.id, orderNo: 'SO-3', orderDate: '2026-10-02', lines: line });
+  const otherOrder = await kam2.post('/orders', {
+    accountId: fx.accounts.other.id,
+    orderNo: 'SO-3',
+    orderDate: '2026-10-02',
+    lines: line,
+  });
   const interaction = await kam.post('/interactions', {
     accountId: fx.accounts.group.id,
     kind: 'visit',
@@ -35,7 +53,12 @@ beforeAll(async () => {
     subject: '季度拜访',
     contactIds: [fx.contacts.kamContact.id],
   });
-  await kam2.post('/interactions', { accountId: fx.accounts.other.id, kind: 'call', occurredAt: '2026-11-02T02:00:00Z', subject: '电话回访' });
+  await kam2.post('/interactions', {
+    accountId: fx.accounts.other.id,
+    kind: 'call',
+    occurredAt: '2026-11-02T02:00:00Z',
+    subject: '电话回访',
+  });
   const competitor = await as(app, s.admin!).post('/competitors', { name: '德控自动化' });
   const presence = await kam.post(`/accounts/${fx.accounts.group.id}/competitors`, {
     competitorId: competitor.json().id,
@@ -43,8 +66,13 @@ beforeAll(async () => {
     estAnnualVolume: 50_000_000,
     ourShare: 0.4,
   });
-  await kam.post(`/accounts/${fx.accounts.group.id}/insights`, { kind: 'goals', body: '三年内产能翻倍', observedOn: '2026-10-10' });
-  for (const r of [order, agentOrder, otherOrder, interaction, competitor, presence]) expect(r.statusCode, r.body).toBe(201);
+  await kam.post(`/accounts/${fx.accounts.group.id}/insights`, {
+    kind: 'goals',
+    body: '三年内产能翻倍',
+    observedOn: '2026-10-10',
+  });
+  for (const r of [order, agentOrder, otherOrder, interaction, competitor, presence])
+    expect(r.statusCode, r.body).toBe(201);
   ids = {
     order: order.json().id,
     otherOrder: otherOrder.json().id,
@@ -105,7 +133,9 @@ describe('records outside the scope answer 404', () => {
     const before = await rows(database.db, sql`select version, name from accounts where id = ${fx.accounts.group.id}`);
     const res = await as(app, s.kam2!).patch(`/accounts/${fx.accounts.group.id}`, { version: 1, name: '改名' });
     expect(res.statusCode).toBe(404);
-    expect(await rows(database.db, sql`select version, name from accounts where id = ${fx.accounts.group.id}`)).toEqual(before);
+    expect(await rows(database.db, sql`select version, name from accounts where id = ${fx.accounts.group.id}`)).toEqual(
+      before,
+    );
     const c = await as(app, s.kam2!).post(`/accounts/${fx.accounts.group.id}/contacts`, { name: '渗透者' });
     expect(c.statusCode).toBe(404);
   });
@@ -153,7 +183,9 @@ describe('lists, counts and search never include what the caller must not see', 
   });
 
   it('group rollups only count children in the caller’s scope', async () => {
-    await database.db.execute(sql`update accounts set parent_id = ${fx.accounts.group.id} where id = ${fx.accounts.other.id}`);
+    await database.db.execute(
+      sql`update accounts set parent_id = ${fx.accounts.group.id} where id = ${fx.accounts.other.id}`,
+    );
     try {
       const asKam = (await as(app, s.kam!).get(`/accounts/${fx.accounts.group.id}`)).json();
       expect(asKam.children.map((c: { id: string }) => c.id)).toEqual([fx.accounts.sub.id]);
@@ -169,7 +201,10 @@ describe('lists, counts and search never include what the caller must not see', 
 
 describe('personal dossier', () => {
   const dossierAudits = async () =>
-    rows<{ user_id: string }>(database.db, sql`select user_id from audit_log where action = 'contact.dossier_view' and entity_id = ${fx.contacts.kamContact.id}`);
+    rows<{ user_id: string }>(
+      database.db,
+      sql`select user_id from audit_log where action = 'contact.dossier_view' and entity_id = ${fx.contacts.kamContact.id}`,
+    );
 
   it('the agent never receives a dossier field, and phones come masked', async () => {
     await as(app, s.admin!).put(`/accounts/${fx.accounts.solo.id}/team/${fx.users.kam.id}`, { role: 'sales' });
@@ -207,7 +242,11 @@ describe('personal dossier', () => {
   it('every unmasked view is in the audit log', async () => {
     const before = (await dossierAudits()).length;
     const kamView = await as(app, s.kam!).get(`/contacts/${fx.contacts.kamContact.id}`);
-    expect(kamView.json().dossier).toMatchObject({ nativePlace: '浙江宁波', birthday: '1975-08-15', birthdayCalendar: 'lunar' });
+    expect(kamView.json().dossier).toMatchObject({
+      nativePlace: '浙江宁波',
+      birthday: '1975-08-15',
+      birthdayCalendar: 'lunar',
+    });
     await as(app, s.director!).get(`/contacts/${fx.contacts.kamContact.id}`);
     const after = await dossierAudits();
     expect(after.length).toBe(before + 2);

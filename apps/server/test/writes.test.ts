@@ -20,7 +20,10 @@ afterAll(async () => {
 });
 
 /** Runs a request that must be refused and asserts the whole database is as it was. */
-async function refused(send: () => Promise<{ statusCode: number; body: string; headers: Record<string, unknown> }>, status: number) {
+async function refused(
+  send: () => Promise<{ statusCode: number; body: string; headers: Record<string, unknown> }>,
+  status: number,
+) {
   const before = await contentDigest(database.db);
   const res = await send();
   expect(res.statusCode, res.body).toBe(status);
@@ -29,10 +32,20 @@ async function refused(send: () => Promise<{ statusCode: number; body: string; h
   delete before.audit_log;
   delete after.audit_log;
   expect(after).toEqual(before);
-  return JSON.parse(res.body) as { status: number; title: string; detail: string; errors?: { path: string; message: string }[] };
+  return JSON.parse(res.body) as {
+    status: number;
+    title: string;
+    detail: string;
+    errors?: { path: string; message: string }[];
+  };
 }
 
-const validAccount = () => ({ code: 'N001', name: '杭州新锐智能装备有限公司', orgUnitId: fx.orgUnits.shanghai.id, lifecycle: 'prospect' });
+const validAccount = () => ({
+  code: 'N001',
+  name: '杭州新锐智能装备有限公司',
+  orgUnitId: fx.orgUnits.shanghai.id,
+  lifecycle: 'prospect',
+});
 
 describe('bad input is a 4xx naming the field and changes nothing', () => {
   it('malformed id in the path', async () => {
@@ -51,7 +64,10 @@ describe('bad input is a 4xx naming the field and changes nothing', () => {
   });
 
   it('a credit code with a wrong check character', async () => {
-    const p = await refused(() => as(app, kam).post('/accounts', { ...validAccount(), creditCode: '91310000MA1FL8XQ3X' }), 400);
+    const p = await refused(
+      () => as(app, kam).post('/accounts', { ...validAccount(), creditCode: '91310000MA1FL8XQ3X' }),
+      400,
+    );
     expect(p.errors?.[0]?.path).toBe('body.creditCode');
   });
 
@@ -62,7 +78,11 @@ describe('bad input is a 4xx naming the field and changes nothing', () => {
 
   it('a contact phone that is not a number names its index', async () => {
     const p = await refused(
-      () => as(app, kam).post(`/accounts/${fx.accounts.group.id}/contacts`, { name: '某人', phones: [{ kind: 'mobile', number: 'abc-def' }] }),
+      () =>
+        as(app, kam).post(`/accounts/${fx.accounts.group.id}/contacts`, {
+          name: '某人',
+          phones: [{ kind: 'mobile', number: 'abc-def' }],
+        }),
       400,
     );
     expect(p.errors?.[0]?.path).toBe('body.phones.0.number');
@@ -82,10 +102,7 @@ describe('bad input is a 4xx naming the field and changes nothing', () => {
   });
 
   it('an oversized body is 413', async () => {
-    await refused(
-      () => as(app, kam).post('/accounts', { ...validAccount(), address: 'x'.repeat(1_100_000) }),
-      413,
-    );
+    await refused(() => as(app, kam).post('/accounts', { ...validAccount(), address: 'x'.repeat(1_100_000) }), 413);
   });
 
   it('an order line for a product that does not exist', async () => {
@@ -95,7 +112,10 @@ describe('bad input is a 4xx naming the field and changes nothing', () => {
           accountId: fx.accounts.group.id,
           orderNo: 'SO-BAD',
           orderDate: '2026-10-01',
-          lines: [{ productId: fx.product.id, quantity: 1 }, { productId: fx.accounts.group.id, quantity: 1 }],
+          lines: [
+            { productId: fx.product.id, quantity: 1 },
+            { productId: fx.accounts.group.id, quantity: 1 },
+          ],
         }),
       400,
     );
@@ -115,7 +135,10 @@ describe('bad input is a 4xx naming the field and changes nothing', () => {
   });
 
   it('a KAM cannot assign an account to someone else', async () => {
-    const p = await refused(() => as(app, kam).post('/accounts', { ...validAccount(), ownerId: fx.users.kam2.id }), 400);
+    const p = await refused(
+      () => as(app, kam).post('/accounts', { ...validAccount(), ownerId: fx.users.kam2.id }),
+      400,
+    );
     expect(p.errors?.[0]?.path).toBe('body.ownerId');
   });
 
@@ -126,7 +149,14 @@ describe('bad input is a 4xx naming the field and changes nothing', () => {
 
   it('a group tree cannot become a cycle', async () => {
     const group = (await as(app, kam).get(`/accounts/${fx.accounts.group.id}`)).json();
-    const p = await refused(() => as(app, kam).patch(`/accounts/${fx.accounts.group.id}`, { version: group.version, parentId: fx.accounts.sub.id }), 400);
+    const p = await refused(
+      () =>
+        as(app, kam).patch(`/accounts/${fx.accounts.group.id}`, {
+          version: group.version,
+          parentId: fx.accounts.sub.id,
+        }),
+      400,
+    );
     expect(p.errors?.[0]?.path).toBe('body.parentId');
   });
 });
@@ -137,7 +167,10 @@ describe('optimistic locking', () => {
     const first = await as(app, kam).patch(`/accounts/${a.id}`, { version: a.version, shortName: '恒立' });
     expect(first.statusCode).toBe(200);
     expect(first.json().version).toBe(a.version + 1);
-    const p = await refused(() => as(app, kam).patch(`/accounts/${a.id}`, { version: a.version, shortName: '旧值' }), 409);
+    const p = await refused(
+      () => as(app, kam).patch(`/accounts/${a.id}`, { version: a.version, shortName: '旧值' }),
+      409,
+    );
     expect(p.detail).toMatch(/stale/);
     expect((await as(app, kam).get(`/accounts/${a.id}`)).json().shortName).toBe('恒立');
   });

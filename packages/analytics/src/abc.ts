@@ -7,7 +7,10 @@ export type AbcInput = { id: string; value: number; orders: number };
 export type AbcClass = 'A' | 'B' | 'C' | 'D';
 export type AbcResult = { id: string; abc: AbcClass; share: number; cumulativeShare: number; rank: number | null };
 
-export function abcClasses(rows: readonly AbcInput[], cutoffs: { a: number; b: number } = { a: 0.8, b: 0.95 }): AbcResult[] {
+export function abcClasses(
+  rows: readonly AbcInput[],
+  cutoffs: { a: number; b: number } = { a: 0.8, b: 0.95 },
+): AbcResult[] {
   const ranked = rows
     .filter((r) => r.orders > 0 && r.value > 0)
     .sort((x, y) => y.value - x.value || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));

@@ -35,7 +35,11 @@ describe('abcClasses', () => {
   });
 
   const portfolio = fc.uniqueArray(
-    fc.record({ id: fc.string({ minLength: 1, maxLength: 6 }), value: fc.integer({ min: -100, max: 1_000_000 }), orders: fc.integer({ min: 0, max: 20 }) }),
+    fc.record({
+      id: fc.string({ minLength: 1, maxLength: 6 }),
+      value: fc.integer({ min: -100, max: 1_000_000 }),
+      orders: fc.integer({ min: 0, max: 20 }),
+    }),
     { selector: (r) => r.id, maxLength: 60 },
   );
 
@@ -52,7 +56,9 @@ describe('abcClasses', () => {
   it('does not depend on row order', () => {
     fc.assert(
       fc.property(portfolio, fc.integer(), (rows, seed) => {
-        const shuffled = [...rows].sort((x, y) => ((x.id.charCodeAt(0) * seed) % 7) - ((y.id.charCodeAt(0) * seed) % 7));
+        const shuffled = [...rows].sort(
+          (x, y) => ((x.id.charCodeAt(0) * seed) % 7) - ((y.id.charCodeAt(0) * seed) % 7),
+        );
         const key = (rs: ReturnType<typeof abcClasses>) => rs.map((r) => `${r.id}:${r.abc}`).sort();
         expect(key(abcClasses(shuffled))).toEqual(key(abcClasses(rows)));
       }),

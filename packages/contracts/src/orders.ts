@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, IsoDateTime, ListQueryBase, Money, Tracked, Version } from './common.js';
+import { Id, IsoDate, ListQueryBase, Money, Tracked, Version } from './common.js';
 import { OrderChannel, OrderStatus } from './enums.js';
 import { UserRef } from './org.js';
 

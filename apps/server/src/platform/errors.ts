@@ -1,6 +1,13 @@
 export type FieldError = { path: string; message: string };
 
-type Kind = 'bad_request' | 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_requests';
+type Kind =
+  | 'bad_request'
+  | 'validation'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_many_requests';
 
 const titles: Record<Kind, [number, string]> = {
   bad_request: [400, 'Bad request'],

@@ -5,7 +5,12 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
  * (021) 5888 1234, 021-58881234) to E.164; undefined when it is not a possible number.
  */
 export function toE164(input: string): string | undefined {
-  const cleaned = input.replace(/[（]/g, '(').replace(/[）]/g, ')').replace(/[－—–]/g, '-').replace(/\s+/g, ' ').trim();
+  const cleaned = input
+    .replace(/[（]/g, '(')
+    .replace(/[）]/g, ')')
+    .replace(/[－—–]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
   const parsed = parsePhoneNumberFromString(cleaned, 'CN');
   return parsed?.isPossible() ? parsed.number : undefined;
 }

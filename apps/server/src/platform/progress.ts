@@ -49,7 +49,9 @@ export function progress(label: string, opts: { silent?: boolean; stream?: NodeJ
     const secs = Math.max((Date.now() - started) / 1000, 0.001);
     const rate = Math.round(count / secs);
     const eta = !final && totalN && rate ? ` ETA ${Math.ceil((totalN - count) / rate)}s` : '';
-    stream.write(`${label}: ${count}${totalN ? `/${totalN}` : ''} (${rate}/s)${eta}${final ? ` done in ${secs.toFixed(1)}s` : ''}\n`);
+    stream.write(
+      `${label}: ${count}${totalN ? `/${totalN}` : ''} (${rate}/s)${eta}${final ? ` done in ${secs.toFixed(1)}s` : ''}\n`,
+    );
   };
   return {
     total(n) {

@@ -32,7 +32,14 @@ const ArchiveQuery = z.object({ version: z.coerce.number().int().positive() }).s
 export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/accounts',
-    { schema: { tags, summary: 'Accounts in your scope: filter, search, sort, cursor paging', querystring: AccountListQuery, response: { 200: page(AccountSummary) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Accounts in your scope: filter, search, sort, cursor paging',
+        querystring: AccountListQuery,
+        response: { 200: page(AccountSummary) },
+      },
+    },
     async (req) => listAccounts(req.ctx, req.query),
   );
   app.post(
@@ -42,17 +49,40 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/accounts/:id',
-    { schema: { tags, summary: 'An account with team, group children and rollups', params: IdParams, response: { 200: Account } } },
+    {
+      schema: {
+        tags,
+        summary: 'An account with team, group children and rollups',
+        params: IdParams,
+        response: { 200: Account },
+      },
+    },
     async (req) => getAccount(req.ctx, req.params.id),
   );
   app.patch(
     '/accounts/:id',
-    { schema: { tags, summary: 'Update an account (optimistic lock: send the version you read)', params: IdParams, body: UpdateAccount, response: { 200: Account } } },
+    {
+      schema: {
+        tags,
+        summary: 'Update an account (optimistic lock: send the version you read)',
+        params: IdParams,
+        body: UpdateAccount,
+        response: { 200: Account },
+      },
+    },
     async (req) => updateAccount(req.ctx, req.params.id, req.body),
   );
   app.delete(
     '/accounts/:id',
-    { schema: { tags, summary: 'Archive an account', params: IdParams, querystring: ArchiveQuery, response: { 204: z.null() } } },
+    {
+      schema: {
+        tags,
+        summary: 'Archive an account',
+        params: IdParams,
+        querystring: ArchiveQuery,
+        response: { 204: z.null() },
+      },
+    },
     async (req, reply) => {
       await archiveAccount(req.ctx, req.params.id, req.query.version);
       return reply.code(204).send(null);
@@ -73,7 +103,14 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.delete(
     '/accounts/:accountId/team/:userId',
-    { schema: { tags, summary: 'Remove a colleague from the account team', params: TeamMemberParams, response: { 204: z.null() } } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove a colleague from the account team',
+        params: TeamMemberParams,
+        response: { 204: z.null() },
+      },
+    },
     async (req, reply) => {
       await removeTeamMember(req.ctx, req.params.accountId, req.params.userId);
       return reply.code(204).send(null);
@@ -81,12 +118,27 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/accounts/:accountId/insights',
-    { schema: { tags, summary: 'Dated notes on the customer’s goals, likes, situation and plans', params: AccountIdParams, response: { 200: z.object({ items: z.array(Insight) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Dated notes on the customer’s goals, likes, situation and plans',
+        params: AccountIdParams,
+        response: { 200: z.object({ items: z.array(Insight) }) },
+      },
+    },
     async (req) => listInsights(req.ctx, req.params.accountId),
   );
   app.post(
     '/accounts/:accountId/insights',
-    { schema: { tags, summary: 'Record an insight about the customer', params: AccountIdParams, body: CreateInsight, response: { 201: Insight } } },
+    {
+      schema: {
+        tags,
+        summary: 'Record an insight about the customer',
+        params: AccountIdParams,
+        body: CreateInsight,
+        response: { 201: Insight },
+      },
+    },
     async (req, reply) => reply.code(201).send(await createInsight(req.ctx, req.params.accountId, req.body)),
   );
 };

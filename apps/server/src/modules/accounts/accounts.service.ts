@@ -54,7 +54,10 @@ export async function listAccounts(ctx: Ctx, q: ListQuery) {
       sql`${filter} and ${afterCursor(spec, sql`a.id`, q.cursor)}`,
       sql`order by ${orderBy(spec, sql`a.id`)} limit ${q.limit + 1}`,
     ),
-    one<{ n: number }>(ctx.db, sql`select count(*)::int as n from accounts a where ${accountScope(ctx.user, 'a')} and ${filter}`),
+    one<{ n: number }>(
+      ctx.db,
+      sql`select count(*)::int as n from accounts a where ${accountScope(ctx.user, 'a')} and ${filter}`,
+    ),
   ]);
   const cursorValue = (r: (typeof fetched)[number]): string | number | null => {
     if (spec.key === 'updatedAt') return String(r.updated_at); // raw text keeps microseconds
@@ -95,7 +98,12 @@ export async function getAccount(ctx: Ctx, id: string) {
   );
   if (!row) throw AppError.notFound('Account');
   const [children, team, own] = await Promise.all([
-    selectSummaries(ctx.db, ctx.user, sql`a.parent_id = ${id} and a.archived_at is null`, sql`order by a.name limit 500`),
+    selectSummaries(
+      ctx.db,
+      ctx.user,
+      sql`a.parent_id = ${id} and a.archived_at is null`,
+      sql`order by a.name limit 500`,
+    ),
     rows<{ user_id: string; display_name: string; role: string; since: unknown }>(
       ctx.db,
       sql`select t.user_id, u.display_name, t.role, t.since from account_team t join users u on u.id = t.user_id
@@ -163,7 +171,10 @@ async function checkPlacement(
   selfId?: string,
 ) {
   if (ctx.user.role === 'kam' && input.ownerId !== undefined && input.ownerId !== ctx.user.id) {
-    throw AppError.invalid('body.ownerId', 'a key-account manager can only own accounts itself; ask a director to reassign');
+    throw AppError.invalid(
+      'body.ownerId',
+      'a key-account manager can only own accounts itself; ask a director to reassign',
+    );
   }
   if (input.orgUnitId && ctx.user.role !== 'admin') {
     const inside = await one<{ ok: boolean }>(
@@ -228,7 +239,13 @@ export async function updateAccount(ctx: Ctx, id: string, input: z.infer<typeof 
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(accounts)
-      .set({ ...fields, ...normalisePhone(fields.phone), version: version + 1, updatedAt: new Date(), updatedBy: ctx.user.id })
+      .set({
+        ...fields,
+        ...normalisePhone(fields.phone),
+        version: version + 1,
+        updatedAt: new Date(),
+        updatedBy: ctx.user.id,
+      })
       .where(and(eq(accounts.id, id), eq(accounts.version, version)))
       .returning({ id: accounts.id });
     if (!row) throw AppError.staleVersion('Account');
@@ -241,7 +258,10 @@ export async function updateAccount(ctx: Ctx, id: string, input: z.infer<typeof 
           .values({ accountId: id, userId: fields.ownerId, role: 'owner' })
           .onConflictDoUpdate({ target: [accountTeam.accountId, accountTeam.userId], set: { role: 'owner' } });
       }
-      await audit(withDb(ctx, tx), 'account.owner_change', 'account', id, { from: current.ownerId, to: fields.ownerId });
+      await audit(withDb(ctx, tx), 'account.owner_change', 'account', id, {
+        from: current.ownerId,
+        to: fields.ownerId,
+      });
     }
     await audit(withDb(ctx, tx), 'account.update', 'account', id, { fields: changed });
   });
@@ -262,7 +282,12 @@ export async function archiveAccount(ctx: Ctx, id: string, version: number): Pro
   });
 }
 
-export async function setTeamMember(ctx: Ctx, accountId: string, userId: string, role: 'owner' | 'sales' | 'service' | 'technical' | 'executive_sponsor') {
+export async function setTeamMember(
+  ctx: Ctx,
+  accountId: string,
+  userId: string,
+  role: 'owner' | 'sales' | 'service' | 'technical' | 'executive_sponsor',
+) {
   assertCan(ctx.user, 'account.write');
   await getAccountSummary(ctx, accountId);
   if (role === 'owner') throw AppError.invalid('body.role', 'change the owner through the account’s ownerId');
@@ -282,7 +307,9 @@ export async function removeTeamMember(ctx: Ctx, accountId: string, userId: stri
   await ctx.db.transaction(async (tx) => {
     const removed = await tx
       .delete(accountTeam)
-      .where(and(eq(accountTeam.accountId, accountId), eq(accountTeam.userId, userId), sql`${accountTeam.role} <> 'owner'`))
+      .where(
+        and(eq(accountTeam.accountId, accountId), eq(accountTeam.userId, userId), sql`${accountTeam.role} <> 'owner'`),
+      )
       .returning({ userId: accountTeam.userId });
     if (!removed.length) throw AppError.notFound('Team member (the owner is changed through ownerId)');
     await audit(withDb(ctx, tx), 'account.team_remove', 'account', accountId, { userId });

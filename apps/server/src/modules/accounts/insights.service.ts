@@ -36,7 +36,11 @@ export async function listInsights(ctx: Ctx, accountId: string) {
   };
 }
 
-export async function createInsight(ctx: Ctx, accountId: string, input: { kind: InsightKind; body: string; observedOn: string }) {
+export async function createInsight(
+  ctx: Ctx,
+  accountId: string,
+  input: { kind: InsightKind; body: string; observedOn: string },
+) {
   assertCan(ctx.user, 'account.write');
   await assertAccountInScope(ctx, accountId);
   const id = await ctx.db.transaction(async (tx) => {

@@ -21,8 +21,10 @@ import {
 const tags = ['competitors'];
 
 export const competitorsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/competitors', { schema: { tags, summary: 'Known competitors', response: { 200: z.object({ items: z.array(Competitor) }) } } }, async (req) =>
-    listCompetitors(req.ctx),
+  app.get(
+    '/competitors',
+    { schema: { tags, summary: 'Known competitors', response: { 200: z.object({ items: z.array(Competitor) }) } } },
+    async (req) => listCompetitors(req.ctx),
   );
   app.post(
     '/competitors',
@@ -43,12 +45,28 @@ export const competitorsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/accounts/:accountId/competitors',
-    { schema: { tags, summary: 'Record a competitor at an account', params: AccountIdParams, body: CreateCompetitorPresence, response: { 201: CompetitorPresence } } },
+    {
+      schema: {
+        tags,
+        summary: 'Record a competitor at an account',
+        params: AccountIdParams,
+        body: CreateCompetitorPresence,
+        response: { 201: CompetitorPresence },
+      },
+    },
     async (req, reply) => reply.code(201).send(await createPresence(req.ctx, req.params.accountId, req.body)),
   );
   app.patch(
     '/competitor-presence/:id',
-    { schema: { tags, summary: 'Update a competitor presence (optimistic lock)', params: IdParams, body: UpdateCompetitorPresence, response: { 200: CompetitorPresence } } },
+    {
+      schema: {
+        tags,
+        summary: 'Update a competitor presence (optimistic lock)',
+        params: IdParams,
+        body: UpdateCompetitorPresence,
+        response: { 200: CompetitorPresence },
+      },
+    },
     async (req) => updatePresence(req.ctx, req.params.id, req.body),
   );
   app.delete(

@@ -19,16 +19,33 @@ const tracked = (c: { version: number; createdAt: Date; updatedAt: Date; archive
 export async function listCompetitors(ctx: Ctx) {
   const all = await ctx.db.select().from(competitors).orderBy(asc(competitors.name));
   return {
-    items: all.map((c) => ({ id: c.id, name: c.name, country: c.country, strengths: c.strengths, weaknesses: c.weaknesses, ...tracked(c) })),
+    items: all.map((c) => ({
+      id: c.id,
+      name: c.name,
+      country: c.country,
+      strengths: c.strengths,
+      weaknesses: c.weaknesses,
+      ...tracked(c),
+    })),
   };
 }
 
 export async function createCompetitor(ctx: Ctx, input: z.infer<typeof CreateCompetitor>) {
   assertCan(ctx.user, 'competitor.write');
   return ctx.db.transaction(async (tx) => {
-    const [c] = await tx.insert(competitors).values({ ...input, createdBy: ctx.user.id, updatedBy: ctx.user.id }).returning();
+    const [c] = await tx
+      .insert(competitors)
+      .values({ ...input, createdBy: ctx.user.id, updatedBy: ctx.user.id })
+      .returning();
     await audit(withDb(ctx, tx), 'competitor.create', 'competitor', c!.id);
-    return { id: c!.id, name: c!.name, country: c!.country, strengths: c!.strengths, weaknesses: c!.weaknesses, ...tracked(c!) };
+    return {
+      id: c!.id,
+      name: c!.name,
+      country: c!.country,
+      strengths: c!.strengths,
+      weaknesses: c!.weaknesses,
+      ...tracked(c!),
+    };
   });
 }
 
@@ -62,7 +79,10 @@ export async function listPresence(ctx: Ctx, accountId: string) {
 }
 
 async function getPresence(ctx: Ctx, id: string) {
-  const r = await one<Row>(ctx.db, sql`${select} where cp.id = ${id} and ${accountIdInScope(ctx.user, sql`cp.account_id`)}`);
+  const r = await one<Row>(
+    ctx.db,
+    sql`${select} where cp.id = ${id} and ${accountIdInScope(ctx.user, sql`cp.account_id`)}`,
+  );
   if (!r) throw AppError.notFound('Competitor presence');
   return toPresence(r);
 }

@@ -11,19 +11,41 @@ import {
 } from '@kamap/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { archiveContact, createContact, getContact, listContacts, orgChart, updateContact } from './contacts.service.js';
+import {
+  archiveContact,
+  createContact,
+  getContact,
+  listContacts,
+  orgChart,
+  updateContact,
+} from './contacts.service.js';
 
 const tags = ['contacts'];
 
 export const contactsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/contacts',
-    { schema: { tags, summary: 'Contacts in your scope (no personal dossier fields in lists)', querystring: ContactListQuery, response: { 200: page(ContactSummary) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Contacts in your scope (no personal dossier fields in lists)',
+        querystring: ContactListQuery,
+        response: { 200: page(ContactSummary) },
+      },
+    },
     async (req) => listContacts(req.ctx, req.query),
   );
   app.post(
     '/accounts/:accountId/contacts',
-    { schema: { tags, summary: 'Add a contact to an account', params: AccountIdParams, body: CreateContact, response: { 201: Contact } } },
+    {
+      schema: {
+        tags,
+        summary: 'Add a contact to an account',
+        params: AccountIdParams,
+        body: CreateContact,
+        response: { 201: Contact },
+      },
+    },
     async (req, reply) => reply.code(201).send(await createContact(req.ctx, req.params.accountId, req.body)),
   );
   app.get(
@@ -40,7 +62,15 @@ export const contactsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.patch(
     '/contacts/:id',
-    { schema: { tags, summary: 'Update a contact (optimistic lock)', params: IdParams, body: UpdateContact, response: { 200: Contact } } },
+    {
+      schema: {
+        tags,
+        summary: 'Update a contact (optimistic lock)',
+        params: IdParams,
+        body: UpdateContact,
+        response: { 200: Contact },
+      },
+    },
     async (req) => updateContact(req.ctx, req.params.id, req.body),
   );
   app.delete(
@@ -61,7 +91,14 @@ export const contactsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/accounts/:accountId/org-chart',
-    { schema: { tags, summary: 'The account’s people as a reports-to tree', params: AccountIdParams, response: { 200: z.object({ items: z.array(OrgChartNode) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'The account’s people as a reports-to tree',
+        params: AccountIdParams,
+        response: { 200: z.object({ items: z.array(OrgChartNode) }) },
+      },
+    },
     async (req) => orgChart(req.ctx, req.params.accountId),
   );
 };

@@ -1,4 +1,10 @@
-import { type ContactListQuery, type CreateContact, type DossierField, dossierFieldNames, type UpdateContact } from '@kamap/contracts';
+import {
+  type ContactListQuery,
+  type CreateContact,
+  type DossierField,
+  dossierFieldNames,
+  type UpdateContact,
+} from '@kamap/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { accountIdInScope, assertCan, dossierAccess, seesContactDetails } from '../../platform/access/index.js';
@@ -68,7 +74,11 @@ function toSummary(ctx: Ctx, r: Row) {
       display: details ? displayPhone(p.e164) : maskPhone(p.e164),
       e164: details ? p.e164 : null,
     })),
-    email: r.email ? (details ? (r.email as string) : `${maskText(String(r.email).split('@')[0] ?? '')}@${String(r.email).split('@')[1] ?? ''}`) : null,
+    email: r.email
+      ? details
+        ? (r.email as string)
+        : `${maskText(String(r.email).split('@')[0] ?? '')}@${String(r.email).split('@')[1] ?? ''}`
+      : null,
     lastContactAt: isoTimestampOrNull(r.last_contact_at),
     archivedAt: isoTimestampOrNull(r.archived_at),
   };
@@ -115,12 +125,25 @@ export async function listContacts(ctx: Ctx, q: z.infer<typeof ContactListQuery>
     one<{ n: number }>(ctx.db, sql`select count(*)::int as n from contacts c where ${filter}`),
   ]);
   const cursorValue = (r: Row): string | number | null =>
-    spec.key === 'name' ? r.name : spec.key === 'influence' ? ((r.influence as number | null) ?? null) : String(r.updated_at);
-  return toPage(fetched, q.limit, (r) => [cursorValue(r), r.id], (r) => toSummary(ctx, r), total?.n ?? 0);
+    spec.key === 'name'
+      ? r.name
+      : spec.key === 'influence'
+        ? ((r.influence as number | null) ?? null)
+        : String(r.updated_at);
+  return toPage(
+    fetched,
+    q.limit,
+    (r) => [cursorValue(r), r.id],
+    (r) => toSummary(ctx, r),
+    total?.n ?? 0,
+  );
 }
 
 async function findRow(ctx: Ctx, id: string): Promise<Row> {
-  const row = await one<Row>(ctx.db, sql`${baseSelect} where c.id = ${id} and ${accountIdInScope(ctx.user, sql`c.account_id`)}`);
+  const row = await one<Row>(
+    ctx.db,
+    sql`${baseSelect} where c.id = ${id} and ${accountIdInScope(ctx.user, sql`c.account_id`)}`,
+  );
   if (!row) throw AppError.notFound('Contact');
   return row;
 }
@@ -161,7 +184,8 @@ async function checkReportsTo(db: Db, accountId: string, reportsToId: string | n
   if (!reportsToId) return;
   if (reportsToId === selfId) throw AppError.invalid('body.reportsToId', 'a person cannot report to themself');
   const boss = await one<{ account_id: string }>(db, sql`select account_id from contacts where id = ${reportsToId}`);
-  if (!boss || boss.account_id !== accountId) throw AppError.invalid('body.reportsToId', 'not a contact of the same account');
+  if (!boss || boss.account_id !== accountId)
+    throw AppError.invalid('body.reportsToId', 'not a contact of the same account');
   if (selfId) {
     const cycle = await one<{ hit: boolean }>(
       db,
@@ -198,7 +222,8 @@ export async function createContact(ctx: Ctx, accountId: string, input: z.infer<
         updatedBy: ctx.user.id,
       })
       .returning({ id: contacts.id });
-    if (phones.length) await tx.insert(contactPhones).values(phones.map((p) => ({ ...p, contactId: row!.id, accountId })));
+    if (phones.length)
+      await tx.insert(contactPhones).values(phones.map((p) => ({ ...p, contactId: row!.id, accountId })));
     await audit(withDb(ctx, tx), 'contact.create', 'contact', row!.id, { accountId });
     return row!.id;
   });
@@ -225,7 +250,10 @@ export async function updateContact(ctx: Ctx, id: string, input: z.infer<typeof 
     if (!row) throw AppError.staleVersion('Contact');
     if (phones) {
       await tx.delete(contactPhones).where(eq(contactPhones.contactId, id));
-      if (phones.length) await tx.insert(contactPhones).values(phones.map((p) => ({ ...p, contactId: id, accountId: current.account_id })));
+      if (phones.length)
+        await tx
+          .insert(contactPhones)
+          .values(phones.map((p) => ({ ...p, contactId: id, accountId: current.account_id })));
     }
     const changed = Object.keys(input).filter((k) => k !== 'version');
     await audit(withDb(ctx, tx), 'contact.update', 'contact', id, {
@@ -272,4 +300,4 @@ export async function orgChart(ctx: Ctx, accountId: string) {
   };
 }
 
-export { toSummary as toContactSummary, baseSelect as contactSelect, type Row as ContactRow };
+export { baseSelect as contactSelect, type Row as ContactRow, toSummary as toContactSummary };

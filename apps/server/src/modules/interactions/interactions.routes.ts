@@ -25,7 +25,14 @@ const tags = ['interactions'];
 export const interactionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/interactions',
-    { schema: { tags, summary: 'Visits, calls, meetings, e-mails and WeChat in your scope', querystring: InteractionListQuery, response: { 200: page(Interaction) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Visits, calls, meetings, e-mails and WeChat in your scope',
+        querystring: InteractionListQuery,
+        response: { 200: page(Interaction) },
+      },
+    },
     async (req) => listInteractions(req.ctx, req.query),
   );
   app.post(
@@ -40,7 +47,15 @@ export const interactionsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.patch(
     '/interactions/:id',
-    { schema: { tags, summary: 'Update an interaction (optimistic lock)', params: IdParams, body: UpdateInteraction, response: { 200: Interaction } } },
+    {
+      schema: {
+        tags,
+        summary: 'Update an interaction (optimistic lock)',
+        params: IdParams,
+        body: UpdateInteraction,
+        response: { 200: Interaction },
+      },
+    },
     async (req) => updateInteraction(req.ctx, req.params.id, req.body),
   );
   app.delete(

@@ -56,28 +56,43 @@ export async function listInteractions(ctx: Ctx, q: z.infer<typeof InteractionLi
     sql` and `,
   );
   const [fetched, total] = await Promise.all([
-    rows<Row>(ctx.db, sql`${select} where ${filter} and ${afterCursor(spec, sql`i.id`, q.cursor)} order by ${orderBy(spec, sql`i.id`)} limit ${q.limit + 1}`),
+    rows<Row>(
+      ctx.db,
+      sql`${select} where ${filter} and ${afterCursor(spec, sql`i.id`, q.cursor)} order by ${orderBy(spec, sql`i.id`)} limit ${q.limit + 1}`,
+    ),
     one<{ n: number }>(ctx.db, sql`select count(*)::int as n from interactions i where ${filter}`),
   ]);
   return toPage(fetched, q.limit, (r) => [String(r.occurred_at), r.id], toInteraction, total?.n ?? 0);
 }
 
 export async function getInteraction(ctx: Ctx, id: string) {
-  const r = await one<Row>(ctx.db, sql`${select} where i.id = ${id} and ${accountIdInScope(ctx.user, sql`i.account_id`)}`);
+  const r = await one<Row>(
+    ctx.db,
+    sql`${select} where i.id = ${id} and ${accountIdInScope(ctx.user, sql`i.account_id`)}`,
+  );
   if (!r) throw AppError.notFound('Interaction');
   return toInteraction(r);
 }
 
-async function checkPeople(db: Db, accountId: string, contactIds: string[] | undefined, colleagueIds: string[] | undefined) {
+async function checkPeople(
+  db: Db,
+  accountId: string,
+  contactIds: string[] | undefined,
+  colleagueIds: string[] | undefined,
+) {
   if (contactIds?.length) {
     const found = await one<{ n: number }>(
       db,
       sql`select count(*)::int as n from contacts where id = any(${pgArray(contactIds)}::uuid[]) and account_id = ${accountId}`,
     );
-    if ((found?.n ?? 0) !== new Set(contactIds).size) throw AppError.invalid('body.contactIds', 'not all are contacts of this account');
+    if ((found?.n ?? 0) !== new Set(contactIds).size)
+      throw AppError.invalid('body.contactIds', 'not all are contacts of this account');
   }
   if (colleagueIds?.length) {
-    const found = await one<{ n: number }>(db, sql`select count(*)::int as n from users where id = any(${pgArray(colleagueIds)}::uuid[])`);
+    const found = await one<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from users where id = any(${pgArray(colleagueIds)}::uuid[])`,
+    );
     if ((found?.n ?? 0) !== new Set(colleagueIds).size) throw AppError.invalid('body.colleagueIds', 'unknown user');
   }
 }
@@ -109,7 +124,10 @@ export async function createInteraction(ctx: Ctx, input: z.infer<typeof CreateIn
       })
       .returning({ id: interactions.id });
     await touchContacts(tx, input.contactIds, input.occurredAt);
-    await audit(withDb(ctx, tx), 'interaction.create', 'account', input.accountId, { interactionId: row!.id, kind: input.kind });
+    await audit(withDb(ctx, tx), 'interaction.create', 'account', input.accountId, {
+      interactionId: row!.id,
+      kind: input.kind,
+    });
     return row!.id;
   });
   return getInteraction(ctx, id);
@@ -154,7 +172,16 @@ export async function archiveInteraction(ctx: Ctx, id: string, version: number) 
 export async function accountTimeline(ctx: Ctx, accountId: string, q: { limit: number; cursor?: string | undefined }) {
   await assertAccountInScope(ctx, accountId);
   const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-  const found = await rows<{ kind: 'interaction' | 'order'; id: string; at: unknown; title: string; subtype: string; amount: number | null; actor_id: string | null; actor_name: string | null }>(
+  const found = await rows<{
+    kind: 'interaction' | 'order';
+    id: string;
+    at: unknown;
+    title: string;
+    subtype: string;
+    amount: number | null;
+    actor_id: string | null;
+    actor_name: string | null;
+  }>(
     ctx.db,
     sql`select * from (
           select 'interaction' as kind, i.id::text as id, i.occurred_at as at, i.subject as title, i.kind as subtype,

@@ -8,7 +8,8 @@ export const lookupRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['lookup'],
-        summary: 'Caller lookup (screen-pop): who is calling, their account, recent interactions, orders, products and open items',
+        summary:
+          'Caller lookup (screen-pop): who is calling, their account, recent interactions, orders, products and open items',
         querystring: LookupQuery,
         response: { 200: LookupResult },
       },

@@ -18,7 +18,15 @@ async function screenPop(ctx: Ctx, accountId: string) {
       sql`select id, kind, occurred_at, subject, next_step from interactions
           where account_id = ${accountId} and archived_at is null order by occurred_at desc limit 5`,
     ),
-    rows<{ id: string; order_no: string; order_date: unknown; amount: number; paid_amount: number; status: string; due_date: unknown }>(
+    rows<{
+      id: string;
+      order_no: string;
+      order_date: unknown;
+      amount: number;
+      paid_amount: number;
+      status: string;
+      due_date: unknown;
+    }>(
       ctx.db,
       sql`select o.id, o.order_no, o.order_date, o.amount, o.paid_amount, o.status, o.due_date from orders o
           where o.account_id = ${accountId} and o.archived_at is null and ${orderScope(ctx.user)}
@@ -109,7 +117,10 @@ export async function lookupPhone(ctx: Ctx, phone: string) {
     sql`a.phone_e164 = ${e164} and a.archived_at is null`,
     sql`order by a.name limit ${MAX_MATCHES}`,
   );
-  const accountIds = [...new Set([...contactRows.map((c) => c.account_id), ...switchboard.map((a) => a.id)])].slice(0, MAX_MATCHES);
+  const accountIds = [...new Set([...contactRows.map((c) => c.account_id), ...switchboard.map((a) => a.id)])].slice(
+    0,
+    MAX_MATCHES,
+  );
   const summaries = accountIds.length
     ? await selectSummaries(ctx.db, ctx.user, sql`a.id = any(${pgArray(accountIds)}::uuid[])`)
     : [];
@@ -117,10 +128,16 @@ export async function lookupPhone(ctx: Ctx, phone: string) {
   const matches = await Promise.all(
     [
       ...contactRows.map((c) => ({ accountId: c.account_id, contact: toContactSummary(ctx, c) })),
-      ...switchboard.filter((a) => !contactRows.some((c) => c.account_id === a.id)).map((a) => ({ accountId: a.id, contact: null })),
+      ...switchboard
+        .filter((a) => !contactRows.some((c) => c.account_id === a.id))
+        .map((a) => ({ accountId: a.id, contact: null })),
     ]
       .slice(0, MAX_MATCHES)
-      .map(async (m) => ({ account: byId.get(m.accountId)!, contact: m.contact, ...(await screenPop(ctx, m.accountId)) })),
+      .map(async (m) => ({
+        account: byId.get(m.accountId)!,
+        contact: m.contact,
+        ...(await screenPop(ctx, m.accountId)),
+      })),
   );
   return { query: phone, normalized: e164, matches };
 }

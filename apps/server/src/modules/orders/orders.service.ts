@@ -1,5 +1,5 @@
 import type { CreateOrder, OrderListQuery, UpdateOrder } from '@kamap/contracts';
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { accountIdInScope, assertCan, type Principal } from '../../platform/access/index.js';
 import { audit } from '../../platform/audit/index.js';
@@ -75,7 +75,10 @@ export async function listOrders(ctx: Ctx, q: z.infer<typeof OrderListQuery>) {
     sql` and `,
   );
   const [fetched, total] = await Promise.all([
-    rows<Row>(ctx.db, sql`${select} where ${filter} and ${afterCursor(spec, sql`o.id`, q.cursor)} order by ${orderBy(spec, sql`o.id`)} limit ${q.limit + 1}`),
+    rows<Row>(
+      ctx.db,
+      sql`${select} where ${filter} and ${afterCursor(spec, sql`o.id`, q.cursor)} order by ${orderBy(spec, sql`o.id`)} limit ${q.limit + 1}`,
+    ),
     one<{ n: number }>(ctx.db, sql`select count(*)::int as n from orders o where ${filter}`),
   ]);
   const value = (r: Row) => (spec.key === 'amount' ? r.amount : isoDate(r.order_date));
@@ -119,7 +122,8 @@ export async function createOrder(ctx: Ctx, input: z.infer<typeof CreateOrder>) 
   await assertAccountInScope(ctx, input.accountId).catch(() => {
     throw AppError.invalid('body.accountId', 'no such account');
   });
-  if (input.channel === 'agent' && !input.agentId) throw AppError.invalid('body.agentId', 'an agent order names its agent');
+  if (input.channel === 'agent' && !input.agentId)
+    throw AppError.invalid('body.agentId', 'an agent order names its agent');
   const ids = [...new Set(input.lines.map((l) => l.productId))];
   const found = await ctx.db.select().from(products).where(inArray(products.id, ids));
   const byId = new Map(found.map((p) => [p.id, p]));

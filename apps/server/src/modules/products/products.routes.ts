@@ -2,10 +2,10 @@ import {
   CreateProduct,
   CreateProductCategory,
   IdParams,
-  page,
   Product,
   ProductCategory,
   ProductListQuery,
+  page,
   UpdateProduct,
 } from '@kamap/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -25,7 +25,9 @@ const tags = ['products'];
 export const productsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/product-categories',
-    { schema: { tags, summary: 'The category tree', response: { 200: z.object({ items: z.array(ProductCategory) }) } } },
+    {
+      schema: { tags, summary: 'The category tree', response: { 200: z.object({ items: z.array(ProductCategory) }) } },
+    },
     async (req) => listCategories(req.ctx),
   );
   app.post(
@@ -43,12 +45,22 @@ export const productsRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: 'Create a product', body: CreateProduct, response: { 201: Product } } },
     async (req, reply) => reply.code(201).send(await createProduct(req.ctx, req.body)),
   );
-  app.get('/products/:id', { schema: { tags, summary: 'A product', params: IdParams, response: { 200: Product } } }, async (req) =>
-    getProduct(req.ctx, req.params.id),
+  app.get(
+    '/products/:id',
+    { schema: { tags, summary: 'A product', params: IdParams, response: { 200: Product } } },
+    async (req) => getProduct(req.ctx, req.params.id),
   );
   app.patch(
     '/products/:id',
-    { schema: { tags, summary: 'Update a product (optimistic lock)', params: IdParams, body: UpdateProduct, response: { 200: Product } } },
+    {
+      schema: {
+        tags,
+        summary: 'Update a product (optimistic lock)',
+        params: IdParams,
+        body: UpdateProduct,
+        response: { 200: Product },
+      },
+    },
     async (req) => updateProduct(req.ctx, req.params.id, req.body),
   );
   app.delete(

@@ -19,10 +19,16 @@ export async function listCategories(ctx: Ctx) {
   };
 }
 
-export async function createCategory(ctx: Ctx, input: { parentId: string | null; code: string; name: string; nameEn: string | null }) {
+export async function createCategory(
+  ctx: Ctx,
+  input: { parentId: string | null; code: string; name: string; nameEn: string | null },
+) {
   assertCan(ctx.user, 'product.write');
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.insert(productCategories).values({ ...input, createdBy: ctx.user.id, updatedBy: ctx.user.id }).returning();
+    const [row] = await tx
+      .insert(productCategories)
+      .values({ ...input, createdBy: ctx.user.id, updatedBy: ctx.user.id })
+      .returning();
     await audit(withDb(ctx, tx), 'product_category.create', 'product_category', row!.id);
     return { id: row!.id, parentId: row!.parentId, code: row!.code, name: row!.name, nameEn: row!.nameEn };
   });
@@ -64,7 +70,10 @@ export async function listProducts(ctx: Ctx, q: z.infer<typeof ProductListQuery>
     sql` and `,
   );
   const [fetched, total] = await Promise.all([
-    rows<Row>(ctx.db, sql`${select} where ${filter} and ${afterCursor(spec, sql`p.id`, q.cursor)} order by ${orderBy(spec, sql`p.id`)} limit ${q.limit + 1}`),
+    rows<Row>(
+      ctx.db,
+      sql`${select} where ${filter} and ${afterCursor(spec, sql`p.id`, q.cursor)} order by ${orderBy(spec, sql`p.id`)} limit ${q.limit + 1}`,
+    ),
     one<{ n: number }>(ctx.db, sql`select count(*)::int as n from products p where ${filter}`),
   ]);
   const value = (r: Row) => (spec.key === 'listPrice' ? r.list_price : spec.key === 'code' ? r.code : r.name);
@@ -80,7 +89,10 @@ export async function getProduct(ctx: Ctx, id: string) {
 export async function createProduct(ctx: Ctx, input: z.infer<typeof CreateProduct>) {
   assertCan(ctx.user, 'product.write');
   const id = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.insert(products).values({ ...input, createdBy: ctx.user.id, updatedBy: ctx.user.id }).returning({ id: products.id });
+    const [row] = await tx
+      .insert(products)
+      .values({ ...input, createdBy: ctx.user.id, updatedBy: ctx.user.id })
+      .returning({ id: products.id });
     await audit(withDb(ctx, tx), 'product.create', 'product', row!.id);
     return row!.id;
   });
@@ -109,7 +121,13 @@ export async function archiveProduct(ctx: Ctx, id: string, version: number) {
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(products)
-      .set({ archivedAt: new Date(), active: false, version: version + 1, updatedAt: new Date(), updatedBy: ctx.user.id })
+      .set({
+        archivedAt: new Date(),
+        active: false,
+        version: version + 1,
+        updatedAt: new Date(),
+        updatedBy: ctx.user.id,
+      })
       .where(and(eq(products.id, id), eq(products.version, version)))
       .returning({ id: products.id });
     if (!row) throw AppError.staleVersion('Product');

@@ -1,6 +1,6 @@
 import type { Role } from '@kamap/contracts';
 import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
-import { dossierAccess, type Principal, can } from '../../platform/access/index.js';
+import { can, dossierAccess, type Principal } from '../../platform/access/index.js';
 import { audit } from '../../platform/audit/index.js';
 import { dummyHash, verifyPassword } from '../../platform/auth/password.js';
 import { newToken, sha256 } from '../../platform/auth/tokens.js';
@@ -51,14 +51,21 @@ async function recentFailures(db: Db, key: string): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(loginFailures)
-    .where(and(eq(loginFailures.key, key), gt(loginFailures.at, sql`now() - make_interval(mins => ${WINDOW_MINUTES})`)));
+    .where(
+      and(eq(loginFailures.key, key), gt(loginFailures.at, sql`now() - make_interval(mins => ${WINDOW_MINUTES})`)),
+    );
   return row?.n ?? 0;
 }
 
 function throttled(): AppError {
-  return new AppError('too_many_requests', `Too many failed sign-ins; wait ${WINDOW_MINUTES} minutes and try again`, undefined, {
-    'retry-after': String(WINDOW_MINUTES * 60),
-  });
+  return new AppError(
+    'too_many_requests',
+    `Too many failed sign-ins; wait ${WINDOW_MINUTES} minutes and try again`,
+    undefined,
+    {
+      'retry-after': String(WINDOW_MINUTES * 60),
+    },
+  );
 }
 
 export type LoginResult = { token: string; auth: ResolvedAuth; expiresAt: Date };
@@ -79,7 +86,12 @@ export async function login(
   if (meta.ip && (await recentFailures(db, ipKey)) >= MAX_FAILURES_PER_IP) throw throttled();
 
   const [user] = await db
-    .select({ ...principalColumns, passwordHash: users.passwordHash, disabledAt: users.disabledAt, isDemo: users.isDemo })
+    .select({
+      ...principalColumns,
+      passwordHash: users.passwordHash,
+      disabledAt: users.disabledAt,
+      isDemo: users.isDemo,
+    })
     .from(users)
     .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
     .where(eq(users.username, username));
@@ -125,7 +137,10 @@ export async function resolveSession(db: Db, token: string): Promise<ResolvedAut
   if (!row) return undefined;
   const { csrfToken, lastSeenAt, ...principal } = row;
   if (Date.now() - lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.tokenHash, sha256(token)));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: sql`now()` })
+      .where(eq(sessions.tokenHash, sha256(token)));
   }
   return { principal: { ...principal, tokenScopes: null }, csrfToken };
 }

@@ -26,7 +26,12 @@ export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app
     '/auth/login',
     {
       config: { public: true },
-      schema: { tags: ['auth'], summary: 'Sign in; sets the HttpOnly session cookie', body: LoginBody, response: { 200: CurrentUser } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in; sets the HttpOnly session cookie',
+        body: LoginBody,
+        response: { 200: CurrentUser },
+      },
     },
     async (req, reply) => {
       const result = await login(req.server.db, req.body, {
@@ -48,7 +53,10 @@ export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app
 
   app.post(
     '/auth/logout',
-    { config: { public: true }, schema: { tags: ['auth'], summary: 'Sign out: ends this session', response: { 204: z.null() } } },
+    {
+      config: { public: true },
+      schema: { tags: ['auth'], summary: 'Sign out: ends this session', response: { 204: z.null() } },
+    },
     async (req, reply) => {
       if (req.sessionToken) await logout(req.server.db, req.sessionToken);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -58,7 +66,13 @@ export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app
 
   app.get(
     '/auth/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in user, its permissions and CSRF token', response: { 200: CurrentUser } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, its permissions and CSRF token',
+        response: { 200: CurrentUser },
+      },
+    },
     async (req) => {
       if (!req.auth) throw new AppError('unauthorized', 'Sign in first');
       return currentUser(req.auth);
@@ -67,7 +81,9 @@ export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app
 
   app.get(
     '/auth/tokens',
-    { schema: { tags: ['auth'], summary: 'Your API tokens', response: { 200: z.object({ items: z.array(ApiToken) }) } } },
+    {
+      schema: { tags: ['auth'], summary: 'Your API tokens', response: { 200: z.object({ items: z.array(ApiToken) }) } },
+    },
     async (req) => listApiTokens(req.ctx),
   );
   app.post(
@@ -93,7 +109,14 @@ export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app
 
   app.get(
     '/users',
-    { schema: { tags: ['users'], summary: 'Users (admin: all; director: its org-unit subtree)', querystring: UserListQuery, response: { 200: page(User) } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Users (admin: all; director: its org-unit subtree)',
+        querystring: UserListQuery,
+        response: { 200: page(User) },
+      },
+    },
     async (req) => listUsers(req.ctx, req.query),
   );
   app.get(
@@ -116,7 +139,13 @@ export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app
   app.patch(
     '/users/:id',
     {
-      schema: { tags: ['users'], summary: 'Update or disable a user (admin); disabling ends its sessions', params: IdParams, body: UpdateUser, response: { 200: User } },
+      schema: {
+        tags: ['users'],
+        summary: 'Update or disable a user (admin); disabling ends its sessions',
+        params: IdParams,
+        body: UpdateUser,
+        response: { 200: User },
+      },
     },
     async (req) => updateUser(req.ctx, req.params.id, req.body),
   );

@@ -122,7 +122,14 @@ export async function createUser(ctx: Ctx, input: NewUser) {
 export async function updateUser(
   ctx: Ctx,
   id: string,
-  input: { version: number; displayName?: string; email?: string | null; role?: Role; orgUnitId?: string; disabled?: boolean },
+  input: {
+    version: number;
+    displayName?: string;
+    email?: string | null;
+    role?: Role;
+    orgUnitId?: string;
+    disabled?: boolean;
+  },
 ) {
   assertCan(ctx.user, 'user.manage');
   const { version, disabled, ...fields } = input;
@@ -130,7 +137,8 @@ export async function updateUser(
     const [current] = await tx.select().from(users).where(eq(users.id, id));
     if (!current) throw AppError.notFound('User');
     if (current.version !== version) throw AppError.staleVersion('User');
-    if (fields.orgUnitId && !(await findOrgUnit(tx, fields.orgUnitId))) throw AppError.invalid('orgUnitId', 'no such org unit');
+    if (fields.orgUnitId && !(await findOrgUnit(tx, fields.orgUnitId)))
+      throw AppError.invalid('orgUnitId', 'no such org unit');
     const [row] = await tx
       .update(users)
       .set({
@@ -144,7 +152,9 @@ export async function updateUser(
       .returning();
     if (!row) throw AppError.staleVersion('User');
     if (disabled || fields.role || fields.orgUnitId) await tx.delete(sessions).where(eq(sessions.userId, id));
-    await audit({ ...ctx, db: tx }, 'user.update', 'user', id, { fields: Object.keys(input).filter((k) => k !== 'version') });
+    await audit({ ...ctx, db: tx }, 'user.update', 'user', id, {
+      fields: Object.keys(input).filter((k) => k !== 'version'),
+    });
     return toUser(row);
   });
 }

@@ -1,1 +1,10 @@
-export { type Action, accountIdInScope, accountScope, assertCan, can, dossierAccess, type Principal, seesContactDetails } from './access.js';
+export {
+  type Action,
+  accountIdInScope,
+  accountScope,
+  assertCan,
+  can,
+  dossierAccess,
+  type Principal,
+  seesContactDetails,
+} from './access.js';

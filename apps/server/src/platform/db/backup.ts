@@ -48,7 +48,8 @@ export async function describeTables(db: Db): Promise<TableInfo[]> {
   const visit = (name: string, stack: Set<string>) => {
     if (ordered.includes(name) || stack.has(name)) return;
     stack.add(name);
-    for (const fk of fks) if (fk.child === name && fk.parent !== name && names.includes(fk.parent)) visit(fk.parent, stack);
+    for (const fk of fks)
+      if (fk.child === name && fk.parent !== name && names.includes(fk.parent)) visit(fk.parent, stack);
     ordered.push(name);
   };
   for (const n of names) visit(n, new Set());
@@ -67,7 +68,11 @@ const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
  * Writes a consistent backup: one repeatable-read snapshot, every table as JSON lines, gzip.
  * Readable by any kamap with the same migrations, on either driver.
  */
-export async function backup(database: Database, file: string, bar?: Progress): Promise<{ tables: number; rows: number }> {
+export async function backup(
+  database: Database,
+  file: string,
+  bar?: Progress,
+): Promise<{ tables: number; rows: number }> {
   const gzip = createGzip();
   const written = pipeline(gzip, createWriteStream(file));
   const write = async (value: string) => {
@@ -156,16 +161,24 @@ export async function restore(
         t.columns.map((c) => (t.selfRefs.includes(c) ? sql`null` : sql`j.${ident(c)}`)),
         sql`, `,
       );
-      await tx.execute(sql`insert into ${ident(t.name)} (${cols}) select ${values} from json_populate_recordset(null::${ident(t.name)}, ${payload}::json) j`);
+      await tx.execute(
+        sql`insert into ${ident(t.name)} (${cols}) select ${values} from json_populate_recordset(null::${ident(t.name)}, ${payload}::json) j`,
+      );
       for (const c of t.selfRefs) {
         await tx.execute(
           sql`update ${ident(t.name)} t set ${ident(c)} = j.${ident(c)} from json_populate_recordset(null::${ident(t.name)}, ${payload}::json) j
-              where ${sql.join(t.key.map((k) => sql`t.${ident(k)} = j.${ident(k)}`), sql` and `)} and j.${ident(c)} is not null`,
+              where ${sql.join(
+                t.key.map((k) => sql`t.${ident(k)} = j.${ident(k)}`),
+                sql` and `,
+              )} and j.${ident(c)} is not null`,
         );
       }
     };
     // opened here, not before the transaction: lines read while nobody iterates would be lost
-    const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
+    const input = createInterface({
+      input: createReadStream(file).pipe(createGunzip()),
+      crlfDelay: Number.POSITIVE_INFINITY,
+    });
     for await (const line of input) {
       if (!line) continue;
       if (!header) {
@@ -179,11 +192,19 @@ export async function restore(
           );
         }
         if (opts.replace) {
-          await tx.execute(sql`truncate ${sql.join(tables.map((t) => ident(t.name)), sql`, `)} cascade`);
+          await tx.execute(
+            sql`truncate ${sql.join(
+              tables.map((t) => ident(t.name)),
+              sql`, `,
+            )} cascade`,
+          );
         } else {
           for (const t of tables) {
             const any = await one<{ x: number }>(tx, sql`select 1 as x from ${ident(t.name)} limit 1`);
-            if (any) throw new Error(`The store is not empty (table ${t.name} has rows); restore into an empty store, or pass --replace`);
+            if (any)
+              throw new Error(
+                `The store is not empty (table ${t.name} has rows); restore into an empty store, or pass --replace`,
+              );
           }
         }
         continue;
@@ -220,7 +241,10 @@ export async function contentDigest(db: Db): Promise<Record<string, string>> {
   const tables = await describeTables(db);
   const out: Record<string, string> = {};
   for (const t of tables) {
-    const order = sql.join(t.key.map((k) => sql`t.${ident(k)}`), sql`, `);
+    const order = sql.join(
+      t.key.map((k) => sql`t.${ident(k)}`),
+      sql`, `,
+    );
     const r = await one<{ d: string | null; n: number }>(
       db,
       sql`select md5(coalesce(string_agg(row_to_json(t)::text, E'\n' order by ${order}), '')) as d, count(*)::int as n from ${ident(t.name)} t`,

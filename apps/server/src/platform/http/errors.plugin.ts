@@ -30,14 +30,19 @@ function fromDatabase(err: PgError): AppError | undefined {
   }
 }
 
-function validationErrors(err: { validation: { instancePath: string; message?: string; keyword: string; params?: Record<string, unknown> }[]; validationContext?: string }): FieldError[] {
+function validationErrors(err: {
+  validation: { instancePath: string; message?: string; keyword: string; params?: Record<string, unknown> }[];
+  validationContext?: string;
+}): FieldError[] {
   const where = err.validationContext ?? 'body';
   return err.validation.map((v) => {
     const base = [where, ...v.instancePath.split('/').filter(Boolean)].join('.');
     const keys = v.keyword === 'unrecognized_keys' ? (v.params?.keys as string[] | undefined) : undefined;
     return {
       path: keys?.length ? `${base}.${keys.join(',')}` : base,
-      message: keys?.length ? `unknown field${keys.length > 1 ? 's' : ''}: ${keys.join(', ')}` : (v.message ?? 'invalid'),
+      message: keys?.length
+        ? `unknown field${keys.length > 1 ? 's' : ''}: ${keys.join(', ')}`
+        : (v.message ?? 'invalid'),
     };
   });
 }
@@ -81,6 +86,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
 
   app.setNotFoundHandler((req, reply) => {
     reply.header('content-type', 'application/problem+json');
-    return reply.code(404).send(new AppError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`).toProblem());
+    return reply
+      .code(404)
+      .send(new AppError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`).toProblem());
   });
 }
