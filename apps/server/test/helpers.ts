@@ -11,6 +11,7 @@ import { productCategories, products } from '../src/modules/products/index.js';
 import { insertUser } from '../src/modules/users/index.js';
 import { contentDigest } from '../src/platform/db/backup.js';
 import { type Database, migrate, openDatabase } from '../src/platform/db/index.js';
+import { fillNameSortKeys } from '../src/platform/db/sort-keys.js';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or a new PostgreSQL database
@@ -153,6 +154,8 @@ export async function seedFixture(database: Database) {
       standardCost: 210000,
     })
     .returning();
+  await fillNameSortKeys(db, 'accounts');
+  await fillNameSortKeys(db, 'contacts');
   return {
     orgUnits: { root, east, shanghai, south },
     agent: agent!,

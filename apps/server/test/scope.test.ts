@@ -259,3 +259,29 @@ describe('personal dossier', () => {
     expect(res.body).not.toContain('钓鱼');
   });
 });
+
+describe('sorting by name', () => {
+  it('orders Chinese names by pinyin and pages without gaps or repeats', async () => {
+    const admin = as(app, s.admin!);
+    const all = (await admin.get('/accounts?sort=name&limit=500')).json().items.map((a: { name: string }) => a.name);
+    // 广州 (guang) < 上海 (shang) < 苏州 (su), although their code points order differently
+    expect(all).toEqual([
+      '广州华宇电子科技有限公司',
+      '上海精工机械集团有限公司',
+      '上海精工机械制造有限公司',
+      '苏州恒立精密机械有限公司',
+    ]);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { name: string }[]; nextCursor: string | null } = (
+        await admin.get(`/accounts?sort=name&limit=1${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
+      seen.push(...page.items.map((a) => a.name));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all);
+    const desc = (await admin.get('/accounts?sort=-name')).json().items.map((a: { name: string }) => a.name);
+    expect(desc).toEqual([...all].reverse());
+  });
+});

@@ -6,6 +6,7 @@ export type AccountSummaryRow = {
   id: string;
   code: string;
   name: string;
+  name_sort: string | null;
   short_name: string | null;
   parent_id: string | null;
   industry: string | null;
@@ -25,7 +26,7 @@ export type AccountSummaryRow = {
 
 /** Columns of an account summary over `accounts a`; children are counted within the caller's scope. */
 export const summaryColumns = (user: Principal): SQL => sql`
-  a.id, a.code, a.name, a.short_name, a.parent_id, a.industry, a.province, a.city, a.lifecycle, a.size_band,
+  a.id, a.code, a.name, a.name_sort, a.short_name, a.parent_id, a.industry, a.province, a.city, a.lifecycle, a.size_band,
   a.owner_id, ow.display_name as owner_name, a.org_unit_id, ou.name as org_unit_name,
   (select count(*) from accounts ch where ch.parent_id = a.id and ch.archived_at is null and ${accountScope(user, 'ch')})::int as child_count,
   a.updated_at, a.created_at, a.archived_at`;

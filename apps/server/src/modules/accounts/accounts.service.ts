@@ -8,13 +8,14 @@ import { isoTimestamp, isoTimestampOrNull, one, rows } from '../../platform/db/i
 import { AppError } from '../../platform/errors.js';
 import { afterCursor, orderBy, sortSpec, toPage } from '../../platform/http/paging.js';
 import { toE164 } from '../../platform/phone.js';
+import { nameSortKey } from '../../platform/pinyin.js';
 import { rollup, selectSummaries, toAccountSummary } from './accounts.repo.js';
 import { accounts, accountTeam } from './accounts.table.js';
 
 type ListQuery = z.infer<typeof AccountListQuery>;
 
 const sortColumns = {
-  name: sql`a.name`,
+  name: sql`a.name_sort`,
   code: sql`a.code`,
   updatedAt: sql`a.updated_at`,
   createdAt: sql`a.created_at`,
@@ -62,7 +63,7 @@ export async function listAccounts(ctx: Ctx, q: ListQuery) {
   const cursorValue = (r: (typeof fetched)[number]): string | number | null => {
     if (spec.key === 'updatedAt') return String(r.updated_at); // raw text keeps microseconds
     if (spec.key === 'createdAt') return String(r.created_at);
-    return spec.key === 'code' ? r.code : r.name;
+    return spec.key === 'code' ? r.code : r.name_sort;
   };
   return toPage(fetched, q.limit, (r) => [cursorValue(r), r.id], toAccountSummary, total?.n ?? 0);
 }
@@ -211,6 +212,7 @@ export async function createAccount(ctx: Ctx, input: z.infer<typeof CreateAccoun
       .values({
         ...input,
         ...normalisePhone(input.phone),
+        nameSort: nameSortKey(input.name),
         ownerId,
         createdBy: ctx.user.id,
         updatedBy: ctx.user.id,
@@ -242,6 +244,7 @@ export async function updateAccount(ctx: Ctx, id: string, input: z.infer<typeof 
       .set({
         ...fields,
         ...normalisePhone(fields.phone),
+        ...(fields.name ? { nameSort: nameSortKey(fields.name) } : {}),
         version: version + 1,
         updatedAt: new Date(),
         updatedBy: ctx.user.id,

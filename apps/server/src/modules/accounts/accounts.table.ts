@@ -23,6 +23,8 @@ export const accounts = pgTable(
     id: idColumn(),
     code: text('code').notNull(),
     name: text('name').notNull(),
+    /** pinyin sort key of the name (platform/pinyin.ts) */
+    nameSort: text('name_sort'),
     shortName: text('short_name'),
     creditCode: text('credit_code'),
     parentId: uuid('parent_id').references((): AnyPgColumn => accounts.id),
@@ -58,6 +60,7 @@ export const accounts = pgTable(
     uniqueIndex('accounts_code_uq').on(t.code),
     uniqueIndex('accounts_credit_code_uq').on(t.creditCode).where(sql`credit_code is not null`),
     index('accounts_parent_idx').on(t.parentId),
+    index('accounts_name_sort_idx').on(t.nameSort, t.id),
     index('accounts_owner_idx').on(t.ownerId),
     index('accounts_org_unit_idx').on(t.orgUnitId),
     index('accounts_phone_idx').on(t.phoneE164),

@@ -14,6 +14,7 @@ import { type Db, isoDateOrNull, isoTimestamp, isoTimestampOrNull, one, rows } f
 import { AppError } from '../../platform/errors.js';
 import { afterCursor, orderBy, sortSpec, toPage } from '../../platform/http/paging.js';
 import { displayPhone, maskPhone, toE164 } from '../../platform/phone.js';
+import { nameSortKey } from '../../platform/pinyin.js';
 import { assertAccountInScope } from '../accounts/index.js';
 import { contactPhones, contacts } from './contacts.table.js';
 
@@ -98,7 +99,7 @@ function dossierOf(r: Row, access: 'full' | 'masked' | 'none') {
 }
 
 const sortColumns = {
-  name: sql`c.name`,
+  name: sql`c.name_sort`,
   influence: sql`c.influence`,
   updatedAt: sql`c.updated_at`,
 };
@@ -202,7 +203,7 @@ type ContactInput = z.infer<typeof UpdateContact> | z.infer<typeof CreateContact
 function columnsOf(input: ContactInput) {
   const { dossier, phones: _p, ...business } = input as ContactInput & { version?: number };
   delete (business as { version?: number }).version;
-  return { ...business, ...(dossier ?? {}) };
+  return { ...business, ...(dossier ?? {}), ...(business.name ? { nameSort: nameSortKey(business.name) } : {}) };
 }
 
 export async function createContact(ctx: Ctx, accountId: string, input: z.infer<typeof CreateContact>) {

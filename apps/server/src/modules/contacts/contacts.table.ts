@@ -16,6 +16,8 @@ export const contacts = pgTable(
       .notNull()
       .references(() => accounts.id),
     name: text('name').notNull(),
+    /** pinyin sort key of the name (platform/pinyin.ts) */
+    nameSort: text('name_sort'),
     title: text('title'),
     department: text('department'),
     reportsToId: uuid('reports_to_id').references((): AnyPgColumn => contacts.id),
