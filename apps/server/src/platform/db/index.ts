@@ -25,10 +25,14 @@ export type Database = {
   close(): Promise<void>;
 };
 
-export type DatabaseTarget =
+/** Sees every statement Drizzle sends (benchmarks replay them as their plain-SQL reference). */
+export type QueryObserver = (query: string, params: unknown[]) => void;
+
+export type DatabaseTarget = (
   | { kind: 'postgres'; url: string; poolSize?: number }
   | { kind: 'pglite'; dataDir: string; command: string }
-  | { kind: 'memory' };
+  | { kind: 'memory' }
+) & { observe?: QueryObserver };
 
 // int8 sums and counts fit in a double for any realistic amount of fen; numeric stays text.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -38,11 +42,12 @@ export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '.
 const MIGRATION_LOCK = 727_274_001;
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  const logger = target.observe ? { logQuery: target.observe } : undefined;
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 20 });
     const url = new URL(target.url);
     return {
-      db: drizzlePg({ client: pool }) as unknown as Db,
+      db: drizzlePg({ client: pool, logger }) as unknown as Db,
       driver: 'postgres',
       describe: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`,
       pool,
@@ -64,7 +69,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     client = await PGlite.create({ extensions: { pg_trgm } });
   }
   return {
-    db: drizzlePglite({ client }) as unknown as Db,
+    db: drizzlePglite({ client, logger }) as unknown as Db,
     driver: 'pglite',
     describe: target.kind === 'pglite' ? `embedded PGlite in ${target.dataDir}` : 'embedded PGlite in memory',
     pglite: client,
