@@ -45,6 +45,11 @@ export function formatDateTime(value: string | null | undefined): string {
 
 export const formatCount = (value: number) => grouping.format(value);
 
+/** A decimal quantity as the API sends it ("15.000") without the trailing zeros ("15"). */
+export function formatQuantity(value: string): string {
+  return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
+}
+
 export function formatPercent(ratio: number | null | undefined, digits = 1): string {
   if (ratio === null || ratio === undefined) return '—';
   return `${(ratio * 100).toFixed(digits)}%`;

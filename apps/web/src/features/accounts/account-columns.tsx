@@ -27,7 +27,8 @@ export function accountColumns(t: TFunction, sort: string | null): ColumnsType<A
       key: 'name',
       ...sortable('name'),
       render: (_: string, row) => (
-        <Flex vertical style={{ minWidth: 0 }}>
+        // inline, so the group-tree expand button sits on the same line as the name
+        <Flex vertical style={{ display: 'inline-flex', verticalAlign: 'middle', minWidth: 0, maxWidth: '100%' }}>
           <Flex align="center" gap={6}>
             <Typography.Text strong ellipsis={{ tooltip: row.name }} style={{ maxWidth: 320 }}>
               {row.name}
@@ -46,40 +47,40 @@ export function accountColumns(t: TFunction, sort: string | null): ColumnsType<A
         </Flex>
       ),
     },
-    { title: t('account.code'), dataIndex: 'code', key: 'code', width: 130, ...sortable('code') },
+    { title: t('account.code'), dataIndex: 'code', key: 'code', width: 100, ...sortable('code') },
     {
       title: t('account.industry'),
       dataIndex: 'industry',
       key: 'industry',
-      width: 180,
+      width: 170,
       ellipsis: true,
       render: (value: string | null) => industryLabel(t, value),
     },
     {
       title: t('account.region'),
       key: 'region',
-      width: 130,
+      width: 110,
       render: (_, row) => [row.province, row.city].filter(Boolean).join(' · ') || '—',
     },
     {
       title: t('account.lifecycle'),
       dataIndex: 'lifecycle',
       key: 'lifecycle',
-      width: 96,
+      width: 90,
       render: (value: AccountSummary['lifecycle']) => <LifecycleTag value={value} />,
     },
     {
       title: t('account.owner'),
       key: 'owner',
-      width: 110,
+      width: 100,
       render: (_, row) => row.owner?.displayName ?? <Typography.Text type="secondary">—</Typography.Text>,
     },
-    { title: t('account.orgUnit'), dataIndex: 'orgUnitName', key: 'orgUnit', width: 140, ellipsis: true },
+    { title: t('account.orgUnit'), dataIndex: 'orgUnitName', key: 'orgUnit', width: 120, ellipsis: true },
     {
       title: t('account.updatedAt'),
       dataIndex: 'updatedAt',
       key: 'updatedAt',
-      width: 120,
+      width: 110,
       ...sortable('updatedAt'),
       render: formatDate,
     },

@@ -20,14 +20,14 @@ export function AccountFilters({ filters, onChange }: { filters: Filters; onChan
         value={filters.q}
         onCommit={(q) => onChange({ q })}
         placeholder={t('account.searchPlaceholder')}
-        width={260}
+        width={220}
       />
       <Select
         value={filters.lifecycle}
         onChange={(lifecycle) => onChange({ lifecycle })}
         allowClear
         placeholder={t('account.lifecycle')}
-        style={{ width: 120 }}
+        style={{ width: 110 }}
         options={Lifecycle.options.map((v) => ({ value: v, label: t(`enum.lifecycle.${v}`) }))}
       />
       <Select
@@ -36,7 +36,7 @@ export function AccountFilters({ filters, onChange }: { filters: Filters; onChan
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('account.industry')}
-        style={{ width: 200 }}
+        style={{ width: 170 }}
         popupMatchSelectWidth={320}
         options={Industry.options.map((v) => ({ value: v, label: `${v} ${t(`enum.industry.${v}`)}` }))}
       />
@@ -46,26 +46,26 @@ export function AccountFilters({ filters, onChange }: { filters: Filters; onChan
         allowClear
         showSearch={{ optionFilterProp: 'value' }}
         placeholder={t('account.province')}
-        style={{ width: 120 }}
+        style={{ width: 100 }}
         options={provinces.map((p) => ({ value: p }))}
       />
       <UserPicker
         value={filters.ownerId}
         onChange={(ownerId) => onChange({ ownerId })}
         placeholder={t('account.owner')}
-        style={{ width: 140 }}
+        style={{ width: 120 }}
       />
       <OrgUnitPicker
         value={filters.orgUnitId}
         onChange={(orgUnitId) => onChange({ orgUnitId })}
         placeholder={t('account.orgUnit')}
-        style={{ width: 160 }}
+        style={{ width: 140 }}
       />
       <SearchInput
         value={filters.tag}
         onCommit={(tag) => onChange({ tag })}
         placeholder={t('account.tag')}
-        width={130}
+        width={120}
       />
       {active && (
         <Button

@@ -67,7 +67,7 @@ export function ContactsTab({ account }: { account: Account }) {
             dataSource={contacts.items}
             loading={contacts.isPending}
             pagination={false}
-            scroll={{ x: 1000 }}
+            scroll={{ x: 840 }}
             onRow={(c) => ({ onClick: () => navigate(`/contacts/${c.id}`) })}
             locale={{ emptyText: <EmptyState description={t('contact.empty')} /> }}
           />

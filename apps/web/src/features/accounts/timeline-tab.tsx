@@ -7,7 +7,7 @@ import type { Account, TimelineEntryData } from '../../app/api/types';
 import { oneOf } from '../../app/use-url-params';
 import { EmptyState } from '../../ui/empty-state';
 import { interactionIcon } from '../../ui/enum-tags';
-import { formatDateTime } from '../../ui/format';
+import { formatDate, formatDateTime } from '../../ui/format';
 import { Money } from '../../ui/money';
 import { QueryError } from '../../ui/query-error';
 import { useOnVisible } from '../../ui/use-in-view';
@@ -70,7 +70,7 @@ export function TimelineTab({ account }: { account: Account }) {
                 <Flex vertical gap={2}>
                   <Flex gap={8} align="center" wrap>
                     <Typography.Text type="secondary" className="kamap-num">
-                      {formatDateTime(entry.at)}
+                      {entry.kind === 'order' ? formatDate(entry.at) : formatDateTime(entry.at)}
                     </Typography.Text>
                     <SubtypeTag entry={entry} />
                     {entry.actor && <Typography.Text type="secondary">{entry.actor.displayName}</Typography.Text>}

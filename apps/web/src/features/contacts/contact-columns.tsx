@@ -32,7 +32,7 @@ export function contactColumns(t: TFunction, { withAccount }: { withAccount: boo
           {
             title: t('contact.account'),
             key: 'account',
-            width: 220,
+            width: 200,
             ellipsis: true,
             render: (_: unknown, c: ContactSummary) => (
               <Link to={`/accounts/${c.accountId}`} onClick={(e) => e.stopPropagation()}>
@@ -45,38 +45,32 @@ export function contactColumns(t: TFunction, { withAccount }: { withAccount: boo
     {
       title: t('contact.decisionRole'),
       key: 'decisionRole',
-      width: 120,
+      width: 110,
       render: (_, c) => <DecisionRoleTag value={c.decisionRole} />,
     },
-    { title: t('contact.attitude'), key: 'attitude', width: 100, render: (_, c) => <AttitudeTag value={c.attitude} /> },
+    { title: t('contact.attitude'), key: 'attitude', width: 84, render: (_, c) => <AttitudeTag value={c.attitude} /> },
     {
       title: t('contact.influence'),
       key: 'influence',
-      width: 110,
+      width: 100,
       render: (_, c) => <Rating value={c.influence} />,
     },
     {
       title: t('contact.relationshipStrength'),
       key: 'relationshipStrength',
-      width: 110,
+      width: 100,
       render: (_, c) => <Rating value={c.relationshipStrength} />,
-    },
-    {
-      title: t('contact.relationshipOwner'),
-      key: 'relationshipOwner',
-      width: 110,
-      render: (_, c) => c.relationshipOwner?.displayName ?? '—',
     },
     {
       title: t('contact.phones'),
       key: 'phones',
-      width: 150,
+      width: 136,
       render: (_, c) => <span className="kamap-num">{c.phones[0]?.display ?? '—'}</span>,
     },
     {
       title: t('contact.lastContactAt'),
       key: 'lastContactAt',
-      width: 120,
+      width: 110,
       render: (_, c) => formatDate(c.lastContactAt),
     },
   ];

@@ -103,7 +103,7 @@ export function ContactsPage() {
               dataSource={list.items}
               loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
               pagination={false}
-              scroll={{ x: 1300 }}
+              scroll={{ x: 1040 }}
               onRow={(c) => ({ onClick: () => navigate(`/contacts/${c.id}`) })}
               onChange={(_p, _f, sorter) => {
                 const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<ContactSummary> | undefined;

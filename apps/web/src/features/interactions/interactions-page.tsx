@@ -95,7 +95,7 @@ export function InteractionsPage() {
               dataSource={list.items}
               loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
               pagination={false}
-              scroll={{ x: 1200 }}
+              scroll={{ x: 1050 }}
               locale={{ emptyText: <EmptyState description={t('interaction.empty')} /> }}
               onChange={(_p, _f, sorter) => {
                 const s = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -133,7 +133,7 @@ export function InteractionsPage() {
                   title: t('interaction.occurredAt'),
                   dataIndex: 'occurredAt',
                   key: 'occurredAt',
-                  width: 150,
+                  width: 140,
                   sorter: true,
                   sortOrder: sort === 'occurredAt' ? 'ascend' : 'descend',
                   showSorterTooltip: false,
@@ -143,7 +143,7 @@ export function InteractionsPage() {
                   title: t('interaction.kind'),
                   dataIndex: 'kind',
                   key: 'kind',
-                  width: 100,
+                  width: 90,
                   render: (v: InteractionData['kind']) => <InteractionKindTag value={v} />,
                 },
                 {
@@ -155,14 +155,14 @@ export function InteractionsPage() {
                 {
                   title: t('interaction.account'),
                   key: 'account',
-                  width: 200,
+                  width: 180,
                   ellipsis: true,
                   render: (_, i) => <Link to={`/accounts/${i.accountId}?tab=timeline`}>{i.accountName}</Link>,
                 },
                 {
                   title: t('interaction.contacts'),
                   key: 'contacts',
-                  width: 160,
+                  width: 140,
                   render: (_, i) =>
                     i.contacts.length === 0 ? (
                       '—'
@@ -176,12 +176,12 @@ export function InteractionsPage() {
                       </Space>
                     ),
                 },
-                { title: t('interaction.user'), key: 'user', width: 100, render: (_, i) => i.user.displayName },
+                { title: t('interaction.user'), key: 'user', width: 80, render: (_, i) => i.user.displayName },
                 {
                   title: t('interaction.nextStep'),
                   dataIndex: 'nextStep',
                   key: 'nextStep',
-                  width: 220,
+                  width: 180,
                   ellipsis: true,
                   render: (v: string | null) => v ?? '—',
                 },

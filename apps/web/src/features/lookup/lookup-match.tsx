@@ -71,7 +71,9 @@ export function LookupMatchView({ match, onNavigate }: { match: LookupMatchData;
               {contact.influence !== null && <Tag>{t('contact.influenceValue', { value: contact.influence })}</Tag>}
             </Space>
             <Typography.Text type="secondary">
-              {t('contact.lastContactAt')}: {formatDateTime(contact.lastContactAt)}
+              {t('contact.lastContactAt')}
+              {t('common.colon')}
+              {formatDateTime(contact.lastContactAt)}
             </Typography.Text>
           </Flex>
         ) : (
@@ -124,7 +126,9 @@ export function LookupMatchView({ match, onNavigate }: { match: LookupMatchData;
                 </Flex>
                 {item.nextStep && (
                   <Typography.Text type="secondary">
-                    {t('interaction.nextStep')}: {item.nextStep}
+                    {t('interaction.nextStep')}
+                    {t('common.colon')}
+                    {item.nextStep}
                   </Typography.Text>
                 )}
               </Flex>

@@ -1,6 +1,7 @@
 import { Skeleton, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrderData } from '../../app/api/types';
+import { formatQuantity } from '../../ui/format';
 import { Money } from '../../ui/money';
 import { QueryError } from '../../ui/query-error';
 import { useOrder } from './api';
@@ -29,7 +30,7 @@ export function OrderLines({ orderId }: { orderId: string }) {
           dataIndex: 'quantity',
           align: 'right',
           width: 90,
-          render: (v: string) => <span className="kamap-num">{v}</span>,
+          render: (v: string) => <span className="kamap-num">{formatQuantity(v)}</span>,
         },
         { title: t('order.unitPrice'), dataIndex: 'unitPrice', align: 'right', render: money },
         { title: t('order.discount'), dataIndex: 'discount', align: 'right', render: money },

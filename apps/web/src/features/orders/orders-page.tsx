@@ -47,19 +47,24 @@ export function OrdersPage() {
       <Card variant="borderless" styles={{ body: { padding: 16 } }}>
         <Flex vertical gap={16}>
           <Flex gap={8} wrap align="center">
-            <SearchInput value={url.q} onCommit={(q) => setUrl({ q })} placeholder={t('order.searchPlaceholder')} />
+            <SearchInput
+              value={url.q}
+              onCommit={(q) => setUrl({ q })}
+              placeholder={t('order.searchPlaceholder')}
+              width={190}
+            />
             <AccountPicker
               value={url.accountId}
               onChange={(accountId) => setUrl({ accountId })}
               placeholder={t('order.account')}
-              style={{ width: 220 }}
+              style={{ width: 200 }}
             />
             <Select
               value={url.status}
               onChange={(status) => setUrl({ status })}
               allowClear
               placeholder={t('order.status')}
-              style={{ width: 120 }}
+              style={{ width: 110 }}
               options={OrderStatus.options.map((v) => ({ value: v, label: t(`enum.orderStatus.${v}`) }))}
             />
             <DatePicker.RangePicker

@@ -40,16 +40,24 @@ export function OrdersTable({
       dataIndex: 'orderNo',
       key: 'orderNo',
       width: 150,
-      render: (v: string) => <span className="kamap-num">{v}</span>,
+      render: (v: string, o) => (
+        <Flex align="center" gap={4}>
+          <span className="kamap-num">{v}</span>
+          {o.channel === 'agent' && <Tag color="purple">{t('order.agentChannel')}</Tag>}
+        </Flex>
+      ),
     },
     ...(withAccount
       ? [
           {
             title: t('order.account'),
             key: 'account',
+            width: 180,
             ellipsis: true,
             render: (_: unknown, o: OrderSummaryData) => (
-              <Link to={`/accounts/${o.accountId}?tab=orders`}>{o.accountName}</Link>
+              <Link to={`/accounts/${o.accountId}?tab=orders`} onClick={(e) => e.stopPropagation()}>
+                {o.accountName}
+              </Link>
             ),
           },
         ]
@@ -58,30 +66,24 @@ export function OrdersTable({
       title: t('order.orderDate'),
       dataIndex: 'orderDate',
       key: 'orderDate',
-      width: 116,
+      width: 112,
       sorter: true,
       sortOrder: orderOf(sort, 'orderDate'),
       showSorterTooltip: false,
       render: formatDate,
     },
     {
-      title: t('order.channel'),
-      dataIndex: 'channel',
-      key: 'channel',
-      width: 90,
-      render: (v: OrderSummaryData['channel']) => t(`enum.orderChannel.${v}`),
-    },
-    {
       title: t('order.salesRep'),
       key: 'salesRep',
-      width: 100,
+      width: 90,
+      ellipsis: true,
       render: (_, o) => o.salesRep?.displayName ?? '—',
     },
     {
       title: t('order.status'),
       dataIndex: 'status',
       key: 'status',
-      width: 96,
+      width: 88,
       render: (v: OrderSummaryData['status']) => <OrderStatusTag value={v} />,
     },
     {
@@ -89,7 +91,7 @@ export function OrdersTable({
       dataIndex: 'amount',
       key: 'amount',
       align: 'right',
-      width: 150,
+      width: 136,
       sorter: true,
       sortOrder: orderOf(sort, 'amount'),
       showSorterTooltip: false,
@@ -100,14 +102,13 @@ export function OrdersTable({
       dataIndex: 'margin',
       key: 'margin',
       align: 'right',
-      width: 140,
+      width: 124,
       render: (v: number) => <Money value={v} signed />,
     },
-    { title: t('order.dueDate'), dataIndex: 'dueDate', key: 'dueDate', width: 116, render: formatDate },
     {
       title: t('order.payment'),
       key: 'payment',
-      width: 190,
+      width: 200,
       render: (_, o) => {
         if (o.status === 'cancelled') return '—';
         if (o.outstanding <= 0) {
@@ -115,15 +116,22 @@ export function OrdersTable({
             <Typography.Text type="success">{t('order.paidOn', { date: formatDate(o.paidDate) })}</Typography.Text>
           );
         }
+        const overdue = o.daysOverdue !== null && o.daysOverdue > 0;
         return (
           <Flex vertical>
             <span>
               {t('order.outstanding')} <Money value={o.outstanding} />
             </span>
-            {o.daysOverdue !== null && o.daysOverdue > 0 && (
-              <Tag color="red" style={{ width: 'fit-content' }}>
-                {t('order.overdueDays', { count: o.daysOverdue })}
-              </Tag>
+            {overdue ? (
+              <Typography.Text type="danger" style={{ fontSize: 12 }}>
+                {t('order.overdueDays', { count: o.daysOverdue ?? 0 })}
+              </Typography.Text>
+            ) : (
+              o.dueDate && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('order.dueOn', { date: formatDate(o.dueDate) })}
+                </Typography.Text>
+              )
             )}
           </Flex>
         );
@@ -142,7 +150,7 @@ export function OrdersTable({
         dataSource={list.items}
         loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
         pagination={false}
-        scroll={{ x: withAccount ? 1300 : 1100 }}
+        scroll={{ x: withAccount ? 1040 : 860 }}
         expandable={{
           expandedRowRender: (o) => <OrderLines orderId={o.id} />,
           rowExpandable: (o) => o.lineCount > 0,

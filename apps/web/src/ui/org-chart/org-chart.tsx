@@ -8,7 +8,7 @@ import { attitudeColor } from '../enum-tags';
 import styles from './org-chart.module.css';
 import { layoutTree } from './tidy-tree';
 
-const size = { nodeWidth: 208, nodeHeight: 104, siblingGap: 24, levelGap: 56 };
+const size = { nodeWidth: 184, nodeHeight: 96, siblingGap: 16, levelGap: 48 };
 
 type PersonNode = Node<{ person: OrgChartNodeData }, 'person'>;
 
@@ -59,17 +59,9 @@ const nodeTypes = { person: PersonCard };
  * The account's org chart, drawn from reports-to: one card per person (name, title, decision
  * role, attitude colour from champion green to opponent red, influence dots).
  */
-export function OrgChart({
-  people,
-  onOpen,
-  height = 560,
-}: {
-  people: OrgChartNodeData[];
-  onOpen?: (id: string) => void;
-  height?: number;
-}) {
+export function OrgChart({ people, onOpen }: { people: OrgChartNodeData[]; onOpen?: (id: string) => void }) {
   const { t } = useTranslation();
-  const { nodes, edges } = useMemo(() => {
+  const { nodes, edges, height } = useMemo(() => {
     const placed = layoutTree(
       people.map((p) => ({ id: p.id, parentId: p.reportsToId })),
       size,
@@ -93,7 +85,10 @@ export function OrgChart({
         type: 'smoothstep',
         style: { stroke: '#94a3b8', strokeWidth: 1.5 },
       }));
-    return { nodes, edges };
+    // tall enough for every level at full size, within what a laptop screen shows
+    const levels = Math.max(0, ...placed.map((p) => p.depth)) + 1;
+    const height = Math.min(640, Math.max(280, levels * (size.nodeHeight + size.levelGap) + 48));
+    return { nodes, edges, height };
   }, [people]);
 
   return (
@@ -104,7 +99,7 @@ export function OrgChart({
           edges={edges}
           nodeTypes={nodeTypes}
           fitView
-          fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+          fitViewOptions={{ padding: 0.04, maxZoom: 1 }}
           minZoom={0.2}
           maxZoom={1.5}
           nodesConnectable={false}
@@ -114,7 +109,7 @@ export function OrgChart({
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={20} color="#e2e8f0" />
-          <Controls showInteractive={false} />
+          <Controls showInteractive={false} position="top-right" />
         </ReactFlow>
       </div>
       <Flex gap={16} wrap align="center">
