@@ -1,0 +1,124 @@
+// Browser smoke test: a built kamap with demo data in a fresh data directory, driven by the system
+// Chromium. Signs in, opens the accounts list, an account, a contact, uses caller lookup and switches
+// language; saves screenshots under docs/screenshots/.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const root = new URL('../../', import.meta.url);
+const shots = new URL('docs/screenshots/', root);
+const port = 3900 + Math.floor(Math.random() * 90);
+const base = `http://127.0.0.1:${port}`;
+const dataDir = mkdtempSync(join(tmpdir(), 'kamap-e2e-'));
+let server;
+let browser;
+
+async function waitForHealth(deadline) {
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${base}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('kamap did not start in time');
+}
+
+before(async () => {
+  server = spawn(process.execPath, ['bin/kamap.js', 'serve', '--demo', '--port', String(port)], {
+    cwd: root,
+    env: { ...process.env, KAMAP_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitForHealth(Date.now() + 180_000);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  await new Promise((r) => server?.once('exit', r) ?? r());
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function signIn(page, username) {
+  await page.goto(`${base}/login`);
+  await page.locator('input').first().fill(username);
+  await page.locator('input[type="password"]').fill('kamap-demo');
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
+}
+
+describe('kamap in the browser', () => {
+  it('a KAM signs in, finds an account, opens it and a contact, and looks up a caller', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, 'kam');
+
+    await page.goto(`${base}/accounts`);
+    const firstRow = page.locator('.ant-table-row').first();
+    await firstRow.waitFor({ timeout: 30_000 });
+    assert.ok((await page.locator('.ant-table-row').count()) > 5, 'the KAM sees a portfolio');
+    await page.screenshot({ path: new URL('accounts-zh-CN.png', shots).pathname });
+
+    await firstRow.click();
+    await page.waitForURL(/\/accounts\/[0-9a-f-]{36}/);
+    await page.locator('.ant-tabs').first().waitFor();
+    await page.screenshot({ path: new URL('account-zh-CN.png', shots).pathname });
+
+    const res = await page.request.get(`${base}/api/v1/contacts?limit=1`);
+    const contact = (await res.json()).items[0];
+    assert.ok(contact, 'the KAM has contacts');
+    await page.goto(`${base}/contacts/${contact.id}`);
+    await page.getByText(contact.name).first().waitFor();
+    await page.screenshot({ path: new URL('contact-zh-CN.png', shots).pathname });
+
+    const phone = contact.phones[0]?.display;
+    assert.ok(phone, 'the contact has a phone');
+    const box = page.locator('header input').first();
+    await box.fill(phone);
+    await box.press('Enter');
+    await page.getByText(contact.name).last().waitFor();
+    await page.screenshot({ path: new URL('lookup-zh-CN.png', shots).pathname });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('the English switch translates the interface', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await signIn(page, 'director');
+    await page.evaluate(() => localStorage.setItem('kamap.language', 'en'));
+    await page.goto(`${base}/accounts`);
+    await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
+    const text = await page.locator('body').innerText();
+    assert.match(text, /Accounts/);
+    await page.screenshot({ path: new URL('accounts-en.png', shots).pathname });
+    await context.close();
+  });
+
+  it('an agent never sees a personal dossier', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, 'agent');
+    const res = await page.request.get(`${base}/api/v1/contacts?limit=5`);
+    const { items } = await res.json();
+    for (const c of items) {
+      const detail = await (await page.request.get(`${base}/api/v1/contacts/${c.id}`)).json();
+      assert.equal(detail.dossierAccess, 'none');
+      assert.equal(detail.dossier, null);
+    }
+    await context.close();
+  });
+});
