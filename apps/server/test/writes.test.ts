@@ -208,3 +208,31 @@ describe('writes that work', () => {
     expect(o.margin).toBe(o.amount - o.cost);
   });
 });
+
+describe('reference data', () => {
+  it('org units: admin renames with the version, cannot archive one in use, archives an empty one', async () => {
+    const admin = as(app, await login(app, 'admin'));
+    const units = (await admin.get('/org-units')).json().items;
+    const sh = units.find((u: { code: string }) => u.code === 'SH');
+    const renamed = await admin.patch(`/org-units/${sh.id}`, { version: sh.version, name: '上海分公司' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ name: '上海分公司', version: sh.version + 1 });
+    await refused(() => admin.delete(`/org-units/${sh.id}?version=${sh.version + 1}`), 409);
+    const created = (await admin.post('/org-units', { parentId: sh.parentId, code: 'NJ', name: '南京' })).json();
+    expect((await admin.delete(`/org-units/${created.id}?version=${created.version}`)).statusCode).toBe(204);
+    expect((await admin.get('/org-units')).json().items.map((u: { code: string }) => u.code)).not.toContain('NJ');
+    await refused(() => as(app, kam).patch(`/org-units/${sh.id}`, { version: sh.version + 1, name: 'x' }), 403);
+  });
+
+  it('product categories: update with the version; a category with products stays', async () => {
+    const director = as(app, await login(app, 'director'));
+    const cat = (await director.get('/product-categories')).json().items[0];
+    const res = await director.patch(`/product-categories/${cat.id}`, { version: cat.version, nameEn: 'PLC' });
+    expect(res.statusCode, res.body).toBe(200);
+    await refused(
+      () => director.patch(`/product-categories/${cat.id}`, { version: cat.version, nameEn: 'stale' }),
+      409,
+    );
+    await refused(() => director.delete(`/product-categories/${cat.id}?version=${cat.version + 1}`), 409);
+  });
+});

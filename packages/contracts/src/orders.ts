@@ -99,6 +99,15 @@ export const CreateCompetitor = z
     weaknesses: z.string().trim().max(2000).nullable().default(null),
   })
   .strict();
+export const UpdateCompetitor = z
+  .object({
+    version: Version,
+    name: z.string().trim().min(1).max(100).optional(),
+    country: z.string().trim().max(40).nullable().optional(),
+    strengths: z.string().trim().max(2000).nullable().optional(),
+    weaknesses: z.string().trim().max(2000).nullable().optional(),
+  })
+  .strict();
 export const CompetitorPresence = z
   .object({
     id: Id,

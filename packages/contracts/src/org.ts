@@ -8,6 +8,7 @@ export const OrgUnit = z.object({
   code: z.string(),
   name: z.string(),
   depth: z.number().int(),
+  version: z.number().int(),
 });
 export const CreateOrgUnit = z
   .object({ parentId: Id, code: z.string().trim().min(1).max(40), name: z.string().trim().min(1).max(100) })
@@ -52,3 +53,11 @@ export const UpdateUser = z
   .strict();
 /** A user as others see it: enough to name an owner or team member. */
 export const UserRef = z.object({ id: Id, displayName: z.string() });
+
+export const UpdateOrgUnit = z
+  .object({
+    version: Version,
+    name: z.string().trim().min(1).max(100).optional(),
+    code: z.string().trim().min(1).max(40).optional(),
+  })
+  .strict();

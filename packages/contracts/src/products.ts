@@ -7,6 +7,7 @@ export const ProductCategory = z.object({
   code: z.string(),
   name: z.string(),
   nameEn: z.string().nullable(),
+  version: z.number().int(),
 });
 export const CreateProductCategory = z
   .object({
@@ -50,3 +51,12 @@ export const CreateProduct = z
   .extend({ unit: productFields.unit.default('台'), active: productFields.active.default(true) })
   .strict();
 export const UpdateProduct = z.object(productFields).partial().extend({ version: Version }).strict();
+
+export const UpdateProductCategory = z
+  .object({
+    version: Version,
+    code: z.string().trim().min(1).max(40).optional(),
+    name: z.string().trim().min(1).max(60).optional(),
+    nameEn: z.string().trim().max(60).nullable().optional(),
+  })
+  .strict();

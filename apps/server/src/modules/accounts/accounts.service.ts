@@ -5,6 +5,7 @@ import { accountScope, assertCan } from '../../platform/access/index.js';
 import { audit } from '../../platform/audit/index.js';
 import { type Ctx, withDb } from '../../platform/context.js';
 import { isoTimestamp, isoTimestampOrNull, one, rows } from '../../platform/db/index.js';
+import { versionedUpdate } from '../../platform/db/versioned.js';
 import { AppError } from '../../platform/errors.js';
 import { afterCursor, orderBy, sortSpec, toPage } from '../../platform/http/paging.js';
 import { toE164 } from '../../platform/phone.js';
@@ -239,19 +240,11 @@ export async function updateAccount(ctx: Ctx, id: string, input: z.infer<typeof 
     id,
   );
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(accounts)
-      .set({
-        ...fields,
-        ...normalisePhone(fields.phone),
-        ...(fields.name ? { nameSort: nameSortKey(fields.name) } : {}),
-        version: version + 1,
-        updatedAt: new Date(),
-        updatedBy: ctx.user.id,
-      })
-      .where(and(eq(accounts.id, id), eq(accounts.version, version)))
-      .returning({ id: accounts.id });
-    if (!row) throw AppError.staleVersion('Account');
+    await versionedUpdate(tx, ctx, accounts, 'Account', id, version, {
+      ...fields,
+      ...normalisePhone(fields.phone),
+      ...(fields.name ? { nameSort: nameSortKey(fields.name) } : {}),
+    });
     const changed = Object.keys(fields);
     if (fields.ownerId !== undefined && fields.ownerId !== current.ownerId) {
       await tx.delete(accountTeam).where(and(eq(accountTeam.accountId, id), eq(accountTeam.role, 'owner')));
@@ -275,12 +268,7 @@ export async function archiveAccount(ctx: Ctx, id: string, version: number): Pro
   assertCan(ctx.user, 'account.write');
   await getAccountSummary(ctx, id);
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(accounts)
-      .set({ archivedAt: new Date(), version: version + 1, updatedAt: new Date(), updatedBy: ctx.user.id })
-      .where(and(eq(accounts.id, id), eq(accounts.version, version)))
-      .returning({ id: accounts.id });
-    if (!row) throw AppError.staleVersion('Account');
+    await versionedUpdate(tx, ctx, accounts, 'Account', id, version, { archivedAt: new Date() });
     await audit(withDb(ctx, tx), 'account.archive', 'account', id);
   });
 }

@@ -5,6 +5,7 @@ import {
   CreateCompetitor,
   CreateCompetitorPresence,
   IdParams,
+  UpdateCompetitor,
   UpdateCompetitorPresence,
 } from '@kamap/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -15,6 +16,7 @@ import {
   createPresence,
   listCompetitors,
   listPresence,
+  updateCompetitor,
   updatePresence,
 } from './competitors.service.js';
 
@@ -30,6 +32,19 @@ export const competitorsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/competitors',
     { schema: { tags, summary: 'Add a competitor', body: CreateCompetitor, response: { 201: Competitor } } },
     async (req, reply) => reply.code(201).send(await createCompetitor(req.ctx, req.body)),
+  );
+  app.patch(
+    '/competitors/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Update a competitor (optimistic lock)',
+        params: IdParams,
+        body: UpdateCompetitor,
+        response: { 200: Competitor },
+      },
+    },
+    async (req) => updateCompetitor(req.ctx, req.params.id, req.body),
   );
   app.get(
     '/accounts/:accountId/competitors',

@@ -1,10 +1,11 @@
 import type { CreateCompetitor, CreateCompetitorPresence, UpdateCompetitorPresence } from '@kamap/contracts';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { accountIdInScope, assertCan } from '../../platform/access/index.js';
 import { audit } from '../../platform/audit/index.js';
 import { type Ctx, withDb } from '../../platform/context.js';
 import { isoTimestamp, isoTimestampOrNull, one, rows } from '../../platform/db/index.js';
+import { versionedUpdate } from '../../platform/db/versioned.js';
 import { AppError } from '../../platform/errors.js';
 import { assertAccountInScope } from '../accounts/index.js';
 import { competitorPresence, competitors } from './competitors.table.js';
@@ -28,6 +29,36 @@ export async function listCompetitors(ctx: Ctx) {
       ...tracked(c),
     })),
   };
+}
+
+export async function updateCompetitor(
+  ctx: Ctx,
+  id: string,
+  input: {
+    version: number;
+    name?: string;
+    country?: string | null;
+    strengths?: string | null;
+    weaknesses?: string | null;
+  },
+) {
+  assertCan(ctx.user, 'competitor.write');
+  const { version, ...changes } = input;
+  return ctx.db.transaction(async (tx) => {
+    const [current] = await tx.select().from(competitors).where(eq(competitors.id, id));
+    if (!current) throw AppError.notFound('Competitor');
+    await versionedUpdate(tx, ctx, competitors, 'Competitor', id, version, changes);
+    await audit(withDb(ctx, tx), 'competitor.update', 'competitor', id, { fields: Object.keys(changes) });
+    const [c] = await tx.select().from(competitors).where(eq(competitors.id, id));
+    return {
+      id: c!.id,
+      name: c!.name,
+      country: c!.country,
+      strengths: c!.strengths,
+      weaknesses: c!.weaknesses,
+      ...tracked(c!),
+    };
+  });
 }
 
 export async function createCompetitor(ctx: Ctx, input: z.infer<typeof CreateCompetitor>) {
@@ -112,18 +143,10 @@ export async function updatePresence(ctx: Ctx, id: string, input: z.infer<typeof
   const current = await getPresence(ctx, id);
   const { version, ourShare, ...fields } = input;
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(competitorPresence)
-      .set({
-        ...fields,
-        ...(ourShare === undefined ? {} : { ourShare: ourShare === null ? null : String(ourShare) }),
-        version: version + 1,
-        updatedAt: new Date(),
-        updatedBy: ctx.user.id,
-      })
-      .where(and(eq(competitorPresence.id, id), eq(competitorPresence.version, version)))
-      .returning({ id: competitorPresence.id });
-    if (!row) throw AppError.staleVersion('Competitor presence');
+    await versionedUpdate(tx, ctx, competitorPresence, 'Competitor presence', id, version, {
+      ...fields,
+      ...(ourShare === undefined ? {} : { ourShare: ourShare === null ? null : String(ourShare) }),
+    });
     await audit(withDb(ctx, tx), 'competitor_presence.update', 'account', current.accountId, { presenceId: id });
   });
   return getPresence(ctx, id);
@@ -133,12 +156,7 @@ export async function archivePresence(ctx: Ctx, id: string, version: number) {
   assertCan(ctx.user, 'competitor.write');
   const current = await getPresence(ctx, id);
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(competitorPresence)
-      .set({ archivedAt: new Date(), version: version + 1, updatedAt: new Date(), updatedBy: ctx.user.id })
-      .where(and(eq(competitorPresence.id, id), eq(competitorPresence.version, version)))
-      .returning({ id: competitorPresence.id });
-    if (!row) throw AppError.staleVersion('Competitor presence');
+    await versionedUpdate(tx, ctx, competitorPresence, 'Competitor presence', id, version, { archivedAt: new Date() });
     await audit(withDb(ctx, tx), 'competitor_presence.archive', 'account', current.accountId, { presenceId: id });
   });
 }

@@ -5,12 +5,13 @@ import {
   dossierFieldNames,
   type UpdateContact,
 } from '@kamap/contracts';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { accountIdInScope, assertCan, dossierAccess, seesContactDetails } from '../../platform/access/index.js';
 import { audit } from '../../platform/audit/index.js';
 import { type Ctx, withDb } from '../../platform/context.js';
 import { type Db, isoDateOrNull, isoTimestamp, isoTimestampOrNull, one, rows } from '../../platform/db/index.js';
+import { versionedUpdate } from '../../platform/db/versioned.js';
 import { AppError } from '../../platform/errors.js';
 import { afterCursor, orderBy, sortSpec, toPage } from '../../platform/http/paging.js';
 import { displayPhone, maskPhone, toE164 } from '../../platform/phone.js';
@@ -237,18 +238,10 @@ export async function updateContact(ctx: Ctx, id: string, input: z.infer<typeof 
   await checkReportsTo(ctx.db, current.account_id, input.reportsToId, id);
   const phones = input.phones ? phoneRows(input.phones) : undefined;
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(contacts)
-      .set({
-        ...columnsOf(input),
-        ...(input.consentBasis && input.consentBasis !== current.consent_basis ? { consentAt: new Date() } : {}),
-        version: input.version + 1,
-        updatedAt: new Date(),
-        updatedBy: ctx.user.id,
-      })
-      .where(and(eq(contacts.id, id), eq(contacts.version, input.version)))
-      .returning({ id: contacts.id });
-    if (!row) throw AppError.staleVersion('Contact');
+    await versionedUpdate(tx, ctx, contacts, 'Contact', id, input.version, {
+      ...columnsOf(input),
+      ...(input.consentBasis && input.consentBasis !== current.consent_basis ? { consentAt: new Date() } : {}),
+    });
     if (phones) {
       await tx.delete(contactPhones).where(eq(contactPhones.contactId, id));
       if (phones.length)
@@ -269,12 +262,7 @@ export async function archiveContact(ctx: Ctx, id: string, version: number) {
   assertCan(ctx.user, 'contact.write');
   await findRow(ctx, id);
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(contacts)
-      .set({ archivedAt: new Date(), version: version + 1, updatedAt: new Date(), updatedBy: ctx.user.id })
-      .where(and(eq(contacts.id, id), eq(contacts.version, version)))
-      .returning({ id: contacts.id });
-    if (!row) throw AppError.staleVersion('Contact');
+    await versionedUpdate(tx, ctx, contacts, 'Contact', id, version, { archivedAt: new Date() });
     await audit(withDb(ctx, tx), 'contact.archive', 'contact', id);
   });
 }

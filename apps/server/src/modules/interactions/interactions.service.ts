@@ -1,10 +1,11 @@
 import type { CreateInteraction, InteractionListQuery, UpdateInteraction } from '@kamap/contracts';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { accountIdInScope, assertCan } from '../../platform/access/index.js';
 import { audit } from '../../platform/audit/index.js';
 import { type Ctx, withDb } from '../../platform/context.js';
 import { type Db, isoTimestamp, isoTimestampOrNull, one, pgArray, rows } from '../../platform/db/index.js';
+import { versionedUpdate } from '../../platform/db/versioned.js';
 import { AppError } from '../../platform/errors.js';
 import { afterCursor, decodeCursor, encodeCursor, orderBy, sortSpec, toPage } from '../../platform/http/paging.js';
 import { assertAccountInScope } from '../accounts/index.js';
@@ -139,12 +140,7 @@ export async function updateInteraction(ctx: Ctx, id: string, input: z.infer<typ
   await checkPeople(ctx.db, current.accountId, input.contactIds, input.colleagueIds);
   const { version, ...fields } = input;
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(interactions)
-      .set({ ...fields, version: version + 1, updatedAt: new Date(), updatedBy: ctx.user.id })
-      .where(and(eq(interactions.id, id), eq(interactions.version, version)))
-      .returning({ id: interactions.id });
-    if (!row) throw AppError.staleVersion('Interaction');
+    await versionedUpdate(tx, ctx, interactions, 'Interaction', id, version, fields);
     if (fields.contactIds) await touchContacts(tx, fields.contactIds, current.occurredAt);
     await audit(withDb(ctx, tx), 'interaction.update', 'account', current.accountId, { interactionId: id });
   });
@@ -155,12 +151,7 @@ export async function archiveInteraction(ctx: Ctx, id: string, version: number) 
   assertCan(ctx.user, 'interaction.write');
   const current = await getInteraction(ctx, id);
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(interactions)
-      .set({ archivedAt: new Date(), version: version + 1, updatedAt: new Date(), updatedBy: ctx.user.id })
-      .where(and(eq(interactions.id, id), eq(interactions.version, version)))
-      .returning({ id: interactions.id });
-    if (!row) throw AppError.staleVersion('Interaction');
+    await versionedUpdate(tx, ctx, interactions, 'Interaction', id, version, { archivedAt: new Date() });
     await audit(withDb(ctx, tx), 'interaction.archive', 'account', current.accountId, { interactionId: id });
   });
 }

@@ -1,10 +1,11 @@
 import type { CreateOrder, OrderListQuery, UpdateOrder } from '@kamap/contracts';
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { accountIdInScope, assertCan, type Principal } from '../../platform/access/index.js';
 import { audit } from '../../platform/audit/index.js';
 import { type Ctx, withDb } from '../../platform/context.js';
 import { isoDate, isoDateOrNull, isoTimestamp, isoTimestampOrNull, one, rows } from '../../platform/db/index.js';
+import { versionedUpdate } from '../../platform/db/versioned.js';
 import { AppError } from '../../platform/errors.js';
 import { afterCursor, orderBy, sortSpec, toPage } from '../../platform/http/paging.js';
 import { assertAccountInScope } from '../accounts/index.js';
@@ -168,12 +169,7 @@ export async function updateOrder(ctx: Ctx, id: string, input: z.infer<typeof Up
     throw AppError.invalid('body.paidAmount', 'more than the order amount');
   }
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(orders)
-      .set({ ...fields, version: version + 1, updatedAt: new Date(), updatedBy: ctx.user.id })
-      .where(and(eq(orders.id, id), eq(orders.version, version)))
-      .returning({ id: orders.id });
-    if (!row) throw AppError.staleVersion('Order');
+    await versionedUpdate(tx, ctx, orders, 'Order', id, version, fields);
     await audit(withDb(ctx, tx), 'order.update', 'order', id, { fields: Object.keys(fields) });
   });
   return getOrder(ctx, id);
@@ -183,12 +179,7 @@ export async function archiveOrder(ctx: Ctx, id: string, version: number) {
   assertCan(ctx.user, 'order.write');
   await getOrder(ctx, id);
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(orders)
-      .set({ archivedAt: new Date(), version: version + 1, updatedAt: new Date(), updatedBy: ctx.user.id })
-      .where(and(eq(orders.id, id), eq(orders.version, version)))
-      .returning({ id: orders.id });
-    if (!row) throw AppError.staleVersion('Order');
+    await versionedUpdate(tx, ctx, orders, 'Order', id, version, { archivedAt: new Date() });
     await audit(withDb(ctx, tx), 'order.archive', 'order', id);
   });
 }

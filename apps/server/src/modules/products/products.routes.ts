@@ -7,16 +7,19 @@ import {
   ProductListQuery,
   page,
   UpdateProduct,
+  UpdateProductCategory,
 } from '@kamap/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  archiveCategory,
   archiveProduct,
   createCategory,
   createProduct,
   getProduct,
   listCategories,
   listProducts,
+  updateCategory,
   updateProduct,
 } from './products.service.js';
 
@@ -34,6 +37,35 @@ export const productsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/product-categories',
     { schema: { tags, summary: 'Create a category', body: CreateProductCategory, response: { 201: ProductCategory } } },
     async (req, reply) => reply.code(201).send(await createCategory(req.ctx, req.body)),
+  );
+  app.patch(
+    '/product-categories/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Update a category (optimistic lock)',
+        params: IdParams,
+        body: UpdateProductCategory,
+        response: { 200: ProductCategory },
+      },
+    },
+    async (req) => updateCategory(req.ctx, req.params.id, req.body),
+  );
+  app.delete(
+    '/product-categories/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Archive an empty category',
+        params: IdParams,
+        querystring: z.object({ version: z.coerce.number().int().positive() }).strict(),
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await archiveCategory(req.ctx, req.params.id, req.query.version);
+      return reply.code(204).send(null);
+    },
   );
   app.get(
     '/products',

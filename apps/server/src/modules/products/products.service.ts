@@ -1,10 +1,11 @@
 import type { CreateProduct, ProductListQuery, UpdateProduct } from '@kamap/contracts';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { assertCan } from '../../platform/access/index.js';
 import { audit } from '../../platform/audit/index.js';
 import { type Ctx, withDb } from '../../platform/context.js';
 import { isoTimestamp, isoTimestampOrNull, one, rows } from '../../platform/db/index.js';
+import { versionedUpdate } from '../../platform/db/versioned.js';
 import { AppError } from '../../platform/errors.js';
 import { afterCursor, orderBy, sortSpec, toPage } from '../../platform/http/paging.js';
 import { productCategories, products } from './products.table.js';
@@ -12,11 +13,53 @@ import { productCategories, products } from './products.table.js';
 /** Categories are the company's catalogue: every signed-in user may read them. */
 export async function listCategories(ctx: Ctx) {
   const all = await ctx.db.select().from(productCategories).orderBy(asc(productCategories.code));
-  return {
-    items: all
-      .filter((c) => !c.archivedAt)
-      .map((c) => ({ id: c.id, parentId: c.parentId, code: c.code, name: c.name, nameEn: c.nameEn })),
-  };
+  return { items: all.filter((c) => !c.archivedAt).map(toCategory) };
+}
+
+const toCategory = (c: typeof productCategories.$inferSelect) => ({
+  id: c.id,
+  parentId: c.parentId,
+  code: c.code,
+  name: c.name,
+  nameEn: c.nameEn,
+  version: c.version,
+});
+
+async function getCategory(ctx: Ctx, id: string) {
+  const [row] = await ctx.db.select().from(productCategories).where(eq(productCategories.id, id));
+  if (!row || row.archivedAt) throw AppError.notFound('Product category');
+  return row;
+}
+
+export async function updateCategory(
+  ctx: Ctx,
+  id: string,
+  input: { version: number; code?: string; name?: string; nameEn?: string | null },
+) {
+  assertCan(ctx.user, 'product.write');
+  await getCategory(ctx, id);
+  const { version, ...changes } = input;
+  await ctx.db.transaction(async (tx) => {
+    await versionedUpdate(tx, ctx, productCategories, 'Product category', id, version, changes);
+    await audit(withDb(ctx, tx), 'product_category.update', 'product_category', id, { fields: Object.keys(changes) });
+  });
+  return toCategory(await getCategory(ctx, id));
+}
+
+/** A category is archived only when no active product or subcategory is left in it. */
+export async function archiveCategory(ctx: Ctx, id: string, version: number) {
+  assertCan(ctx.user, 'product.write');
+  await getCategory(ctx, id);
+  const inUse = await one<{ n: number }>(
+    ctx.db,
+    sql`select (select count(*) from products where category_id = ${id} and archived_at is null)
+             + (select count(*) from product_categories where parent_id = ${id} and archived_at is null) as n`,
+  );
+  if (Number(inUse?.n ?? 0) > 0) throw new AppError('conflict', 'The category still has products or subcategories');
+  await ctx.db.transaction(async (tx) => {
+    await versionedUpdate(tx, ctx, productCategories, 'Product category', id, version, { archivedAt: new Date() });
+    await audit(withDb(ctx, tx), 'product_category.archive', 'product_category', id);
+  });
 }
 
 export async function createCategory(
@@ -30,7 +73,7 @@ export async function createCategory(
       .values({ ...input, createdBy: ctx.user.id, updatedBy: ctx.user.id })
       .returning();
     await audit(withDb(ctx, tx), 'product_category.create', 'product_category', row!.id);
-    return { id: row!.id, parentId: row!.parentId, code: row!.code, name: row!.name, nameEn: row!.nameEn };
+    return toCategory(row!);
   });
 }
 
@@ -104,12 +147,7 @@ export async function updateProduct(ctx: Ctx, id: string, input: z.infer<typeof 
   await getProduct(ctx, id);
   const { version, ...fields } = input;
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(products)
-      .set({ ...fields, version: version + 1, updatedAt: new Date(), updatedBy: ctx.user.id })
-      .where(and(eq(products.id, id), eq(products.version, version)))
-      .returning({ id: products.id });
-    if (!row) throw AppError.staleVersion('Product');
+    await versionedUpdate(tx, ctx, products, 'Product', id, version, fields);
     await audit(withDb(ctx, tx), 'product.update', 'product', id, { fields: Object.keys(fields) });
   });
   return getProduct(ctx, id);
@@ -119,18 +157,7 @@ export async function archiveProduct(ctx: Ctx, id: string, version: number) {
   assertCan(ctx.user, 'product.write');
   await getProduct(ctx, id);
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(products)
-      .set({
-        archivedAt: new Date(),
-        active: false,
-        version: version + 1,
-        updatedAt: new Date(),
-        updatedBy: ctx.user.id,
-      })
-      .where(and(eq(products.id, id), eq(products.version, version)))
-      .returning({ id: products.id });
-    if (!row) throw AppError.staleVersion('Product');
+    await versionedUpdate(tx, ctx, products, 'Product', id, version, { archivedAt: new Date(), active: false });
     await audit(withDb(ctx, tx), 'product.archive', 'product', id);
   });
 }
