@@ -72,7 +72,11 @@ class Capture {
 type Workload = { name: string; urls: string[] };
 
 async function login(app: FastifyInstance, username: string) {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'kamap-demo' } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password: 'kamap-demo' },
+  });
   if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.body}`);
   return `kamap_session=${res.cookies.find((c) => c.name === 'kamap_session')!.value}`;
 }
@@ -88,7 +92,12 @@ async function workloads(database: Database): Promise<Workload[]> {
   )) as unknown as { rows: { e164: string }[] };
   const spell = (e164: string, i: number) => {
     const n = e164.replace('+86', '');
-    const forms = [`${n.slice(0, 3)} ${n.slice(3, 7)} ${n.slice(7)}`, `+86-${n.slice(0, 3)}-${n.slice(3, 7)}-${n.slice(7)}`, n, e164];
+    const forms = [
+      `${n.slice(0, 3)} ${n.slice(3, 7)} ${n.slice(7)}`,
+      `+86-${n.slice(0, 3)}-${n.slice(3, 7)}-${n.slice(7)}`,
+      n,
+      e164,
+    ];
     return encodeURIComponent(forms[i % forms.length]!);
   };
   const listVariants = ['limit=50', 'limit=50&sort=-updatedAt', 'limit=50&lifecycle=active', 'limit=50&roots=true'];
@@ -96,7 +105,9 @@ async function workloads(database: Database): Promise<Workload[]> {
     {
       name: 'account list',
       urls: Array.from({ length: 200 }, (_, i) =>
-        i % 5 === 4 ? `/api/v1/accounts?limit=50&q=${encodeURIComponent(names[i % names.length]?.q ?? '机械')}` : `/api/v1/accounts?${listVariants[i % 4]}`,
+        i % 5 === 4
+          ? `/api/v1/accounts?limit=50&q=${encodeURIComponent(names[i % names.length]?.q ?? '机械')}`
+          : `/api/v1/accounts?${listVariants[i % 4]}`,
       ),
     },
     { name: 'caller lookup', urls: phones.map((p, i) => `/api/v1/lookup?phone=${spell(p.e164, i)}`) },
@@ -118,12 +129,15 @@ async function measure(database: Database, capture: Capture, label: string, requ
       recorded.push(capture.active);
       capture.active = null;
     }
-    const call = (i: number) => app.inject({ method: 'GET', url: w.urls[i % w.urls.length]!, headers: { cookie } }).then(() => undefined);
+    const call = (i: number) =>
+      app.inject({ method: 'GET', url: w.urls[i % w.urls.length]!, headers: { cookie } }).then(() => undefined);
     const serial = await runConcurrent(Math.min(200, requests), 1, call);
     const api = await runConcurrent(requests, CONCURRENCY, call);
     const direct = await runDirect(database, recorded, requests);
     results.push({ workload: w.name, api, sql: direct, serial });
-    out(`${label} ${w.name}: API p50 ${ms(api.p50)} ms p99 ${ms(api.p99)} ms (${api.rps.toFixed(0)} req/s); SQL p50 ${ms(direct.p50)} p99 ${ms(direct.p99)}; one at a time p50 ${ms(serial.p50)} ms`);
+    out(
+      `${label} ${w.name}: API p50 ${ms(api.p50)} ms p99 ${ms(api.p99)} ms (${api.rps.toFixed(0)} req/s); SQL p50 ${ms(direct.p50)} p99 ${ms(direct.p99)}; one at a time p50 ${ms(serial.p50)} ms`,
+    );
   }
   await app.close();
   return results;
@@ -139,25 +153,37 @@ async function runDirect(database: Database, recorded: { query: string; params: 
 
 async function main() {
   out(`\n## Foundation benchmark, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
-  out(`\nMachine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${CONCURRENCY} concurrent requests, ${REQUESTS} per operation.\n`);
+  out(
+    `\nMachine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${CONCURRENCY} concurrent requests, ${REQUESTS} per operation.\n`,
+  );
 
   if (!args['skip-large']) {
     const capture = new Capture();
     const db = await freshPgDatabase('kamap_bench_large', capture.observe);
     const t = performance.now();
-    const summary = await generateDemo(db, { accounts: Number(args.accounts), orderLines: Number(args['order-lines']), silent: !process.stderr.isTTY });
+    const summary = await generateDemo(db, {
+      accounts: Number(args.accounts),
+      orderLines: Number(args['order-lines']),
+      silent: !process.stderr.isTTY,
+    });
     await fillNameSortKeys(db.db, 'accounts');
     await fillNameSortKeys(db.db, 'contacts');
     await db.db.execute('analyze');
     const secs = (performance.now() - t) / 1000;
     const rowsTotal = Object.values(summary.counts).reduce((s, n) => s + n, 0);
-    out(`### PostgreSQL, ${summary.counts.accounts?.toLocaleString('en')} accounts, ${summary.counts.order_lines?.toLocaleString('en')} order lines\n`);
-    out(`Generator: ${rowsTotal.toLocaleString('en')} rows in ${secs.toFixed(0)} s = **${Math.round(rowsTotal / secs).toLocaleString('en')} rows/s** (order lines ${Math.round((summary.counts.order_lines ?? 0) / secs).toLocaleString('en')}/s), content hash ${summary.hash.slice(0, 16)}…\n`);
+    out(
+      `### PostgreSQL, ${summary.counts.accounts?.toLocaleString('en')} accounts, ${summary.counts.order_lines?.toLocaleString('en')} order lines\n`,
+    );
+    out(
+      `Generator: ${rowsTotal.toLocaleString('en')} rows in ${secs.toFixed(0)} s = **${Math.round(rowsTotal / secs).toLocaleString('en')} rows/s** (order lines ${Math.round((summary.counts.order_lines ?? 0) / secs).toLocaleString('en')}/s), content hash ${summary.hash.slice(0, 16)}…\n`,
+    );
     const results = await measure(db, capture, 'PG large', REQUESTS);
     out('| operation | API p50 ms | API p99 ms | SQL p50 ms | SQL p99 ms | ratio p50 | ratio p99 | API req/s |');
     out('|---|---|---|---|---|---|---|---|');
     for (const r of results) {
-      out(`| ${r.workload} | ${ms(r.api.p50)} | ${ms(r.api.p99)} | ${ms(r.sql!.p50)} | ${ms(r.sql!.p99)} | ${ratio(r.api.p50, r.sql!.p50)} | ${ratio(r.api.p99, r.sql!.p99)} | ${r.api.rps.toFixed(0)} |`);
+      out(
+        `| ${r.workload} | ${ms(r.api.p50)} | ${ms(r.api.p99)} | ${ms(r.sql!.p50)} | ${ms(r.sql!.p99)} | ${ratio(r.api.p50, r.sql!.p50)} | ${ratio(r.api.p99, r.sql!.p99)} | ${r.api.rps.toFixed(0)} |`,
+      );
     }
     await db.drop();
   }
@@ -171,7 +197,10 @@ async function main() {
     const emb = await openDatabase({ kind: 'pglite', dataDir: dir, command: 'bench', observe: embCapture.observe });
     await migrate(emb);
     const gen: Record<string, number> = {};
-    for (const [name, db] of [['pg', pgDb], ['embedded', emb]] as const) {
+    for (const [name, db] of [
+      ['pg', pgDb],
+      ['embedded', emb],
+    ] as const) {
       const t = performance.now();
       await generateDemo(db, { silent: true });
       await fillNameSortKeys(db.db, 'accounts');
@@ -183,12 +212,18 @@ async function main() {
     const small = Math.min(REQUESTS, 1000);
     const onPg = await measure(pgDb, pgCapture, 'PG demo', small);
     const onEmb = await measure(emb, embCapture, 'embedded demo', small);
-    out('| operation | PostgreSQL p50 / p99 ms | embedded p50 / p99 ms | embedded ÷ PG (p50) | one request at a time, PG / embedded p50 ms |');
+    out(
+      '| operation | PostgreSQL p50 / p99 ms | embedded p50 / p99 ms | embedded ÷ PG (p50) | one request at a time, PG / embedded p50 ms |',
+    );
     out('|---|---|---|---|---|');
-    out(`| demo generation (s) | ${gen.pg!.toFixed(1)} | ${gen.embedded!.toFixed(1)} | ${ratio(gen.embedded!, gen.pg!)} | |`);
+    out(
+      `| demo generation (s) | ${gen.pg!.toFixed(1)} | ${gen.embedded!.toFixed(1)} | ${ratio(gen.embedded!, gen.pg!)} | |`,
+    );
     onPg.forEach((r, i) => {
       const e = onEmb[i]!;
-      out(`| ${r.workload} | ${ms(r.api.p50)} / ${ms(r.api.p99)} | ${ms(e.api.p50)} / ${ms(e.api.p99)} | ${ratio(e.api.p50, r.api.p50)} | ${ms(r.serial.p50)} / ${ms(e.serial.p50)} |`);
+      out(
+        `| ${r.workload} | ${ms(r.api.p50)} / ${ms(r.api.p99)} | ${ms(e.api.p50)} / ${ms(e.api.p99)} | ${ratio(e.api.p50, r.api.p50)} | ${ms(r.serial.p50)} / ${ms(e.serial.p50)} |`,
+      );
     });
     await pgDb.drop();
     await emb.close();

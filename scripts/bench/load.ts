@@ -15,7 +15,11 @@ export function stats(latencies: number[], wallMs: number): Stats {
 }
 
 /** Runs `total` calls of `task(i)` with `concurrency` in flight, returning per-call latency in ms. */
-export async function runConcurrent(total: number, concurrency: number, task: (i: number) => Promise<void>): Promise<Stats> {
+export async function runConcurrent(
+  total: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+): Promise<Stats> {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();

@@ -1,12 +1,13 @@
 // Browser smoke test: a built kamap with demo data in a fresh data directory, driven by the system
 // Chromium. Signs in, opens the accounts list, an account, a contact, uses caller lookup and switches
 // language; saves screenshots under docs/screenshots/.
+
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const root = new URL('../../', import.meta.url);
@@ -102,7 +103,7 @@ describe('kamap in the browser', () => {
     await page.evaluate(() => localStorage.setItem('kamap.language', 'en'));
     await page.goto(`${base}/accounts`);
     await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
-    const text = await page.locator('body').innerText();
+    const text = (await page.locator('body').textContent()) ?? '';
     assert.match(text, /Accounts/);
     await page.screenshot({ path: new URL('accounts-en.png', shots).pathname });
     await context.close();

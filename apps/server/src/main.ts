@@ -11,6 +11,7 @@ import { loadConfig } from './platform/config.js';
 import { backup, restore } from './platform/db/backup.js';
 import { type Database, migrate, openDatabase } from './platform/db/index.js';
 import { DataDirLockedError } from './platform/db/lock.js';
+import { fillNameSortKeys } from './platform/db/sort-keys.js';
 import { progress } from './platform/progress.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -52,6 +53,8 @@ function int(name: string) {
 
 async function loadDemo(database: Database, opts: { seed?: number; accounts?: number; orderLines?: number }) {
   const summary = await generateDemo(database, { ...opts, silent: false });
+  await fillNameSortKeys(database.db, 'accounts');
+  await fillNameSortKeys(database.db, 'contacts');
   say(`demo data: seed ${summary.seed}, content hash ${summary.hash}, ${summary.seconds.toFixed(1)} s`);
   say(
     `  ${Object.entries(summary.counts)
