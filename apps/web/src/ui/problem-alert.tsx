@@ -1,7 +1,7 @@
 import type { FormInstance } from 'antd';
 import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../app/api/client';
+import { isStaleVersion } from '../app/api/client';
 import { errorMessage, fieldErrors } from '../app/api/error-message';
 
 /** Put a validation problem's per-field messages under the fields they belong to. */
@@ -17,7 +17,7 @@ export function showFieldErrors(form: FormInstance, error: unknown) {
 export function ProblemAlert({ error, onReload }: { error: unknown; onReload?: () => void }) {
   const { t } = useTranslation();
   if (!error) return null;
-  if (isApiError(error, 409) && onReload) {
+  if (isStaleVersion(error) && onReload) {
     return (
       <Alert
         type="warning"
@@ -33,24 +33,6 @@ export function ProblemAlert({ error, onReload }: { error: unknown; onReload?: (
       />
     );
   }
-  const fields = fieldErrors(error);
-  return (
-    <Alert
-      type="error"
-      showIcon
-      title={errorMessage(error, t)}
-      description={
-        fields.length > 0 ? (
-          <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-            {fields.map((f) => (
-              <li key={f.name.join('.')}>
-                {f.name.join('.')}: {f.errors.join('; ')}
-              </li>
-            ))}
-          </ul>
-        ) : undefined
-      }
-      style={{ marginBottom: 16 }}
-    />
-  );
+  // per-field messages stand under their fields (showFieldErrors); the alert says what went wrong overall
+  return <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 16 }} />;
 }

@@ -1,3 +1,4 @@
+import { i18n } from '../i18n';
 import type { Problem } from './types';
 
 const base = '/api/v1';
@@ -17,6 +18,13 @@ export class ApiError extends Error {
 
 export const isApiError = (error: unknown, status?: number): error is ApiError =>
   error instanceof ApiError && (status === undefined || error.status === status);
+
+/**
+ * A 409 from an optimistic-lock check. A unique-value clash is also a 409 but names the field in
+ * `errors`; only the stale version means "someone else changed it".
+ */
+export const isStaleVersion = (error: unknown): error is ApiError =>
+  isApiError(error, 409) && !error.problem.errors?.length;
 
 let csrfToken: string | null = null;
 
@@ -60,7 +68,8 @@ async function readProblem(response: Response): Promise<Problem> {
 }
 
 async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // the UI language, so a server that localises its problem details can answer in it
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.language };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;

@@ -7,7 +7,6 @@ export function errorMessage(error: unknown, t: TFunction): string {
     if (error.problem.detail) return error.problem.detail;
     if (error.status === 0) return t('error.network');
     if (error.status === 404) return t('error.notFound');
-    if (error.status === 409) return t('error.conflict');
     if (error.status >= 500) return t('error.server');
     return error.problem.title;
   }

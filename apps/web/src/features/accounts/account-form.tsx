@@ -82,6 +82,7 @@ export function AccountForm({
   const required = { required: true, message: t('form.required') };
   return (
     <Form<AccountFormValues>
+      name="account"
       form={form}
       layout="vertical"
       disabled={disabled}

@@ -47,6 +47,7 @@ function InsightForm({ accountId }: { accountId: string }) {
     <Card size="small" title={t('insight.add')} variant="borderless">
       <ProblemAlert error={create.error} />
       <Form<Values>
+        name="insight"
         form={form}
         layout="vertical"
         initialValues={{ kind: 'goals', observedOn: dayjs() }}

@@ -115,6 +115,7 @@ export function ProfileTab({ account }: { account: Account }) {
             {
               key: 'walletEstimate',
               label: t('account.walletEstimate'),
+              span: 'filled',
               children: <Money value={account.walletEstimate} />,
             },
           ]}

@@ -65,6 +65,7 @@ export function LoginPage() {
             />
           )}
           <Form<LoginForm>
+            name="login"
             layout="vertical"
             size="large"
             requiredMark={false}

@@ -227,6 +227,7 @@ export function ContactFormDrawer({
     >
       <ProblemAlert error={mutation.error} onReload={base ? reload : undefined} />
       <Form<Values>
+        name="contact"
         form={form}
         layout="vertical"
         disabled={mutation.isPending}

@@ -1,5 +1,5 @@
 import { AuditOutlined, EditOutlined, EyeInvisibleOutlined } from '@ant-design/icons';
-import { dossierFieldNames } from '@kamap/contracts';
+import type { dossierFieldNames } from '@kamap/contracts';
 import { Alert, Button, Card, Col, Descriptions, Flex, Row, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,7 +39,20 @@ function Dossier({ contact }: { contact: Contact }) {
     }
     return text(dossier[field]);
   };
-  const wide = new Set(['education', 'careerHistory', 'familyNotes', 'homeAddress']);
+  // short fields two to a line, long ones on a line of their own
+  const order: { field: (typeof dossierFieldNames)[number]; wide?: boolean }[] = [
+    { field: 'nativePlace' },
+    { field: 'birthplace' },
+    { field: 'birthday' },
+    { field: 'ageBand' },
+    { field: 'ethnicity' },
+    { field: 'hobbies' },
+    { field: 'dislikes', wide: true },
+    { field: 'education', wide: true },
+    { field: 'careerHistory', wide: true },
+    { field: 'familyNotes', wide: true },
+    { field: 'homeAddress', wide: true },
+  ];
   return (
     <Card size="small" variant="borderless" title={t('dossier.title')}>
       {masked ? (
@@ -62,14 +75,12 @@ function Dossier({ contact }: { contact: Contact }) {
       <Descriptions
         size="small"
         column={{ xs: 1, md: 2 }}
-        items={dossierFieldNames
-          .filter((f) => f !== 'birthdayCalendar')
-          .map((f) => ({
-            key: f,
-            label: t(`dossier.field.${f}`),
-            span: wide.has(f) ? 2 : 1,
-            children: <span style={{ whiteSpace: 'pre-wrap' }}>{value(f)}</span>,
-          }))}
+        items={order.map(({ field, wide }) => ({
+          key: field,
+          label: t(`dossier.field.${field}`),
+          span: wide ? 'filled' : 1,
+          children: <span style={{ whiteSpace: 'pre-wrap' }}>{value(field)}</span>,
+        }))}
       />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('dossier.consent', {
@@ -225,6 +236,7 @@ export function ContactPage() {
                   {
                     key: 'lastContactAt',
                     label: t('contact.lastContactAt'),
+                    span: 'filled',
                     children: formatDateTime(c.lastContactAt),
                   },
                 ]}

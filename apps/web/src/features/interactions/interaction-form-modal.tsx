@@ -85,6 +85,7 @@ export function InteractionFormModal({
     >
       <ProblemAlert error={create.error} />
       <Form<Values>
+        name="interaction"
         form={form}
         layout="vertical"
         initialValues={{ accountId: account?.id, kind: 'visit', occurredAt: dayjs() }}

@@ -106,7 +106,6 @@ export function OrgChart({ people, onOpen }: { people: OrgChartNodeData[]; onOpe
           nodesDraggable={false}
           edgesFocusable={false}
           onNodeClick={(_, node) => onOpen?.(node.id)}
-          proOptions={{ hideAttribution: true }}
         >
           <Background gap={20} color="#e2e8f0" />
           <Controls showInteractive={false} position="top-right" />
