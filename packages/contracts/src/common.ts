@@ -39,3 +39,6 @@ export const Problem = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof Problem>;
+
+/** `?version=N` on DELETE (archive): the optimistic lock for a request without a body. */
+export const VersionQuery = z.object({ version: z.coerce.number().int().positive() }).strict();

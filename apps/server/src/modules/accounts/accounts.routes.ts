@@ -12,6 +12,7 @@ import {
   TeamMember,
   TeamMemberParams,
   UpdateAccount,
+  VersionQuery,
 } from '@kamap/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -27,7 +28,6 @@ import {
 import { createInsight, listInsights } from './insights.service.js';
 
 const tags = ['accounts'];
-const ArchiveQuery = z.object({ version: z.coerce.number().int().positive() }).strict();
 
 export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -79,7 +79,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Archive an account',
         params: IdParams,
-        querystring: ArchiveQuery,
+        querystring: VersionQuery,
         response: { 204: z.null() },
       },
     },

@@ -7,6 +7,7 @@ import {
   IdParams,
   UpdateCompetitor,
   UpdateCompetitorPresence,
+  VersionQuery,
 } from '@kamap/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -91,7 +92,7 @@ export const competitorsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Archive a competitor presence',
         params: IdParams,
-        querystring: z.object({ version: z.coerce.number().int().positive() }).strict(),
+        querystring: VersionQuery,
         response: { 204: z.null() },
       },
     },

@@ -10,7 +10,12 @@ import { AppError } from '../../platform/errors.js';
 import { assertAccountInScope } from '../accounts/index.js';
 import { competitorPresence, competitors } from './competitors.table.js';
 
-const tracked = (c: { version: number; createdAt: Date; updatedAt: Date; archivedAt: Date | null }) => ({
+const toCompetitor = (c: typeof competitors.$inferSelect) => ({
+  id: c.id,
+  name: c.name,
+  country: c.country,
+  strengths: c.strengths,
+  weaknesses: c.weaknesses,
   version: c.version,
   createdAt: c.createdAt.toISOString(),
   updatedAt: c.updatedAt.toISOString(),
@@ -20,14 +25,7 @@ const tracked = (c: { version: number; createdAt: Date; updatedAt: Date; archive
 export async function listCompetitors(ctx: Ctx) {
   const all = await ctx.db.select().from(competitors).orderBy(asc(competitors.name));
   return {
-    items: all.map((c) => ({
-      id: c.id,
-      name: c.name,
-      country: c.country,
-      strengths: c.strengths,
-      weaknesses: c.weaknesses,
-      ...tracked(c),
-    })),
+    items: all.map(toCompetitor),
   };
 }
 
@@ -50,14 +48,7 @@ export async function updateCompetitor(
     await versionedUpdate(tx, ctx, competitors, 'Competitor', id, version, changes);
     await audit(withDb(ctx, tx), 'competitor.update', 'competitor', id, { fields: Object.keys(changes) });
     const [c] = await tx.select().from(competitors).where(eq(competitors.id, id));
-    return {
-      id: c!.id,
-      name: c!.name,
-      country: c!.country,
-      strengths: c!.strengths,
-      weaknesses: c!.weaknesses,
-      ...tracked(c!),
-    };
+    return toCompetitor(c!);
   });
 }
 
@@ -69,14 +60,7 @@ export async function createCompetitor(ctx: Ctx, input: z.infer<typeof CreateCom
       .values({ ...input, createdBy: ctx.user.id, updatedBy: ctx.user.id })
       .returning();
     await audit(withDb(ctx, tx), 'competitor.create', 'competitor', c!.id);
-    return {
-      id: c!.id,
-      name: c!.name,
-      country: c!.country,
-      strengths: c!.strengths,
-      weaknesses: c!.weaknesses,
-      ...tracked(c!),
-    };
+    return toCompetitor(c!);
   });
 }
 

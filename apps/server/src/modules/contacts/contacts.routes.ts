@@ -8,6 +8,7 @@ import {
   OrgChartNode,
   page,
   UpdateContact,
+  VersionQuery,
 } from '@kamap/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -80,7 +81,7 @@ export const contactsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Archive a contact',
         params: IdParams,
-        querystring: z.object({ version: z.coerce.number().int().positive() }).strict(),
+        querystring: VersionQuery,
         response: { 204: z.null() },
       },
     },

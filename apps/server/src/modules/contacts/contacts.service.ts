@@ -54,20 +54,25 @@ function maskText(value: string): string {
   return value.length <= 1 ? '*' : `${value.slice(0, 1)}${'*'.repeat(Math.min(value.length - 1, 6))}`;
 }
 
+/** The fields of a person's place in the account's org chart, shared by every contact view. */
+const chartFields = (r: Row) => ({
+  id: r.id,
+  name: r.name,
+  title: r.title as string | null,
+  department: r.department as string | null,
+  reportsToId: r.reports_to_id as string | null,
+  decisionRole: r.decision_role as never,
+  attitude: r.attitude as never,
+  influence: r.influence as number | null,
+  relationshipStrength: r.relationship_strength as number | null,
+});
+
 function toSummary(ctx: Ctx, r: Row) {
   const details = seesContactDetails(ctx.user);
   return {
-    id: r.id,
+    ...chartFields(r),
     accountId: r.account_id,
     accountName: r.account_name,
-    name: r.name,
-    title: r.title as string | null,
-    department: r.department as string | null,
-    reportsToId: r.reports_to_id as string | null,
-    decisionRole: r.decision_role as never,
-    attitude: r.attitude as never,
-    influence: r.influence as number | null,
-    relationshipStrength: r.relationship_strength as number | null,
     relationshipOwner: r.relationship_owner_id
       ? { id: r.relationship_owner_id as string, displayName: (r.relationship_owner_name as string) ?? '' }
       : null,
@@ -274,19 +279,7 @@ export async function orgChart(ctx: Ctx, accountId: string) {
     sql`select id, name, title, department, reports_to_id, decision_role, attitude, influence, relationship_strength
         from contacts where account_id = ${accountId} and archived_at is null order by name limit 1000`,
   );
-  return {
-    items: found.map((r) => ({
-      id: r.id,
-      name: r.name,
-      title: r.title as string | null,
-      department: r.department as string | null,
-      reportsToId: r.reports_to_id as string | null,
-      decisionRole: r.decision_role as never,
-      attitude: r.attitude as never,
-      influence: r.influence as number | null,
-      relationshipStrength: r.relationship_strength as number | null,
-    })),
-  };
+  return { items: found.map(chartFields) };
 }
 
 export { baseSelect as contactSelect, type Row as ContactRow, toSummary as toContactSummary };

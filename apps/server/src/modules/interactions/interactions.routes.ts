@@ -8,6 +8,7 @@ import {
   TimelineEntry,
   TimelineQuery,
   UpdateInteraction,
+  VersionQuery,
 } from '@kamap/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -65,7 +66,7 @@ export const interactionsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Archive an interaction',
         params: IdParams,
-        querystring: z.object({ version: z.coerce.number().int().positive() }).strict(),
+        querystring: VersionQuery,
         response: { 204: z.null() },
       },
     },

@@ -1,4 +1,13 @@
-import { CreateOrder, IdParams, Order, OrderListQuery, OrderSummary, page, UpdateOrder } from '@kamap/contracts';
+import {
+  CreateOrder,
+  IdParams,
+  Order,
+  OrderListQuery,
+  OrderSummary,
+  page,
+  UpdateOrder,
+  VersionQuery,
+} from '@kamap/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { archiveOrder, createOrder, getOrder, listOrders, updateOrder } from './orders.service.js';
@@ -55,7 +64,7 @@ export const ordersRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Archive an order',
         params: IdParams,
-        querystring: z.object({ version: z.coerce.number().int().positive() }).strict(),
+        querystring: VersionQuery,
         response: { 204: z.null() },
       },
     },

@@ -1,4 +1,4 @@
-import { CreateOrgUnit, IdParams, OrgUnit, UpdateOrgUnit } from '@kamap/contracts';
+import { CreateOrgUnit, IdParams, OrgUnit, UpdateOrgUnit, VersionQuery } from '@kamap/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { archiveOrgUnit, createOrgUnit, listOrgUnits, updateOrgUnit } from './org.service.js';
@@ -42,7 +42,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['org'],
         summary: 'Archive an empty org unit (admin)',
         params: IdParams,
-        querystring: z.object({ version: z.coerce.number().int().positive() }).strict(),
+        querystring: VersionQuery,
         response: { 204: z.null() },
       },
     },

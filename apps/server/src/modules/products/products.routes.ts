@@ -8,6 +8,7 @@ import {
   page,
   UpdateProduct,
   UpdateProductCategory,
+  VersionQuery,
 } from '@kamap/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -58,7 +59,7 @@ export const productsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Archive an empty category',
         params: IdParams,
-        querystring: z.object({ version: z.coerce.number().int().positive() }).strict(),
+        querystring: VersionQuery,
         response: { 204: z.null() },
       },
     },
@@ -102,7 +103,7 @@ export const productsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Archive a product',
         params: IdParams,
-        querystring: z.object({ version: z.coerce.number().int().positive() }).strict(),
+        querystring: VersionQuery,
         response: { 204: z.null() },
       },
     },
