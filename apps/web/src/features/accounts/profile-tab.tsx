@@ -5,6 +5,7 @@ import type { Account } from '../../app/api/types';
 import { formatCount, formatDateTime } from '../../ui/format';
 import { Money } from '../../ui/money';
 import { industryLabel } from './labels';
+import { OrderTrendCard } from './order-trend-card';
 import { RollupCard } from './rollup-card';
 
 const dash = <Typography.Text type="secondary">—</Typography.Text>;
@@ -25,6 +26,7 @@ export function ProfileTab({ account }: { account: Account }) {
           group
         />
       )}
+      <OrderTrendCard accountId={account.id} />
       <Card size="small" variant="borderless" title={t('account.section.basic')}>
         <Descriptions
           size="small"

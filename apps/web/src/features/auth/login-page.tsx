@@ -48,9 +48,6 @@ export function LoginPage() {
         </ol>
       </section>
       <section className={styles.formSide}>
-        <Flex justify="flex-end" className={styles.topBar}>
-          <LanguageSwitch />
-        </Flex>
         <div className={styles.formBox}>
           <Typography.Title level={3} style={{ marginBottom: 4 }}>
             {t('login.title')}
@@ -91,6 +88,10 @@ export function LoginPage() {
             </Button>
           </Form>
         </div>
+        {/* after the form in the page order: the username is the first field, the switch floats top-right */}
+        <Flex justify="flex-end" className={styles.topBar}>
+          <LanguageSwitch />
+        </Flex>
         <Typography.Text type="secondary" className={styles.footer}>
           {t('login.footer')}
         </Typography.Text>
