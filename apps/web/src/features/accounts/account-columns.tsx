@@ -1,21 +1,14 @@
 import { ApartmentOutlined } from '@ant-design/icons';
 import { Flex, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { SortOrder } from 'antd/es/table/interface';
 import type { TFunction } from 'i18next';
 import type { AccountSummary } from '../../app/api/types';
 import { LifecycleTag } from '../../ui/enum-tags';
 import { formatDate } from '../../ui/format';
+import { sortOrderOf } from '../../ui/table-sort';
 import { industryLabel } from './labels';
 
 export type AccountSortField = 'name' | 'code' | 'updatedAt';
-
-/** `-name` → name descending; the table shows the arrow on the column the list is sorted by. */
-export function sortOrderOf(sort: string, field: AccountSortField): SortOrder {
-  if (sort === field) return 'ascend';
-  if (sort === `-${field}`) return 'descend';
-  return null;
-}
 
 export function accountColumns(t: TFunction, sort: string | null): ColumnsType<AccountSummary> {
   const sortable = (field: AccountSortField) =>

@@ -13,6 +13,7 @@ import { formatCount } from '../../ui/format';
 import { ListFooter } from '../../ui/list-footer';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
+import { sortParam } from '../../ui/table-sort';
 import { accountColumns } from './account-columns';
 import { AccountCreateDrawer } from './account-create-drawer';
 import { AccountFilters, accountFilterKeys } from './account-filters';
@@ -49,12 +50,8 @@ export function AccountsPage() {
   const columns = useMemo(() => accountColumns(t, sort), [t, sort]);
   const onRow = (row: AccountSummary) => ({ onClick: () => navigate(`/accounts/${row.id}`) });
 
-  const onSort = (sorter: SorterResult<AccountSummary> | SorterResult<AccountSummary>[]) => {
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    const field = typeof s?.columnKey === 'string' ? s.columnKey : undefined;
-    if (!field || !s?.order) setUrl({ sort: null });
-    else setUrl({ sort: s.order === 'descend' ? `-${field}` : field });
-  };
+  const onSort = (sorter: SorterResult<AccountSummary> | SorterResult<AccountSummary>[]) =>
+    setUrl({ sort: sortParam(sorter) });
 
   return (
     <>

@@ -1,7 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Attitude, ContactSort, DecisionRole } from '@kamap/contracts';
 import { Button, Card, Flex, Select, Table } from 'antd';
-import type { SorterResult, SortOrder } from 'antd/es/table/interface';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -13,6 +12,7 @@ import { ListFooter } from '../../ui/list-footer';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
 import { SearchInput } from '../../ui/search-input';
+import { sortOrderOf, sortParam } from '../../ui/table-sort';
 import { AccountPicker } from '../accounts/account-picker';
 import { useContactList } from './api';
 import { contactColumns } from './contact-columns';
@@ -43,8 +43,7 @@ export function ContactsPage() {
       contactColumns(t, { withAccount: true }).map((column) => {
         const key = String(column.key);
         if (!sortable.has(key)) return column;
-        const order: SortOrder = sort === key ? 'ascend' : sort === `-${key}` ? 'descend' : null;
-        return { ...column, sorter: true, sortOrder: order, showSorterTooltip: false };
+        return { ...column, sorter: true, sortOrder: sortOrderOf(sort, key), showSorterTooltip: false };
       }),
     [t, sort],
   );
@@ -105,11 +104,7 @@ export function ContactsPage() {
               pagination={false}
               scroll={{ x: 1040 }}
               onRow={(c) => ({ onClick: () => navigate(`/contacts/${c.id}`) })}
-              onChange={(_p, _f, sorter) => {
-                const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<ContactSummary> | undefined;
-                const field = typeof s?.columnKey === 'string' ? s.columnKey : undefined;
-                setUrl({ sort: field && s?.order ? (s.order === 'descend' ? `-${field}` : field) : null });
-              }}
+              onChange={(_p, _f, sorter) => setUrl({ sort: sortParam(sorter) })}
               locale={{ emptyText: <EmptyState description={t('contact.empty')} /> }}
             />
           )}

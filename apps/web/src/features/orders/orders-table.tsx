@@ -1,6 +1,5 @@
 import { Flex, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { SorterResult } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OrderSummaryData } from '../../app/api/types';
@@ -10,16 +9,9 @@ import { formatDate } from '../../ui/format';
 import { ListFooter } from '../../ui/list-footer';
 import { Money } from '../../ui/money';
 import { QueryError } from '../../ui/query-error';
+import { sortOrderOf, sortParam } from '../../ui/table-sort';
 import type { useOrderList } from './api';
 import { OrderLines } from './order-lines';
-
-type SortField = 'orderDate' | 'amount';
-
-function orderOf(sort: string, field: SortField) {
-  if (sort === field) return 'ascend' as const;
-  if (sort === `-${field}`) return 'descend' as const;
-  return null;
-}
 
 /** Orders with their payment state; expanding a row shows its lines. */
 export function OrdersTable({
@@ -68,7 +60,7 @@ export function OrdersTable({
       key: 'orderDate',
       width: 112,
       sorter: true,
-      sortOrder: orderOf(sort, 'orderDate'),
+      sortOrder: sortOrderOf(sort, 'orderDate'),
       showSorterTooltip: false,
       render: formatDate,
     },
@@ -93,7 +85,7 @@ export function OrdersTable({
       align: 'right',
       width: 136,
       sorter: true,
-      sortOrder: orderOf(sort, 'amount'),
+      sortOrder: sortOrderOf(sort, 'amount'),
       showSorterTooltip: false,
       render: (v: number) => <Money value={v} />,
     },
@@ -156,11 +148,7 @@ export function OrdersTable({
           rowExpandable: (o) => o.lineCount > 0,
           expandRowByClick: true,
         }}
-        onChange={(_p, _f, sorter) => {
-          const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<OrderSummaryData> | undefined;
-          const field = typeof s?.columnKey === 'string' ? s.columnKey : undefined;
-          onSort(field && s?.order ? (s.order === 'descend' ? `-${field}` : field) : null);
-        }}
+        onChange={(_p, _f, sorter) => onSort(sortParam(sorter))}
         locale={{ emptyText: <EmptyState description={t('order.empty')} /> }}
       />
       <ListFooter list={list} />

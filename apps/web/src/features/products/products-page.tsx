@@ -1,6 +1,5 @@
 import { ProductListQuery } from '@kamap/contracts';
 import { Card, Flex, Segmented, Table, Tag, TreeSelect } from 'antd';
-import type { SorterResult } from 'antd/es/table/interface';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductData } from '../../app/api/types';
@@ -12,6 +11,7 @@ import { Money } from '../../ui/money';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
 import { SearchInput } from '../../ui/search-input';
+import { sortOrderOf, sortParam } from '../../ui/table-sort';
 import { toTreeOptions } from '../../ui/tree';
 import { useProductCategories, useProductList } from './api';
 
@@ -37,7 +37,6 @@ export function ProductsPage() {
     () => new Map((categories.data ?? []).map((c) => [c.id, (english && c.nameEn) || c.name])),
     [categories.data, english],
   );
-  const sortOrder = (field: string) => (sort === field ? 'ascend' : sort === `-${field}` ? 'descend' : null);
 
   return (
     <>
@@ -81,11 +80,7 @@ export function ProductsPage() {
               pagination={false}
               scroll={{ x: 1000 }}
               locale={{ emptyText: <EmptyState description={t('product.empty')} /> }}
-              onChange={(_p, _f, sorter) => {
-                const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<ProductData> | undefined;
-                const field = typeof s?.columnKey === 'string' ? s.columnKey : undefined;
-                setUrl({ sort: field && s?.order ? (s.order === 'descend' ? `-${field}` : field) : null });
-              }}
+              onChange={(_p, _f, sorter) => setUrl({ sort: sortParam(sorter) })}
               columns={[
                 {
                   title: t('product.code'),
@@ -93,7 +88,7 @@ export function ProductsPage() {
                   key: 'code',
                   width: 140,
                   sorter: true,
-                  sortOrder: sortOrder('code'),
+                  sortOrder: sortOrderOf(sort, 'code'),
                   showSorterTooltip: false,
                   render: (v: string) => <span className="kamap-num">{v}</span>,
                 },
@@ -102,7 +97,7 @@ export function ProductsPage() {
                   dataIndex: 'name',
                   key: 'name',
                   sorter: true,
-                  sortOrder: sortOrder('name'),
+                  sortOrder: sortOrderOf(sort, 'name'),
                   showSorterTooltip: false,
                 },
                 {
@@ -119,7 +114,7 @@ export function ProductsPage() {
                   align: 'right',
                   width: 150,
                   sorter: true,
-                  sortOrder: sortOrder('listPrice'),
+                  sortOrder: sortOrderOf(sort, 'listPrice'),
                   showSorterTooltip: false,
                   render: (v: number) => <Money value={v} />,
                 },
