@@ -70,6 +70,7 @@ describe('demo generator', () => {
   });
 
   it('writes the requested sizes and reports what it wrote', async () => {
+    expect(summary.asOf).toBe(AS_OF);
     expect(summary.counts.accounts).toBe(150);
     expect(summary.counts.order_lines).toBe(3000);
     for (const table of [

@@ -246,8 +246,9 @@ export function planAccounts(
       trajectory === 'prospect'
         ? Math.round(MEDIAN_SPEND * 2 * Math.exp(SPEND_SIGMA * rng.normal()))
         : Math.round(spend / share);
-    const revenueEstimate = Math.round(wallet / (0.004 + rng.float() * 0.02) / 1_000_000) * 1_000_000;
-    const employees = Math.max(8, Math.round(revenueEstimate / 100 / (600_000 + rng.float() * 900_000)));
+    // automation spend is 0.2–1.4 % of a manufacturer's revenue; ¥0.5–1.2 million revenue per employee
+    const revenueEstimate = Math.round(wallet / (0.002 + rng.float() * 0.012) / 1_000_000) * 1_000_000;
+    const employees = Math.max(8, Math.round(revenueEstimate / 100 / (500_000 + rng.float() * 700_000)));
     const sizeBand = sizeBandOf(employees);
     const domainBase = slot.group !== null ? `${accountBrand.pinyin}group` : `${accountBrand.pinyin}-${industry.tag}`;
     const domain =

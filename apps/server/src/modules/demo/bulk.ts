@@ -107,17 +107,39 @@ export function arrayLiteral(items: readonly string[]): string {
   return `{${items.map((s) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }
 
-type Buffer = { spec: TableSpec; lines: string[]; rows: Cell[][]; hash: Hash; count: number };
+/** rows: per column, the cells in array-literal form (PostgreSQL path only). */
+type Buffer = { spec: TableSpec; lines: string[]; columns: string[][]; hash: Hash; count: number };
+
+const NEEDS_QUOTES = /[{},"\\\s]|^$|^null$/i;
+
+/** An element of a text[] literal; most cells (numbers, ids, dates, words) go as they are, unallocated. */
+function arrayElement(cell: Cell): string {
+  if (cell === null) return 'NULL';
+  if (!NEEDS_QUOTES.test(cell)) return cell;
+  return `"${cell.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
 
 export function createSink(session: Session, opts: { batchRows: number }): Sink {
   const buffers = new Map<string, Buffer>();
   let written = 0;
+  // PostgreSQL runs in its own process: one insert may be in flight while the next batch is generated.
+  let inFlight: Promise<void> | undefined;
+  let failure: { error: unknown } | undefined;
+
+  const settle = async () => {
+    if (inFlight) await inFlight;
+    inFlight = undefined;
+    if (failure) throw failure.error;
+  };
 
   const bufferFor = (spec: TableSpec): Buffer => {
     let buffer = buffers.get(spec.table);
-    if (buffer && buffer.spec.columns.length === 0) buffer.spec = spec;
+    if (buffer && buffer.spec.columns.length === 0) {
+      buffer.spec = spec;
+      buffer.columns = spec.columns.map(() => []);
+    }
     if (!buffer) {
-      buffer = { spec, lines: [], rows: [], hash: createHash('sha256'), count: 0 };
+      buffer = { spec, lines: [], columns: spec.columns.map(() => []), hash: createHash('sha256'), count: 0 };
       buffers.set(spec.table, buffer);
     }
     return buffer;
@@ -133,27 +155,32 @@ export function createSink(session: Session, opts: { batchRows: number }): Sink 
     if (session.copy) {
       await session.copy(`copy "${spec.table}" (${columnList}) from '/dev/blob'`, text);
     } else {
-      const arrays: Cell[][] = spec.columns.map(() => new Array<Cell>(n));
-      buffer.rows.forEach((row, r) => {
-        for (let c = 0; c < row.length; c++) (arrays[c] as Cell[])[r] = row[c] as Cell;
-      });
+      const literals = buffer.columns.map((cells) => `{${cells.join(',')}}`);
       const casts = spec.columns.map(([, type], i) => `c${i}::${type}`).join(', ');
       const params = spec.columns.map((_, i) => `$${i + 1}::text[]`).join(', ');
       const aliases = spec.columns.map((_, i) => `c${i}`).join(', ');
-      await session.query(
-        `insert into "${spec.table}" (${columnList}) select ${casts} from unnest(${params}) as u(${aliases})`,
-        arrays,
-      );
+      await settle();
+      inFlight = session
+        .query(
+          `insert into "${spec.table}" (${columnList}) select ${casts} from unnest(${params}) as u(${aliases})`,
+          literals,
+        )
+        .then(
+          () => undefined,
+          (error: unknown) => {
+            failure = { error };
+          },
+        );
+      buffer.columns = spec.columns.map(() => []);
     }
     buffer.lines = [];
-    buffer.rows = [];
     written += n;
   };
 
   return {
     table(spec) {
       const buffer = bufferFor(spec);
-      const keepRows = !session.copy;
+      const keepColumns = !session.copy;
       return {
         add(cells) {
           if (cells.length !== spec.columns.length)
@@ -161,7 +188,8 @@ export function createSink(session: Session, opts: { batchRows: number }): Sink 
           let line = copyText(cells[0] as Cell);
           for (let i = 1; i < cells.length; i++) line += `\t${copyText(cells[i] as Cell)}`;
           buffer.lines.push(line);
-          if (keepRows) buffer.rows.push(cells);
+          if (keepColumns)
+            for (let i = 0; i < cells.length; i++) (buffer.columns[i] as string[]).push(arrayElement(cells[i] as Cell));
           buffer.count++;
         },
       };
@@ -176,6 +204,7 @@ export function createSink(session: Session, opts: { batchRows: number }): Sink 
     },
     async flush() {
       for (const buffer of buffers.values()) await write(buffer);
+      await settle();
     },
     digest() {
       const total = createHash('sha256');

@@ -24,7 +24,8 @@ export type DemoOptions = {
   silent?: boolean;
 };
 
-export type DemoSummary = { seed: number; hash: string; counts: Record<string, number>; seconds: number };
+/** asOf is returned so that a load made with the default (today) can be reproduced. */
+export type DemoSummary = { seed: number; asOf: string; hash: string; counts: Record<string, number>; seconds: number };
 
 export const DEFAULT_SEED = 20261125;
 
@@ -77,10 +78,11 @@ export async function generateDemo(database: Database, opts: DemoOptions = {}): 
   const phones = createPhoneBook(seed);
   const base = planAccounts(seed, accountCount, lineCount, asOf, phones);
   const agentId = base.agentIds[0] as string;
-  const since = cst(asOf - HISTORY_DAYS - 60, 9 * 60);
+  // staff and catalogue predate the oldest first contact (up to 400 days before the history)
+  const since = cst(asOf - HISTORY_DAYS - 450, 9 * 60);
 
   const sink = await withSession(database, async (session) => {
-    const sink = createSink(session, { batchRows: session.driver === 'pglite' ? 5_000 : 20_000 });
+    const sink = createSink(session, { batchRows: 5_000 });
     const restore = await suspendConstraints(session, BULK_TABLES);
     await writeOrg(session, sink, base.org, agentId, since);
     const market = writeCatalog(sink, seed, asOf, base.agentIds, accountCount, since);
@@ -142,7 +144,13 @@ export async function generateDemo(database: Database, opts: DemoOptions = {}): 
     return sink;
   });
   await database.db.execute(sql.raw(`analyze ${BULK_TABLES.join(', ')}`));
-  return { seed, hash: sink.digest(), counts: sink.counts(), seconds: (performance.now() - started) / 1000 };
+  return {
+    seed,
+    asOf: asOfText,
+    hash: sink.digest(),
+    counts: sink.counts(),
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 function writeAccounts(sink: Sink, accounts: AccountPlan[], unitIds: Map<string, string>, asOf: number): void {
