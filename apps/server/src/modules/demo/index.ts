@@ -2,7 +2,7 @@ import type { Database } from '../../platform/db/index.js';
 import { one, sql } from '../../platform/db/index.js';
 import { nameSortKey } from '../../platform/pinyin.js';
 import { progress } from '../../platform/progress.js';
-import { type AccountPlan, HISTORY_DAYS, planAccounts } from './accounts.js';
+import { planAccounts } from './accounts.js';
 import { arrayLiteral, type Cell, createSink, type Sink, suspendConstraints, withSession } from './bulk.js';
 import { cst, dayOf, isoOfDay, todayInChina } from './calendar.js';
 import { createPhoneBook } from './identity.js';
@@ -11,6 +11,7 @@ import { INSIGHT_COLUMNS, insightRows, PRESENCE_COLUMNS, presenceRows, writeCata
 import { createOrderBook, ORDER_COLUMNS, ORDER_LINE_COLUMNS } from './orders.js';
 import { writeOrg } from './org.js';
 import { buildContacts, CONTACT_COLUMNS, CONTACT_PHONE_COLUMNS } from './people.js';
+import { type AccountPlan, HISTORY_DAYS } from './plan.js';
 import { createRng } from './random.js';
 
 export { DEMO_PASSWORD } from './org.js';

@@ -1,8 +1,8 @@
-import type { AccountPlan } from './accounts.js';
 import { arrayLiteral, type Cell } from './bulk.js';
 import { cst, nextWorkday } from './calendar.js';
 import { CATEGORIES } from './catalog.js';
 import { type Contact, LAST_CONTACT_CELL } from './people.js';
+import type { AccountPlan } from './plan.js';
 import type { Rng } from './random.js';
 
 /**

@@ -1,9 +1,9 @@
-import type { AccountPlan } from './accounts.js';
 import { arrayLiteral, type Sink } from './bulk.js';
 import { isoOfDay } from './calendar.js';
 import { AGENTS, CATEGORIES, COMPETITORS, PRODUCTS } from './catalog.js';
 import { creditCode } from './identity.js';
 import type { ProductRow } from './orders.js';
+import type { AccountPlan } from './plan.js';
 import { createRng, type Rng } from './random.js';
 
 /** What the company sells, who it competes with, its agents, and what KAMs know about key accounts. */

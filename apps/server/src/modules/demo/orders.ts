@@ -1,6 +1,6 @@
-import { type AccountPlan, HISTORY_DAYS, type Trajectory } from './accounts.js';
 import type { TableWriter } from './bulk.js';
 import { cst, isoOfDay, nextWorkday, orderIntake } from './calendar.js';
+import { type AccountPlan, HISTORY_DAYS, type Trajectory } from './plan.js';
 import { type Rng, weightedPicker } from './random.js';
 
 /**
@@ -142,7 +142,6 @@ export function createOrderBook(
       const viaAgent = a.agent !== null && day >= a.agent.since && rng.chance(0.65);
       let amount = 0;
       let cost = 0;
-      const lineCells: (string | null)[][] = [];
       for (let l = 1; l <= k; l++) {
         const value = perLine * Math.exp(0.7 * rng.normal() - 0.245);
         const candidates = products.get(pickCategory(rng)) ?? anyProducts;
@@ -165,7 +164,8 @@ export function createOrderBook(
         if (rng.chance(0.02)) lineCost = Math.round(lineCost * (1.25 + rng.float() * 0.35));
         amount += lineAmount;
         cost += lineCost;
-        lineCells.push([
+        // lines may precede their header: foreign keys are checked after the load
+        lines.add([
           orderId,
           a.id,
           String(l),
@@ -217,7 +217,6 @@ export function createOrderBook(
         paidDay === null ? created : cst(paidDay, 10 * 60),
         rep,
       ]);
-      for (const cells of lineCells) lines.add(cells);
     });
     return a.lines;
   };
