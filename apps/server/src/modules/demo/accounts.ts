@@ -246,6 +246,13 @@ export function planAccounts(
   markKeyAccounts(accounts);
   for (const account of accounts) commercialTerms(rng, account);
   allocateLines(accounts, totalLines);
+  // with fewer lines than customers some never get an order: they are prospects, not active customers
+  for (const a of accounts) {
+    if (a.lines === 0 && a.from <= a.to) {
+      a.trajectory = 'prospect';
+      a.lifecycle = 'prospect';
+    }
+  }
 
   const perUnit = new Map<string, number>();
   for (const a of accounts) perUnit.set(a.unit, (perUnit.get(a.unit) ?? 0) + 1);

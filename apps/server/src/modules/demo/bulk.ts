@@ -227,7 +227,9 @@ export function createSink(session: Session, opts: { batchRows: number }): Sink 
  * 3× here). Definitions are read from the catalog, so this follows whatever the migrations declare;
  * it all happens inside the load's transaction, so a failure leaves the schema as it was.
  */
-export async function suspendConstraints(session: Session, tables: readonly string[]): Promise<() => Promise<void>> {
+export type Suspension = { steps: number; restore(onStep: () => void): Promise<void> };
+
+export async function suspendConstraints(session: Session, tables: readonly string[]): Promise<Suspension> {
   const indexes: { name: string; def: string }[] = [];
   const foreignKeys: { table: string; name: string; def: string }[] = [];
   for (const table of tables) {
@@ -250,10 +252,18 @@ export async function suspendConstraints(session: Session, tables: readonly stri
   }
   for (const fk of foreignKeys) await session.query(`alter table "${fk.table}" drop constraint "${fk.name}"`);
   for (const index of indexes) await session.query(`drop index "${index.name}"`);
-  return async () => {
-    if (session.driver === 'postgres') await session.query(`set local maintenance_work_mem = '512MB'`);
-    for (const index of indexes) await session.query(index.def);
-    for (const fk of foreignKeys)
-      await session.query(`alter table "${fk.table}" add constraint "${fk.name}" ${fk.def}`);
+  return {
+    steps: indexes.length + foreignKeys.length,
+    async restore(onStep) {
+      if (session.driver === 'postgres') await session.query(`set local maintenance_work_mem = '512MB'`);
+      for (const index of indexes) {
+        await session.query(index.def);
+        onStep();
+      }
+      for (const fk of foreignKeys) {
+        await session.query(`alter table "${fk.table}" add constraint "${fk.name}" ${fk.def}`);
+        onStep();
+      }
+    },
   };
 }

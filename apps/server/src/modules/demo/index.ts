@@ -84,7 +84,7 @@ export async function generateDemo(database: Database, opts: DemoOptions = {}): 
 
   const sink = await withSession(database, async (session) => {
     const sink = createSink(session, { batchRows: 5_000 });
-    const restore = await suspendConstraints(session, BULK_TABLES);
+    const suspended = await suspendConstraints(session, BULK_TABLES);
     await writeOrg(session, sink, base.org, agentId, since);
     const market = writeCatalog(sink, seed, asOf, base.agentIds, accountCount, since);
     await sink.flush();
@@ -140,7 +140,8 @@ export async function generateDemo(database: Database, opts: DemoOptions = {}): 
     sales.done();
 
     const rebuild = progress('demo: indexes and foreign keys', { silent: opts.silent });
-    await restore();
+    rebuild.total(suspended.steps);
+    await suspended.restore(() => rebuild.tick());
     rebuild.done();
     return sink;
   });
