@@ -274,7 +274,14 @@ export function ContactPage() {
                   {
                     key: 'email',
                     label: t('contact.email'),
-                    children: c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : dash,
+                    // a masked address (x******@…) is shown, not offered as a link
+                    children: !c.email ? (
+                      dash
+                    ) : c.email.includes('*') ? (
+                      c.email
+                    ) : (
+                      <a href={`mailto:${c.email}`}>{c.email}</a>
+                    ),
                   },
                   { key: 'wechat', label: t('contact.wechatId'), children: text(c.wechatId) },
                   {

@@ -24,7 +24,7 @@ export function OrderLines({ orderId }: { orderId: string }) {
       columns={[
         { title: '#', dataIndex: 'lineNo', width: 48 },
         { title: t('product.code'), dataIndex: 'productCode', width: 130 },
-        { title: t('product.name'), dataIndex: 'productName', ellipsis: true },
+        { title: t('product.name'), dataIndex: 'productName' },
         {
           title: t('order.quantity'),
           dataIndex: 'quantity',

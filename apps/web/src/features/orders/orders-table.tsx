@@ -33,9 +33,13 @@ export function OrdersTable({
       key: 'orderNo',
       width: 150,
       render: (v: string, o) => (
-        <Flex align="center" gap={4}>
+        <Flex vertical align="flex-start" gap={2}>
           <span className="kamap-num">{v}</span>
-          {o.channel === 'agent' && <Tag color="purple">{t('order.agentChannel')}</Tag>}
+          {o.channel === 'agent' && (
+            <Tag color="purple" style={{ marginInlineEnd: 0 }}>
+              {t('order.agentChannel')}
+            </Tag>
+          )}
         </Flex>
       ),
     },
