@@ -1,5 +1,6 @@
 import { Breadcrumb, Flex, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 type Crumb = { title: ReactNode; to?: string };
@@ -12,13 +13,21 @@ export function PageHeader({
   breadcrumb,
   children,
 }: {
-  title: ReactNode;
+  title: string;
   subtitle?: ReactNode;
   tags?: ReactNode;
   extra?: ReactNode;
   breadcrumb?: Crumb[];
   children?: ReactNode;
 }) {
+  const { t } = useTranslation();
+  // the browser tab and history say which page (and which account) this is
+  useEffect(() => {
+    document.title = `${title} · ${t('brand.product')}`;
+    return () => {
+      document.title = `${t('brand.product')} ${t('brand.name')}`;
+    };
+  }, [title, t]);
   return (
     <div style={{ marginBottom: 16 }}>
       {breadcrumb && (
