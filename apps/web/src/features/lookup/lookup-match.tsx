@@ -1,4 +1,5 @@
-import { Card, Descriptions, Flex, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Flex, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { LookupMatchData } from '../../app/api/types';
@@ -9,6 +10,9 @@ import { ItemList } from '../../ui/item-list';
 import { Money } from '../../ui/money';
 
 type OpenItemKind = LookupMatchData['openItems'][number]['kind'];
+/** The caller is on the line: the first few open items, the rest one click away. */
+const openItemsShown = 5;
+
 const openItemColor: Record<OpenItemKind, string> = {
   overdue_invoice: 'red',
   unpaid_invoice: 'orange',
@@ -20,6 +24,11 @@ export function LookupMatchView({ match, onNavigate }: { match: LookupMatchData;
   const { t } = useTranslation();
   const { account, contact } = match;
   const accountPath = `/accounts/${account.id}`;
+  const [showAll, setShowAll] = useState(false);
+  const overdue = useMemo(() => {
+    const items = match.openItems.filter((i) => i.kind === 'overdue_invoice');
+    return { count: items.length, amount: items.reduce((sum, i) => sum + (i.amount ?? 0), 0) };
+  }, [match.openItems]);
   const link = (to: string, text: React.ReactNode) => (
     <Link to={to} onClick={onNavigate}>
       {text}
@@ -81,12 +90,22 @@ export function LookupMatchView({ match, onNavigate }: { match: LookupMatchData;
         )}
       </Card>
 
-      <Card size="small" title={t('lookup.openItems')}>
+      <Card
+        size="small"
+        title={t('lookup.openItemsCount', { count: match.openItems.length })}
+        extra={
+          overdue.count > 0 && (
+            <Typography.Text type="danger">
+              {t('lookup.overdueTotal', { count: overdue.count })} <Money value={overdue.amount} />
+            </Typography.Text>
+          )
+        }
+      >
         {match.openItems.length === 0 ? (
           <EmptyState description={t('lookup.noOpenItems')} />
         ) : (
           <ItemList
-            items={match.openItems}
+            items={showAll ? match.openItems : match.openItems.slice(0, openItemsShown)}
             itemKey={(item) => `${item.kind}:${item.id}`}
             extra={(item) => (item.amount !== null ? <Money value={item.amount} /> : null)}
             render={(item) => (
@@ -101,6 +120,11 @@ export function LookupMatchView({ match, onNavigate }: { match: LookupMatchData;
               </Flex>
             )}
           />
+        )}
+        {!showAll && match.openItems.length > openItemsShown && (
+          <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => setShowAll(true)}>
+            {t('lookup.showAllOpenItems', { count: match.openItems.length })}
+          </Button>
         )}
       </Card>
 
