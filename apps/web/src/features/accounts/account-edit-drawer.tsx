@@ -3,18 +3,10 @@ import { App, Button, Drawer, Flex, Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account, UpdateAccount } from '../../app/api/types';
+import { changedFields } from '../../ui/form-values';
 import { ProblemAlert, showFieldErrors } from '../../ui/problem-alert';
 import { AccountForm, type AccountFormValues, toAccountFields, toFormValues } from './account-form';
 import { accountKeys, useUpdateAccount } from './api';
-
-/** Only what the user changed is sent, with the version the form was opened on. */
-function changedFields(before: AccountFormValues, after: AccountFormValues): Partial<AccountFormValues> {
-  const changed: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(after)) {
-    if (JSON.stringify(value) !== JSON.stringify(before[key as keyof AccountFormValues])) changed[key] = value;
-  }
-  return changed as Partial<AccountFormValues>;
-}
 
 export function AccountEditDrawer({ account, onClose }: { account: Account; onClose: () => void }) {
   const { t } = useTranslation();
@@ -27,6 +19,7 @@ export function AccountEditDrawer({ account, onClose }: { account: Account; onCl
 
   const save = async () => {
     const values = await form.validateFields();
+    // only what the user changed is sent, with the version the form was opened on
     const changes = changedFields(toAccountFields(toFormValues(base)), toAccountFields(values));
     if (Object.keys(changes).length === 0) {
       onClose();

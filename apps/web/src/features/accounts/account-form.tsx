@@ -3,6 +3,7 @@ import type { FormInstance } from 'antd';
 import { Col, Divider, Form, Input, InputNumber, Rate, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Account, CreateAccount, UserRefData } from '../../app/api/types';
+import { blankToNull } from '../../ui/form-values';
 import { fenToYuan, yuanToFen } from '../../ui/format';
 import { provinces } from '../../ui/provinces';
 import { OrgUnitPicker, UserPicker } from '../org/pickers';
@@ -51,11 +52,7 @@ export function toFormValues(account: Account): AccountFormValues {
 /** Form values → the API's fields: empty text becomes null, yuan become fen. */
 export function toAccountFields(values: AccountFormValues): AccountFormValues {
   const out: AccountFormValues = {};
-  for (const [key, raw] of Object.entries(values) as [keyof AccountFormValues, unknown][]) {
-    let value = typeof raw === 'string' ? raw.trim() : raw;
-    if (value === '' || value === undefined) value = null;
-    (out as Record<string, unknown>)[key] = value;
-  }
+  for (const [key, raw] of Object.entries(values)) (out as Record<string, unknown>)[key] = blankToNull(raw);
   for (const field of moneyFields) {
     const yuan = out[field];
     out[field] = typeof yuan === 'number' ? yuanToFen(yuan) : null;

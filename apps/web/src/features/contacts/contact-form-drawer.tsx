@@ -22,6 +22,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact, CreateContact, UpdateContact } from '../../app/api/types';
 import { useCurrentUser } from '../../app/auth/current-user';
+import { blankToNull, changedFields } from '../../ui/form-values';
 import { ProblemAlert, showFieldErrors } from '../../ui/problem-alert';
 import { useOrgChart } from '../accounts/api';
 import { UserPicker } from '../org/pickers';
@@ -79,46 +80,22 @@ function toValues(contact: Contact): Values {
   };
 }
 
-const clean = (value: unknown) => {
-  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
-  return value === undefined ? null : value;
-};
-
 /** Form values → API body: blank text is null, the birthday a YYYY-MM-DD date. */
 function toBody(values: Values, withDossier: boolean, withPhones: boolean): Record<string, unknown> {
   const { dossier, phones, ...rest } = values;
-  const body: Record<string, unknown> = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, clean(v)]));
+  const body: Record<string, unknown> = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, blankToNull(v)]));
   if (withPhones)
     body.phones = (phones ?? [])
       .filter((p) => p.number?.trim())
       .map((p) => ({ kind: p.kind, number: p.number.trim() }));
   if (withDossier && dossier) {
     body.dossier = {
-      ...Object.fromEntries(dossierText.map((f) => [f, clean(dossier[f])])),
+      ...Object.fromEntries(dossierText.map((f) => [f, blankToNull(dossier[f])])),
       birthday: dossier.birthday ? dossier.birthday.format('YYYY-MM-DD') : null,
       birthdayCalendar: dossier.birthday ? (dossier.birthdayCalendar ?? 'solar') : null,
     };
   }
   return body;
-}
-
-/** Only changed fields go in a PATCH; inside the dossier, only the changed entries. */
-function changes(before: Record<string, unknown>, after: Record<string, unknown>) {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(after)) {
-    if (key === 'dossier' && value && typeof value === 'object') {
-      const old = (before.dossier ?? {}) as Record<string, unknown>;
-      const diff = Object.fromEntries(
-        Object.entries(value as Record<string, unknown>).filter(
-          ([k, v]) => JSON.stringify(v) !== JSON.stringify(old[k]),
-        ),
-      );
-      if (Object.keys(diff).length > 0) out.dossier = diff;
-    } else if (JSON.stringify(value) !== JSON.stringify(before[key])) {
-      out[key] = value;
-    }
-  }
-  return out;
 }
 
 export function ContactFormDrawer({
@@ -181,7 +158,7 @@ export function ContactFormDrawer({
       });
       return;
     }
-    const diff = changes(toBody(toValues(base), withDossier, withPhones), body);
+    const diff = changedFields(toBody(toValues(base), withDossier, withPhones), body, ['dossier']);
     if (Object.keys(diff).length === 0) {
       onClose();
       return;

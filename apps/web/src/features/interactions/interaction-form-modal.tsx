@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InteractionKindValue } from '../../app/api/types';
 import { interactionIcon } from '../../ui/enum-tags';
+import { blankToNull } from '../../ui/form-values';
 import { ProblemAlert, showFieldErrors } from '../../ui/problem-alert';
 import { AccountPicker } from '../accounts/account-picker';
 import { useContactList } from '../contacts/api';
@@ -22,8 +23,6 @@ type Values = {
   colleagueIds?: string[];
   checkInPlace?: string;
 };
-
-const blankToNull = (value: string | undefined) => (value?.trim() ? value.trim() : null);
 
 /** Record a call, visit, meeting… with the people on both sides; it lands on the account timeline. */
 export function InteractionFormModal({
