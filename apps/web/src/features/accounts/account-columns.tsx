@@ -2,6 +2,7 @@ import { ApartmentOutlined } from '@ant-design/icons';
 import { Flex, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
+import { Link } from 'react-router';
 import type { AccountSummary } from '../../app/api/types';
 import { LifecycleTag } from '../../ui/enum-tags';
 import { formatDate } from '../../ui/format';
@@ -23,9 +24,16 @@ export function accountColumns(t: TFunction, sort: string | null): ColumnsType<A
         // inline, so the group-tree expand button sits on the same line as the name
         <Flex vertical style={{ display: 'inline-flex', verticalAlign: 'middle', minWidth: 0, maxWidth: '100%' }}>
           <Flex align="center" gap={6}>
-            <Typography.Text strong ellipsis={{ tooltip: row.name }} style={{ maxWidth: 320 }}>
-              {row.name}
-            </Typography.Text>
+            {/* a real link as well as the row click: keyboard, middle-click and "open in new tab" work */}
+            <Link
+              to={`/accounts/${row.id}`}
+              onClick={(e) => e.stopPropagation()}
+              style={{ color: 'inherit', minWidth: 0 }}
+            >
+              <Typography.Text strong ellipsis={{ tooltip: row.name }} style={{ maxWidth: 320 }}>
+                {row.name}
+              </Typography.Text>
+            </Link>
             {row.childCount > 0 && (
               <Tooltip title={t('account.groupChildren', { count: row.childCount })}>
                 <ApartmentOutlined style={{ color: '#1d4ed8' }} />
