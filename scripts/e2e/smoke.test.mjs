@@ -71,27 +71,28 @@ describe('kamap in the browser', () => {
     const firstRow = page.locator('.ant-table-row').first();
     await firstRow.waitFor({ timeout: 30_000 });
     assert.ok((await page.locator('.ant-table-row').count()) > 5, 'the KAM sees a portfolio');
-    await page.screenshot({ path: new URL('accounts-zh-CN.png', shots).pathname });
+    await page.screenshot({ path: new URL('e2e-accounts-zh-CN.png', shots).pathname });
 
     await firstRow.click();
     await page.waitForURL(/\/accounts\/[0-9a-f-]{36}/);
     await page.locator('.ant-tabs').first().waitFor();
-    await page.screenshot({ path: new URL('account-zh-CN.png', shots).pathname });
+    await page.screenshot({ path: new URL('e2e-account-zh-CN.png', shots).pathname });
 
     const res = await page.request.get(`${base}/api/v1/contacts?limit=1`);
     const contact = (await res.json()).items[0];
     assert.ok(contact, 'the KAM has contacts');
     await page.goto(`${base}/contacts/${contact.id}`);
     await page.getByText(contact.name).first().waitFor();
-    await page.screenshot({ path: new URL('contact-zh-CN.png', shots).pathname });
+    await page.screenshot({ path: new URL('e2e-contact-zh-CN.png', shots).pathname });
 
     const phone = contact.phones[0]?.display;
     assert.ok(phone, 'the contact has a phone');
     const box = page.locator('header input').first();
     await box.fill(phone);
     await box.press('Enter');
-    await page.getByText(contact.name).last().waitFor();
-    await page.screenshot({ path: new URL('lookup-zh-CN.png', shots).pathname });
+    await page.locator('.ant-drawer .ant-card').first().waitFor({ timeout: 30_000 });
+    await page.locator('.ant-drawer').getByText(contact.name).first().waitFor();
+    await page.screenshot({ path: new URL('e2e-lookup-zh-CN.png', shots).pathname });
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -105,7 +106,7 @@ describe('kamap in the browser', () => {
     await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
     const text = (await page.locator('body').textContent()) ?? '';
     assert.match(text, /Accounts/);
-    await page.screenshot({ path: new URL('accounts-en.png', shots).pathname });
+    await page.screenshot({ path: new URL('e2e-accounts-en.png', shots).pathname });
     await context.close();
   });
 

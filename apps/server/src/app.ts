@@ -141,7 +141,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
     // client-side routes: any non-API GET that is not a file gets the app shell
     app.get('/*', { schema: { hide: true }, config: { public: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) {
+      // a missing file (an old bundle after a redeploy) is a 404, not the app shell
+      if (req.url.startsWith('/api/') || /\.[a-z0-9]+$/i.test(req.url.split('?')[0]!)) {
         reply.header('content-type', 'application/problem+json');
         return reply.code(404).send({ type: 'about:blank', title: 'Not found', status: 404 });
       }

@@ -118,6 +118,24 @@ describe('backup and restore', () => {
   });
 });
 
+describe('serving the web app', () => {
+  it('serves the shell for client routes, and a 404 for a missing asset or API path', async () => {
+    const database = await testDatabase();
+    const web = join(dir, 'web');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(web, 'assets'), { recursive: true });
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>kamap</title>');
+    writeFileSync(join(web, 'assets', 'app-1.js'), 'console.log(1)');
+    const { buildApp } = await import('../src/app.js');
+    const app = await buildApp({ database, demoMode: false, logLevel: 'silent', webDist: web });
+    expect((await app.inject({ method: 'GET', url: '/accounts/123' })).body).toContain('<title>kamap</title>');
+    expect((await app.inject({ method: 'GET', url: '/assets/app-1.js' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/assets/app-0.js' })).statusCode).toBe(404);
+    await app.close();
+    await database.dispose();
+  });
+});
+
 describe('HTTP platform', () => {
   let database: Awaited<ReturnType<typeof testDatabase>>;
   beforeAll(async () => {

@@ -172,6 +172,7 @@ describe('optimistic locking', () => {
       409,
     );
     expect(p.detail).toMatch(/stale/);
+    expect((p as { type: string }).type).toMatch(/stale-version$/);
     expect((await as(app, kam).get(`/accounts/${a.id}`)).json().shortName).toBe('恒立');
   });
 });

@@ -16,6 +16,7 @@ const titles: Record<Kind, [number, string]> = {
   forbidden: [403, 'Not allowed'],
   not_found: [404, 'Not found'],
   conflict: [409, 'Conflict'],
+  stale_version: [409, 'Stale version'],
   too_many_requests: [429, 'Too many requests'],
 };
 
@@ -44,7 +45,7 @@ export class AppError extends Error {
 
   static staleVersion(entity: string): AppError {
     return new AppError(
-      'conflict',
+      'stale_version',
       `${entity} was changed by someone else since you read it (stale version); reload and try again`,
     );
   }

@@ -20,11 +20,11 @@ export const isApiError = (error: unknown, status?: number): error is ApiError =
   error instanceof ApiError && (status === undefined || error.status === status);
 
 /**
- * A 409 from an optimistic-lock check. A unique-value clash is also a 409 but names the field in
- * `errors`; only the stale version means "someone else changed it".
+ * A 409 from an optimistic-lock check (problem type `…/stale-version`); a unique-value clash is also
+ * a 409 but of type `…/conflict`, naming the field.
  */
 export const isStaleVersion = (error: unknown): error is ApiError =>
-  isApiError(error, 409) && !error.problem.errors?.length;
+  isApiError(error, 409) && error.problem.type.endsWith('/stale-version');
 
 let csrfToken: string | null = null;
 
