@@ -145,17 +145,19 @@ export function createSink(session: Session, opts: { batchRows: number }): Sink 
     return buffer;
   };
 
+  /** Writes the oldest batch (at most batchRows rows) of a table's buffer. */
   const write = async (buffer: Buffer) => {
-    if (buffer.lines.length === 0) return;
+    const n = Math.min(buffer.lines.length, opts.batchRows);
+    if (n === 0) return;
     const { spec } = buffer;
-    const text = `${buffer.lines.join('\n')}\n`;
+    const whole = n === buffer.lines.length;
+    const text = `${(whole ? buffer.lines : buffer.lines.slice(0, n)).join('\n')}\n`;
     buffer.hash.update(text);
-    const n = buffer.lines.length;
     const columnList = spec.columns.map(([name]) => `"${name}"`).join(', ');
     if (session.copy) {
       await session.copy(`copy "${spec.table}" (${columnList}) from '/dev/blob'`, text);
     } else {
-      const literals = buffer.columns.map((cells) => `{${cells.join(',')}}`);
+      const literals = buffer.columns.map((cells) => `{${(whole ? cells : cells.slice(0, n)).join(',')}}`);
       const casts = spec.columns.map(([, type], i) => `c${i}::${type}`).join(', ');
       const params = spec.columns.map((_, i) => `$${i + 1}::text[]`).join(', ');
       const aliases = spec.columns.map((_, i) => `c${i}`).join(', ');
@@ -171,9 +173,9 @@ export function createSink(session: Session, opts: { batchRows: number }): Sink 
             failure = { error };
           },
         );
-      buffer.columns = spec.columns.map(() => []);
+      buffer.columns = buffer.columns.map((cells) => (whole ? [] : cells.slice(n)));
     }
-    buffer.lines = [];
+    buffer.lines = whole ? [] : buffer.lines.slice(n);
     written += n;
   };
 
@@ -200,10 +202,10 @@ export function createSink(session: Session, opts: { batchRows: number }): Sink 
       buffer.count++;
     },
     async flushFull() {
-      for (const buffer of buffers.values()) if (buffer.lines.length >= opts.batchRows) await write(buffer);
+      for (const buffer of buffers.values()) while (buffer.lines.length >= opts.batchRows) await write(buffer);
     },
     async flush() {
-      for (const buffer of buffers.values()) await write(buffer);
+      for (const buffer of buffers.values()) while (buffer.lines.length > 0) await write(buffer);
       await settle();
     },
     digest() {

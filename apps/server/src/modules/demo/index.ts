@@ -88,7 +88,7 @@ export async function generateDemo(database: Database, opts: DemoOptions = {}): 
     await writeOrg(session, sink, base.org, agentId, since);
     const market = writeCatalog(sink, seed, asOf, base.agentIds, accountCount, since);
     await sink.flush();
-    writeAccounts(sink, base.accounts, base.org.unitIds, asOf);
+    await writeAccounts(sink, base.accounts, base.org.unitIds, asOf);
     await sink.flush();
 
     const people = progress('demo: contacts and interactions', { silent: opts.silent });
@@ -155,7 +155,12 @@ export async function generateDemo(database: Database, opts: DemoOptions = {}): 
   };
 }
 
-function writeAccounts(sink: Sink, accounts: AccountPlan[], unitIds: Map<string, string>, asOf: number): void {
+async function writeAccounts(
+  sink: Sink,
+  accounts: AccountPlan[],
+  unitIds: Map<string, string>,
+  asOf: number,
+): Promise<void> {
   const table = sink.table({
     table: 'accounts',
     columns: [
@@ -247,5 +252,6 @@ function writeAccounts(sink: Sink, accounts: AccountPlan[], unitIds: Map<string,
     table.add(row);
     for (const t of a.team) team.add([a.id, t.member.id, t.role, created]);
     if (a.agent) agents.add([a.id, a.agent.id, cst(a.agent.since, 9 * 60)]);
+    await sink.flushFull();
   }
 }
