@@ -7,6 +7,7 @@ type Kind =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'stale_version'
   | 'too_many_requests';
 
 const titles: Record<Kind, [number, string]> = {

@@ -61,6 +61,7 @@ export const accounts = pgTable(
     uniqueIndex('accounts_credit_code_uq').on(t.creditCode).where(sql`credit_code is not null`),
     index('accounts_parent_idx').on(t.parentId),
     index('accounts_name_sort_idx').on(t.nameSort, t.id),
+    index('accounts_updated_idx').on(t.updatedAt, t.id),
     index('accounts_owner_idx').on(t.ownerId),
     index('accounts_org_unit_idx').on(t.orgUnitId),
     index('accounts_phone_idx').on(t.phoneE164),

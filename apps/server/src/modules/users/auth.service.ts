@@ -23,6 +23,10 @@ const principalColumns = {
   orgUnitId: users.orgUnitId,
   orgUnitPath: orgUnits.path,
   orgUnitName: orgUnits.name,
+  // the subtree's ids, resolved once per request so scope predicates compare against constants
+  orgUnitIds: sql<
+    string[]
+  >`(select coalesce(json_agg(sub.id), '[]'::json) from org_units sub where sub.path like ${orgUnits.path} || '%')`,
   agentId: users.agentId,
   locale: users.locale,
 };

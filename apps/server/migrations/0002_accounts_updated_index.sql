@@ -1,0 +1,1 @@
+CREATE INDEX "accounts_updated_idx" ON "accounts" USING btree ("updated_at","id");
