@@ -276,6 +276,10 @@ describe('demo generator', () => {
         where not exists (select 1 from contacts k where k.id = c.id and k.account_id = i.account_id)`),
     ).toBe(0);
     expect(
+      await scalar(`select count(*) as n from interactions i, unnest(i.contact_ids) as c(id)
+        join contacts k on k.id = c.id where i.occurred_at < k.created_at`),
+    ).toBe(0);
+    expect(
       await scalar(`select count(*) as n from orders o where o.channel = 'agent'
         and not exists (select 1 from account_agents g where g.account_id = o.account_id and g.agent_id = o.agent_id)`),
     ).toBe(0);

@@ -197,7 +197,8 @@ export function buildInteractions(rng: Rng, account: AccountPlan, contacts: Cont
   const owner = account.owner;
   if (!owner || contacts.length === 0) return [];
   const rows: Cell[][] = [];
-  const start = Math.max(asOf - 730, account.firstContact);
+  // contacts are on file within 30 days of the first contact, before anyone talks to them
+  const start = Math.max(asOf - 730, account.firstContact + 31);
   const end = account.lifecycle === 'lost' ? Math.min(asOf, account.to + 90) : asOf;
   const lapse = account.strategic && rng.chance(0.35) ? rng.int(100, 240) : 0;
   const others = contacts.filter((c) => c.decisionRole !== 'decision_maker');

@@ -178,7 +178,7 @@ export function buildContacts(rng: Rng, account: AccountPlan, ctx: ContactsConte
         ? 'consent'
         : 'contract'
       : rng.weighted(['consent', 'contract', 'none'], [80, 10, 10]);
-    const createdDay = Math.min(ctx.asOf, account.firstContact + rng.int(0, 200));
+    const createdDay = Math.min(ctx.asOf, account.firstContact + rng.int(0, 30));
     const consentDay = Math.min(ctx.asOf, createdDay + rng.int(0, 60));
     const phones: Phone[] = [];
     const kinds: string[] = [];
