@@ -1,11 +1,13 @@
 import { createHash, type Hash } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
 import { drizzle } from 'drizzle-orm/node-postgres';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Database, Db } from '../../platform/db/index.js';
 
 /**
  * Bulk writing for the generator: one transaction, rows buffered per table and written in batches
- * (COPY from a blob on PGlite; INSERT … SELECT FROM unnest(text arrays) on PostgreSQL, as no COPY
- * stream client is installed), and a content hash fed with every row in the order it was generated.
+ * with COPY (from a blob on PGlite, from the client's stream on PostgreSQL), and a content hash fed
+ * with every row in the order it was generated.
  */
 
 export type ColumnType =
@@ -29,8 +31,8 @@ export type Session = {
   /** Drizzle on the session's connection, inside its transaction. */
   db: Db;
   query<T>(text: string, params?: unknown[]): Promise<T[]>;
-  /** PGlite only: COPY … FROM '/dev/blob' with the given text as the blob. */
-  copy?(statement: string, data: string): Promise<void>;
+  /** COPY of rows in PostgreSQL's text format into `table (columns)`. */
+  copy(table: string, columns: string, data: string): Promise<void>;
 };
 
 /** Runs work in one transaction on one connection; rolls everything back when it throws. */
@@ -42,8 +44,8 @@ export async function withSession<T>(database: Database, work: (session: Session
       driver: 'pglite',
       db: database.db,
       query: async <R>(text: string, params?: unknown[]) => (await pglite.query<R>(text, params)).rows,
-      copy: async (statement, data) => {
-        await pglite.query(statement, [], { blob: new Blob([data]) });
+      copy: async (table, columns, data) => {
+        await pglite.query(`copy "${table}" (${columns}) from '/dev/blob'`, [], { blob: new Blob([data]) });
       },
     };
     await pglite.exec('begin');
@@ -63,6 +65,9 @@ export async function withSession<T>(database: Database, work: (session: Session
     driver: 'postgres',
     db: drizzle({ client }) as unknown as Db,
     query: async <R>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as R[],
+    copy: async (table, columns, data) => {
+      await pipeline([data], client.query(copyFrom(`copy "${table}" (${columns}) from stdin`)));
+    },
   };
   try {
     await client.query('begin');
@@ -107,22 +112,12 @@ export function arrayLiteral(items: readonly string[]): string {
   return `{${items.map((s) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }
 
-/** rows: per column, the cells in array-literal form (PostgreSQL path only). */
-type Buffer = { spec: TableSpec; lines: string[]; columns: string[][]; hash: Hash; count: number };
-
-const NEEDS_QUOTES = /[{},"\\\s]|^$|^null$/i;
-
-/** An element of a text[] literal; most cells (numbers, ids, dates, words) go as they are, unallocated. */
-function arrayElement(cell: Cell): string {
-  if (cell === null) return 'NULL';
-  if (!NEEDS_QUOTES.test(cell)) return cell;
-  return `"${cell.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
+type Buffer = { spec: TableSpec; lines: string[]; hash: Hash; count: number };
 
 export function createSink(session: Session, opts: { batchRows: number }): Sink {
   const buffers = new Map<string, Buffer>();
   let written = 0;
-  // PostgreSQL runs in its own process: one insert may be in flight while the next batch is generated.
+  // PostgreSQL runs in its own process: one COPY may be in flight while the next batch is generated.
   let inFlight: Promise<void> | undefined;
   let failure: { error: unknown } | undefined;
 
@@ -134,12 +129,9 @@ export function createSink(session: Session, opts: { batchRows: number }): Sink 
 
   const bufferFor = (spec: TableSpec): Buffer => {
     let buffer = buffers.get(spec.table);
-    if (buffer && buffer.spec.columns.length === 0) {
-      buffer.spec = spec;
-      buffer.columns = spec.columns.map(() => []);
-    }
+    if (buffer && buffer.spec.columns.length === 0) buffer.spec = spec;
     if (!buffer) {
-      buffer = { spec, lines: [], columns: spec.columns.map(() => []), hash: createHash('sha256'), count: 0 };
+      buffer = { spec, lines: [], hash: createHash('sha256'), count: 0 };
       buffers.set(spec.table, buffer);
     }
     return buffer;
@@ -154,27 +146,10 @@ export function createSink(session: Session, opts: { batchRows: number }): Sink 
     const text = `${(whole ? buffer.lines : buffer.lines.slice(0, n)).join('\n')}\n`;
     buffer.hash.update(text);
     const columnList = spec.columns.map(([name]) => `"${name}"`).join(', ');
-    if (session.copy) {
-      await session.copy(`copy "${spec.table}" (${columnList}) from '/dev/blob'`, text);
-    } else {
-      const literals = buffer.columns.map((cells) => `{${(whole ? cells : cells.slice(0, n)).join(',')}}`);
-      const casts = spec.columns.map(([, type], i) => `c${i}::${type}`).join(', ');
-      const params = spec.columns.map((_, i) => `$${i + 1}::text[]`).join(', ');
-      const aliases = spec.columns.map((_, i) => `c${i}`).join(', ');
-      await settle();
-      inFlight = session
-        .query(
-          `insert into "${spec.table}" (${columnList}) select ${casts} from unnest(${params}) as u(${aliases})`,
-          literals,
-        )
-        .then(
-          () => undefined,
-          (error: unknown) => {
-            failure = { error };
-          },
-        );
-      buffer.columns = buffer.columns.map((cells) => (whole ? [] : cells.slice(n)));
-    }
+    await settle();
+    inFlight = session.copy(spec.table, columnList, text).catch((error: unknown) => {
+      failure = { error };
+    });
     buffer.lines = whole ? [] : buffer.lines.slice(n);
     written += n;
   };
@@ -182,7 +157,6 @@ export function createSink(session: Session, opts: { batchRows: number }): Sink 
   return {
     table(spec) {
       const buffer = bufferFor(spec);
-      const keepColumns = !session.copy;
       return {
         add(cells) {
           if (cells.length !== spec.columns.length)
@@ -190,8 +164,6 @@ export function createSink(session: Session, opts: { batchRows: number }): Sink 
           let line = copyText(cells[0] as Cell);
           for (let i = 1; i < cells.length; i++) line += `\t${copyText(cells[i] as Cell)}`;
           buffer.lines.push(line);
-          if (keepColumns)
-            for (let i = 0; i < cells.length; i++) (buffer.columns[i] as string[]).push(arrayElement(cells[i] as Cell));
           buffer.count++;
         },
       };

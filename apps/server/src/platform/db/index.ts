@@ -45,6 +45,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const logger = target.observe ? { logQuery: target.observe } : undefined;
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 20 });
+    // An idle connection whose server process goes away (restart, failover, a dropped database)
+    // is discarded by the pool and replaced on the next query; without a listener the event
+    // would end the whole process.
+    pool.on('error', () => {});
     const url = new URL(target.url);
     return {
       db: drizzlePg({ client: pool, logger }) as unknown as Db,
