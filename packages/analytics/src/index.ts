@@ -1,2 +1,18 @@
 export { type AbcClass, type AbcInput, type AbcResult, abcClasses } from './abc.js';
+export {
+  kaScores,
+  type Normalisation,
+  type ScoreContribution,
+  type ScoreCriterion,
+  type ScoredAccount,
+} from './ka-score.js';
 export { type NeedRatings, needPriority, P1_MIN, P2_MIN, type PriorityBand } from './need-priority.js';
+export {
+  assignTiers,
+  DEFAULT_TIER_CONFIG,
+  effectiveTier,
+  type Tier,
+  type TierConfig,
+  type TierOverride,
+  type TierResult,
+} from './tiers.js';
