@@ -7,6 +7,7 @@ export {
   type ScoredAccount,
 } from './ka-score.js';
 export { type NeedRatings, needPriority, P1_MIN, P2_MIN, type PriorityBand } from './need-priority.js';
+export { type RfmResult, type RfmRow, type RfmSegment, rfmScores, rfmSegment } from './rfm.js';
 export {
   assignTiers,
   DEFAULT_TIER_CONFIG,
