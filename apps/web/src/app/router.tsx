@@ -30,6 +30,10 @@ export const router = createBrowserRouter([
         errorElement: <RouteError />,
         children: [
           { index: true, element: <Navigate to="/accounts" replace /> },
+          {
+            path: 'identification',
+            element: page(() => import('../features/identification/identification-page'), 'IdentificationPage'),
+          },
           { path: 'accounts', element: page(() => import('../features/accounts/accounts-page'), 'AccountsPage') },
           { path: 'accounts/:id', element: page(() => import('../features/accounts/account-page'), 'AccountPage') },
           { path: 'contacts', element: page(() => import('../features/contacts/contacts-page'), 'ContactsPage') },

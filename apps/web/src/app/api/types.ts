@@ -1,12 +1,21 @@
 import type {
+  AbcClass,
   AccountListQuery,
+  AccountResultSummary,
   AccountRollup,
+  AccountValue,
+  AnalysisConfig,
+  AnalysisConfigVersion,
+  AnalysisRun,
   Attitude,
+  ChangeKind,
+  ChurnReasonCode,
   CompetitorPresence,
   ContactChannel,
   ContactListQuery,
   CreateInsight,
   CreateInteraction,
+  CriterionKey,
   DecisionRole,
   DossierAccess,
   Industry,
@@ -26,15 +35,26 @@ import type {
   OrgChartNode,
   OrgUnit,
   PhoneKind,
+  Portfolio,
+  PortfolioQuadrant,
+  PreviewResult,
   PriceSensitivity,
   Product,
   ProductCategory,
   ProductListQuery,
+  ResultListQuery,
+  RfmSegment,
+  RunChange,
+  SetTierOverride,
   SizeBand,
   TeamMember,
   TeamRole,
+  Tier,
+  TierMigration,
+  TierOverride,
   TimelineEntry,
   UserRef,
+  WhitespaceCell,
 } from '@kamap/contracts';
 import type { z } from 'zod';
 
@@ -86,12 +106,34 @@ export type CreateInteractionBody = z.input<typeof CreateInteraction>;
 export type LookupResultData = z.infer<typeof LookupResult>;
 export type LookupMatchData = z.infer<typeof LookupMatch>;
 
+export type TierValue = z.infer<typeof Tier>;
+export type AbcClassValue = z.infer<typeof AbcClass>;
+export type RfmSegmentValue = z.infer<typeof RfmSegment>;
+export type QuadrantValue = z.infer<typeof PortfolioQuadrant>;
+export type ChurnReasonCodeValue = z.infer<typeof ChurnReasonCode>;
+export type CriterionKeyValue = z.infer<typeof CriterionKey>;
+export type ChangeKindValue = z.infer<typeof ChangeKind>;
+export type AnalysisConfigData = z.infer<typeof AnalysisConfig>;
+export type AnalysisConfigVersionData = z.infer<typeof AnalysisConfigVersion>;
+export type AnalysisRunData = z.infer<typeof AnalysisRun>;
+export type AccountResultData = z.infer<typeof AccountResultSummary>;
+export type RunChangeData = z.infer<typeof RunChange>;
+export type PortfolioData = z.infer<typeof Portfolio>;
+export type TierMigrationData = z.infer<typeof TierMigration>;
+export type PreviewResultData = z.infer<typeof PreviewResult>;
+export type AccountValueData = z.infer<typeof AccountValue>;
+export type AccountValueResult = NonNullable<AccountValueData['result']>;
+export type TierOverrideData = z.infer<typeof TierOverride>;
+export type SetTierOverrideBody = z.input<typeof SetTierOverride>;
+export type WhitespaceCellData = z.infer<typeof WhitespaceCell>;
+
 /** Query strings as the browser sends them: every filter optional, defaults applied by the server. */
 export type AccountListParams = Partial<z.input<typeof AccountListQuery>>;
 export type ContactListParams = Partial<z.input<typeof ContactListQuery>>;
 export type ProductListParams = Partial<z.input<typeof ProductListQuery>>;
 export type OrderListParams = Partial<z.input<typeof OrderListQuery>>;
 export type InteractionListParams = Partial<z.input<typeof InteractionListQuery>>;
+export type ResultListParams = Partial<z.input<typeof ResultListQuery>>;
 
 export type Page<T> = { items: T[]; nextCursor: string | null; total: number };
 export type ItemList<T> = { items: T[] };

@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { LookupBox } from '../../features/lookup/lookup-box';
 import { BrandMark } from '../../ui/brand-mark';
 import { PageSkeleton } from '../../ui/page-skeleton';
+import { useCurrentUser } from '../auth/current-user';
 import { LanguageSwitch } from '../i18n/language-switch';
 import styles from './app-layout.module.css';
 import { navigation, navSteps } from './nav';
@@ -13,6 +14,7 @@ import { UserMenu } from './user-menu';
 export function AppLayout() {
   const { t } = useTranslation();
   const location = useLocation();
+  const user = useCurrentUser();
   const [collapsed, setCollapsed] = useState(false);
   const section = `/${location.pathname.split('/')[1] ?? ''}`;
 
@@ -25,11 +27,13 @@ export function AppLayout() {
         {t(`nav.step.${step}`)}
       </span>
     ),
-    children: pages.map(({ page, path, icon: Icon }) => ({
-      key: path,
-      icon: <Icon />,
-      label: <Link to={path}>{t(`nav.page.${page}`)}</Link>,
-    })),
+    children: pages
+      .filter(({ roles }) => !roles || roles.includes(user.role))
+      .map(({ page, path, icon: Icon }) => ({
+        key: path,
+        icon: <Icon />,
+        label: <Link to={path}>{t(`nav.page.${page}`)}</Link>,
+      })),
   }));
 
   return (

@@ -1,9 +1,19 @@
-import { AppstoreOutlined, BankOutlined, ContactsOutlined, FileTextOutlined, MessageOutlined } from '@ant-design/icons';
+import {
+  AimOutlined,
+  AppstoreOutlined,
+  BankOutlined,
+  ContactsOutlined,
+  FileTextOutlined,
+  MessageOutlined,
+} from '@ant-design/icons';
 import type { ComponentType } from 'react';
+import { analyticsReaders } from '../../features/identification/access';
+import type { Role } from '../api/types';
 
 export type NavStep = 'identify' | 'needs' | 'relationships' | 'strategy' | 'evaluate';
-export type NavPage = 'accounts' | 'products' | 'orders' | 'contacts' | 'interactions';
-type NavItem = { page: NavPage; path: string; icon: ComponentType };
+export type NavPage = 'identification' | 'accounts' | 'products' | 'orders' | 'contacts' | 'interactions';
+/** `roles`: only these roles see the page (the server refuses the others anyway). */
+type NavItem = { page: NavPage; path: string; icon: ComponentType; roles?: readonly Role[] };
 
 /**
  * The side menu follows the five steps of the key-account map; a step appears only once it has a
@@ -13,6 +23,12 @@ export const navigation: { step: NavStep; items: NavItem[] }[] = [
   {
     step: 'identify',
     items: [
+      {
+        page: 'identification',
+        path: '/identification',
+        icon: AimOutlined,
+        roles: analyticsReaders,
+      },
       { page: 'accounts', path: '/accounts', icon: BankOutlined },
       { page: 'products', path: '/products', icon: AppstoreOutlined },
       { page: 'orders', path: '/orders', icon: FileTextOutlined },

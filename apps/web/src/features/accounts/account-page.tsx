@@ -1,6 +1,6 @@
 import { ApartmentOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Space, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Skeleton, Space, Tabs, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCurrentUser } from '../../app/auth/current-user';
@@ -9,6 +9,7 @@ import { LifecycleTag } from '../../ui/enum-tags';
 import { PageHeader } from '../../ui/page-header';
 import { PageSkeleton } from '../../ui/page-skeleton';
 import { QueryError } from '../../ui/query-error';
+import { seesAnalytics } from '../identification/access';
 import { AccountEditDrawer } from './account-edit-drawer';
 import { useAccount } from './api';
 import { CompetitorsTab } from './competitors-tab';
@@ -19,7 +20,10 @@ import { ProfileTab } from './profile-tab';
 import { TeamTab } from './team-tab';
 import { TimelineTab } from './timeline-tab';
 
-const tabs = ['profile', 'team', 'contacts', 'orders', 'timeline', 'insights', 'competitors'] as const;
+// the value tab brings the charting code; it is fetched the first time the tab is opened
+const ValueTab = lazy(() => import('../identification/value/value-tab').then((m) => ({ default: m.ValueTab })));
+
+const allTabs = ['profile', 'value', 'team', 'contacts', 'orders', 'timeline', 'insights', 'competitors'] as const;
 const urlKeys = ['tab'] as const;
 
 export function AccountPage() {
@@ -29,6 +33,7 @@ export function AccountPage() {
   const account = useAccount(id);
   const [url, setUrl] = useUrlParams(urlKeys);
   const [editing, setEditing] = useState(false);
+  const tabs = allTabs.filter((key) => key !== 'value' || seesAnalytics(user));
   const tab = oneOf(tabs, url.tab) ?? 'profile';
 
   if (account.isPending) return <PageSkeleton />;
@@ -58,6 +63,11 @@ export function AccountPage() {
 
   const render = {
     profile: () => <ProfileTab account={a} />,
+    value: () => (
+      <Suspense fallback={<Skeleton active paragraph={{ rows: 10 }} />}>
+        <ValueTab accountId={a.id} />
+      </Suspense>
+    ),
     team: () => <TeamTab account={a} />,
     contacts: () => <ContactsTab account={a} />,
     orders: () => <OrdersTab account={a} />,

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountValueResult, TierOverrideData, WhitespaceCellData } from '../../app/api/types';
+import {
+  churnReasonParams,
+  currentTier,
+  formatCriterionValue,
+  overrideActive,
+  rawData,
+  scoreWaterfall,
+  sevenPParams,
+  whitespaceRows,
+} from './value-view';
+
+type Contribution = AccountValueResult['contributions'][number];
+const contribution = (key: Contribution['key'], weight: number, points: number): Contribution => ({
+  key,
+  value: null,
+  normalised: weight > 0 ? points / weight : 0,
+  weight,
+  points,
+});
+
+describe('scoreWaterfall', () => {
+  it('stacks each criterion on the ones before it and ends on the score', () => {
+    const { steps, total } = scoreWaterfall([
+      contribution('revenue_12m', 30, 27),
+      contribution('margin_12m', 20, 12.34),
+      contribution('potential', 0, 0),
+      contribution('strategic_fit', 10, 7.5),
+    ]);
+    expect(steps).toEqual([
+      { key: 'revenue_12m', base: 0, points: 27 },
+      { key: 'margin_12m', base: 27, points: 12.3 },
+      { key: 'strategic_fit', base: 39.3, points: 7.5 },
+    ]);
+    expect(total).toBe(46.8);
+  });
+
+  it('is empty for no criteria', () => {
+    expect(scoreWaterfall([])).toEqual({ steps: [], total: 0 });
+  });
+});
+
+describe('tier in force', () => {
+  const override = (tier: TierOverrideData['tier'], expiresAt: string | null): TierOverrideData => ({
+    tier,
+    reason: 'partner',
+    expiresAt,
+    createdBy: null,
+    createdAt: '2026-01-01T00:00:00Z',
+  });
+
+  it('an override applies up to and including its last day', () => {
+    expect(overrideActive(override('strategic', '2026-06-30'), '2026-06-30')).toBe(true);
+    expect(overrideActive(override('strategic', '2026-06-30'), '2026-07-01')).toBe(false);
+    expect(overrideActive(override('strategic', null), '2099-01-01')).toBe(true);
+    expect(overrideActive(null, '2026-01-01')).toBe(false);
+  });
+
+  it('a live override wins over the computed tier; an expired one does not', () => {
+    expect(currentTier({ computedTier: 'core' }, override('strategic', null), '2026-05-01')).toEqual({
+      tier: 'strategic',
+      overridden: true,
+    });
+    expect(currentTier({ computedTier: 'core' }, override('strategic', '2026-04-30'), '2026-05-01')).toEqual({
+      tier: 'core',
+      overridden: false,
+    });
+    // an override that agrees with the model is not marked
+    expect(currentTier({ computedTier: 'core' }, override('core', null), '2026-05-01')).toEqual({
+      tier: 'core',
+      overridden: false,
+    });
+  });
+});
+
+describe('formatCriterionValue', () => {
+  it('shows each criterion in its unit', () => {
+    expect(formatCriterionValue('revenue_12m', 123_456_700, 'zh-CN')).toBe('¥123.46万');
+    expect(formatCriterionValue('revenue_growth', 0.125, 'zh-CN')).toBe('+12.5%');
+    expect(formatCriterionValue('revenue_growth', -0.2, 'en')).toBe('-20.0%');
+    expect(formatCriterionValue('payment_behaviour', 0.92, 'en')).toBe('92.0%');
+    expect(formatCriterionValue('market_influence', 4, 'en')).toBe('4 / 5');
+    expect(formatCriterionValue('potential', null, 'en')).toBe('—');
+  });
+});
+
+describe('churnReasonParams', () => {
+  it('writes the recency reason from its own cadence', () => {
+    expect(
+      churnReasonParams(
+        { code: 'recency_beyond_cadence', points: 25, data: { daysSinceLastOrder: 212, meanInterOrderDays: 45.4 } },
+        'zh-CN',
+      ),
+    ).toEqual({ days: '212', cadence: '45' });
+  });
+
+  it('works out the revenue drop', () => {
+    expect(
+      churnReasonParams(
+        { code: 'revenue_decline', points: 12, data: { revenueLast12: 60_000_000, revenuePrev12: 100_000_000 } },
+        'zh-CN',
+      ),
+    ).toEqual({ current: '¥60万', previous: '¥100万', drop: '40.0%' });
+  });
+
+  it('gives overdue receivables with their share', () => {
+    expect(
+      churnReasonParams(
+        { code: 'overdue_receivables', points: 8, data: { overdueAmount: 25_000_00, receivables: 100_000_00 } },
+        'en',
+      ),
+    ).toEqual({ overdue: '¥25K', share: '25.0%' });
+  });
+
+  it('gives P(alive) as a percentage', () => {
+    expect(churnReasonParams({ code: 'low_p_alive', points: 10, data: { pAlive: 0.234 } }, 'en')).toEqual({
+      p: '23.4%',
+    });
+  });
+
+  it('returns null when the data lacks what the sentence needs, and the raw data reads plainly', () => {
+    const reason = { code: 'recency_beyond_cadence' as const, points: 5, data: { somethingElse: 3.25, gone: null } };
+    expect(churnReasonParams(reason, 'en')).toBeNull();
+    expect(rawData(reason.data)).toBe('somethingElse = 3.3, gone = —');
+  });
+});
+
+describe('sevenPParams', () => {
+  it('writes each dimension from its detail', () => {
+    expect(
+      sevenPParams({ key: 'persistency', value: 0.7, detail: { tenureYears: 4.26, activeMonths12: 9 } }, 'en'),
+    ).toEqual({ years: '4.3', months: '9' });
+    expect(sevenPParams({ key: 'product', value: 0.3, detail: { categories: 3, of: 10 } }, 'en')).toEqual({
+      categories: '3',
+      of: '10',
+    });
+    expect(sevenPParams({ key: 'performance', value: 0.5, detail: { growth: null } }, 'en')).toBeNull();
+  });
+});
+
+describe('whitespaceRows', () => {
+  const cell = (categoryName: string, state: WhitespaceCellData['state']): WhitespaceCellData => ({
+    categoryId: categoryName,
+    categoryName,
+    state,
+    revenue: 0,
+    lastOrderDate: null,
+    competitors: [],
+    recommendation: null,
+  });
+
+  it('puts the opportunities first and counts each state', () => {
+    const { rows, counts } = whitespaceRows([
+      cell('轴承', 'bought'),
+      cell('电机', 'none'),
+      cell('阀门', 'potential'),
+      cell('传感器', 'competitor'),
+      cell('齿轮', 'bought'),
+    ]);
+    expect(rows.map((r) => r.categoryName)).toEqual(['阀门', '传感器', '齿轮', '轴承', '电机']);
+    expect(counts).toEqual({ potential: 1, competitor: 1, bought: 2, none: 1 });
+  });
+});
