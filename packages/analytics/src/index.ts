@@ -1,5 +1,14 @@
 export { type AbcClass, type AbcInput, type AbcResult, abcClasses } from './abc.js';
 export {
+  type BgNbdFit,
+  type BgNbdParams,
+  type BgNbdRow,
+  bgNbdExpectedPurchases,
+  bgNbdLogLikelihood,
+  bgNbdProbabilityAlive,
+  fitBgNbd,
+} from './bg-nbd.js';
+export {
   kaScores,
   type Normalisation,
   type ScoreContribution,
