@@ -8,6 +8,15 @@ export {
   bgNbdProbabilityAlive,
   fitBgNbd,
 } from './bg-nbd.js';
+export { type ClvInput, type ClvPeriod, discountedClv } from './clv.js';
+export {
+  fitGammaGamma,
+  type GammaGammaFit,
+  type GammaGammaParams,
+  type GammaGammaRow,
+  gammaGammaExpectedValue,
+  gammaGammaLogLikelihood,
+} from './gamma-gamma.js';
 export {
   kaScores,
   type Normalisation,
