@@ -8,6 +8,14 @@ export {
   bgNbdProbabilityAlive,
   fitBgNbd,
 } from './bg-nbd.js';
+export {
+  type ChurnInput,
+  type ChurnReason,
+  type ChurnReasonCode,
+  type ChurnWeights,
+  churnRisk,
+  DEFAULT_CHURN_WEIGHTS,
+} from './churn-risk.js';
 export { type ClvInput, type ClvPeriod, discountedClv } from './clv.js';
 export {
   fitGammaGamma,
@@ -25,6 +33,7 @@ export {
   type ScoredAccount,
 } from './ka-score.js';
 export { type NeedRatings, needPriority, P1_MIN, P2_MIN, type PriorityBand } from './need-priority.js';
+export { type PortfolioQuadrant, portfolioQuadrant } from './portfolio.js';
 export { type RfmResult, type RfmRow, type RfmSegment, rfmScores, rfmSegment } from './rfm.js';
 export {
   assignTiers,
