@@ -17,6 +17,7 @@ export {
   DEFAULT_CHURN_WEIGHTS,
 } from './churn-risk.js';
 export { type ClvInput, type ClvPeriod, discountedClv } from './clv.js';
+export { type Basket, type CrossSellOptions, crossSellRecommendations, type Recommendation } from './co-purchase.js';
 export {
   fitGammaGamma,
   type GammaGammaFit,
