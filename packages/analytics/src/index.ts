@@ -34,6 +34,7 @@ export {
   type ScoredAccount,
 } from './ka-score.js';
 export { type NeedRatings, needPriority, P1_MIN, P2_MIN, type PriorityBand } from './need-priority.js';
+export { type Invoice, type PaymentHabits, paymentHabits } from './payment-habits.js';
 export { type PortfolioQuadrant, portfolioQuadrant } from './portfolio.js';
 export { type RfmResult, type RfmRow, type RfmSegment, rfmScores, rfmSegment } from './rfm.js';
 export {
