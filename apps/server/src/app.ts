@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accountsRoutes } from './modules/accounts/index.js';
+import { analyticsRoutes } from './modules/analytics/index.js';
 import { competitorsRoutes } from './modules/competitors/index.js';
 import { contactsRoutes } from './modules/contacts/index.js';
 import { interactionsRoutes } from './modules/interactions/index.js';
@@ -132,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(competitorsRoutes);
       await api.register(interactionsRoutes);
       await api.register(lookupRoutes);
+      await api.register(analyticsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -4,6 +4,7 @@ import { Role } from '@kamap/contracts';
 import { Command, Option } from 'commander';
 import { eq } from 'drizzle-orm';
 import { buildApp } from './app.js';
+import { recomputeRollups, runAnalysis, today } from './modules/analytics/index.js';
 import { generateDemo, isEmptyStore } from './modules/demo/index.js';
 import { insertOrgUnit, orgUnits } from './modules/org/index.js';
 import { disableUserByName, insertUser, resetPasswordByName, rootOrgUnitId } from './modules/users/index.js';
@@ -12,6 +13,7 @@ import { backup, restore } from './platform/db/backup.js';
 import { type Database, migrate, openDatabase } from './platform/db/index.js';
 import { DataDirLockedError } from './platform/db/lock.js';
 import { fillNameSortKeys } from './platform/db/sort-keys.js';
+import { startScheduler } from './platform/jobs/scheduler.js';
 import { progress } from './platform/progress.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -61,6 +63,19 @@ async function loadDemo(database: Database, opts: { seed?: number; accounts?: nu
       .map(([t, n]) => `${t} ${n}`)
       .join(', ')}`,
   );
+  await recomputeRollups(database.db);
+  // two runs a month apart, so the demo can answer "who moved tier since last month?"
+  const monthAgo = new Date(Date.parse(summary.asOf) - 30 * 86_400_000).toISOString().slice(0, 10);
+  for (const asOf of [monthAgo, summary.asOf]) {
+    const run = await runAnalysis(database.db, { asOf, trigger: 'cli', startedBy: null });
+    say(`analysis as of ${asOf}: ${describeRun(run)}`);
+  }
+}
+
+function describeRun(run: Awaited<ReturnType<typeof runAnalysis>>): string {
+  const s = run.summary;
+  if (!s) return run.status;
+  return `${s.accounts} accounts, ${s.tiers.strategic} strategic / ${s.tiers.core} core / ${s.tiers.general} general, ${s.atRisk} at churn risk, ${s.tierMoves} tier moves, ${(s.durationMs / 1000).toFixed(1)} s`;
 }
 
 const program = new Command()
@@ -88,10 +103,27 @@ program
       webDist: config.webDist,
       version: pkg.version,
     });
+    const scheduler = startScheduler(
+      database,
+      config.analysisCron
+        ? [
+            {
+              name: 'nightly analysis',
+              cron: config.analysisCron,
+              run: async () => {
+                await recomputeRollups(database.db);
+                await runAnalysis(database.db, { asOf: today(), trigger: 'schedule', startedBy: null });
+              },
+            },
+          ]
+        : [],
+      { info: (m) => app.log.info(m), error: (m) => app.log.error(m) },
+    );
     let stopping = false;
     const stop = async () => {
       if (stopping) return;
       stopping = true;
+      scheduler.stop();
       await app.close();
       await database.close();
       process.exit(0);
@@ -123,6 +155,25 @@ program
       if (!(await isEmptyStore(database)))
         throw new Error('The store already has data; demo data loads only into an empty store');
       await loadDemo(database, opts);
+    });
+  });
+
+program
+  .command('analyze')
+  .description('run the step-1 analysis: scores, tiers, ABC, RFM, CLV, churn risk, and what changed')
+  .option('--as-of <date>', 'the day to look back from (YYYY-MM-DD, default today)')
+  .option('--recompute', 'rebuild the per-account rollups from the orders first')
+  .action(async (opts: { asOf?: string; recompute?: boolean }) => {
+    const asOf = opts.asOf ?? today();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)) || asOf > today())
+      throw new Error(`--as-of must be a date (YYYY-MM-DD) no later than today, got ${asOf}`);
+    await withStore('kamap analyze', async ({ db }) => {
+      if (opts.recompute) {
+        const rebuilt = await recomputeRollups(db);
+        say(`rollups rebuilt: ${rebuilt.monthly} account-months, ${rebuilt.categories} account-categories`);
+      }
+      const run = await runAnalysis(db, { asOf, trigger: 'cli', startedBy: null });
+      say(`analysis run ${run.id} as of ${asOf}: ${describeRun(run)}`);
     });
   });
 

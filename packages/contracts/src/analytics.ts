@@ -65,7 +65,10 @@ export const AnalysisConfig = z
       .max(CriterionKey.options.length)
       .refine((cs) => new Set(cs.map((c) => c.key)).size === cs.length, 'each criterion at most once')
       .refine((cs) => Math.abs(cs.reduce((s, c) => s + c.weight, 0) - 100) < 1e-6, 'the weights must add up to 100')
-      .refine((cs) => cs.every((c) => c.normalisation !== 'cap' || c.cap !== undefined), 'a capped criterion needs cap'),
+      .refine(
+        (cs) => cs.every((c) => c.normalisation !== 'cap' || c.cap !== undefined),
+        'a capped criterion needs cap',
+      ),
     tier: z
       .object({
         mode: z.enum(['threshold', 'rank_share']),
@@ -75,7 +78,10 @@ export const AnalysisConfig = z
         coreShare: Share,
       })
       .strict()
-      .refine((t) => t.coreMin <= t.strategicMin, { message: 'coreMin must not exceed strategicMin', path: ['coreMin'] })
+      .refine((t) => t.coreMin <= t.strategicMin, {
+        message: 'coreMin must not exceed strategicMin',
+        path: ['coreMin'],
+      })
       .refine((t) => t.strategicShare + t.coreShare <= 1, {
         message: 'strategicShare + coreShare must not exceed 1',
         path: ['coreShare'],
@@ -136,7 +142,9 @@ export const RunSummary = z.object({
   abcMoves: z.number().int(),
   newChurnRisks: z.number().int(),
   fits: z.object({
-    bgNbd: z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number(), logLikelihood: z.number() }).nullable(),
+    bgNbd: z
+      .object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number(), logLikelihood: z.number() })
+      .nullable(),
     gammaGamma: z.object({ p: z.number(), q: z.number(), gamma: z.number(), logLikelihood: z.number() }).nullable(),
   }),
   durationMs: z.number().int(),
@@ -157,13 +165,9 @@ export const AnalysisRun = z.object({
 });
 export type AnalysisRun = z.infer<typeof AnalysisRun>;
 
-export const StartRun = z
-  .object({ asOf: IsoDate.optional().describe('defaults to today') })
-  .strict();
+export const StartRun = z.object({ asOf: IsoDate.optional().describe('defaults to today') }).strict();
 
-export const RunIdQuery = z
-  .object({ runId: Id.optional().describe('defaults to the latest finished run') })
-  .strict();
+export const RunIdQuery = z.object({ runId: Id.optional().describe('defaults to the latest finished run') }).strict();
 
 /** One account's headline results in a run: enough for lists, drill-downs and diffs. */
 export const AccountResultSummary = z.object({
@@ -294,7 +298,9 @@ export const WhitespaceCell = z.object({
   state: z.enum(['bought', 'competitor', 'potential', 'none']),
   revenue: Money,
   lastOrderDate: IsoDate.nullable(),
-  competitors: z.array(z.object({ name: z.string(), estAnnualVolume: Money.nullable(), ourShare: z.number().nullable() })),
+  competitors: z.array(
+    z.object({ name: z.string(), estAnnualVolume: Money.nullable(), ourShare: z.number().nullable() }),
+  ),
   recommendation: z
     .object({
       because: z.string(),
@@ -316,7 +322,12 @@ export const AccountValue = z.object({
       tier: Tier,
       tierBasis: z.string(),
       rank: z.number().int(),
-      abc: z.object({ abc: AbcClass, metric: z.enum(['revenue', 'margin']), share: z.number(), cumulativeShare: z.number() }),
+      abc: z.object({
+        abc: AbcClass,
+        metric: z.enum(['revenue', 'margin']),
+        share: z.number(),
+        cumulativeShare: z.number(),
+      }),
       rfm: z.object({
         r: z.number().int(),
         f: z.number().int(),

@@ -11,6 +11,8 @@ export type Config = {
   secureCookies: boolean;
   logLevel: string;
   webDist: string | undefined;
+  /** When the nightly analysis runs (cron, server-local time); `off` disables it. */
+  analysisCron: string | null;
 };
 
 /** Every environment variable kamap reads, in one place; the README lists them. */
@@ -26,6 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: env.KAMAP_SECURE_COOKIES === '1' || env.KAMAP_SECURE_COOKIES === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: env.KAMAP_WEB_DIST || undefined,
+    analysisCron: env.KAMAP_ANALYSIS_CRON === 'off' ? null : (env.KAMAP_ANALYSIS_CRON ?? '0 2 * * *'),
     ...overrides,
   };
 }

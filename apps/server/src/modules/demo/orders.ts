@@ -23,6 +23,7 @@ export const ORDER_COLUMNS = {
     ['sales_rep_id', 'uuid'],
     ['amount', 'bigint'],
     ['cost', 'bigint'],
+    ['discount', 'bigint'],
     ['due_date', 'date'],
     ['paid_date', 'date'],
     ['paid_amount', 'bigint'],
@@ -142,6 +143,7 @@ export function createOrderBook(
       const viaAgent = a.agent !== null && day >= a.agent.since && rng.chance(0.65);
       let amount = 0;
       let cost = 0;
+      let discounts = 0;
       for (let l = 1; l <= k; l++) {
         const value = perLine * Math.exp(0.7 * rng.normal() - 0.245);
         const candidates = products.get(pickCategory(rng)) ?? anyProducts;
@@ -164,6 +166,7 @@ export function createOrderBook(
         if (rng.chance(0.02)) lineCost = Math.round(lineCost * (1.25 + rng.float() * 0.35));
         amount += lineAmount;
         cost += lineCost;
+        discounts += discount;
         // lines may precede their header: foreign keys are checked after the load
         lines.add([
           orderId,
@@ -208,6 +211,7 @@ export function createOrderBook(
         rep,
         String(amount),
         String(cost),
+        String(discounts),
         isoOfDay(due),
         paidDay === null ? null : isoOfDay(paidDay),
         String(paid),

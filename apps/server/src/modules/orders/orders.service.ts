@@ -9,6 +9,7 @@ import { versionedUpdate } from '../../platform/db/versioned.js';
 import { AppError } from '../../platform/errors.js';
 import { afterCursor, orderBy, sortSpec, toPage } from '../../platform/http/paging.js';
 import { assertAccountInScope } from '../accounts/index.js';
+import { refreshAccountRollups } from '../analytics/index.js';
 import { products } from '../products/index.js';
 import { orderLines, orders } from './orders.table.js';
 
@@ -146,15 +147,17 @@ export async function createOrder(ctx: Ctx, input: z.infer<typeof CreateOrder>) 
   });
   const amount = priced.reduce((s, l) => s + l.amount, 0);
   const cost = priced.reduce((s, l) => s + l.cost, 0);
+  const discount = priced.reduce((s, l) => s + l.discount, 0);
   const id = await ctx.db.transaction(async (tx) => {
     const { lines: _lines, ...header } = input;
     const [row] = await tx
       .insert(orders)
-      .values({ ...header, amount, cost, createdBy: ctx.user.id, updatedBy: ctx.user.id })
+      .values({ ...header, amount, cost, discount, createdBy: ctx.user.id, updatedBy: ctx.user.id })
       .returning({ id: orders.id });
     await tx
       .insert(orderLines)
       .values(priced.map((l) => ({ ...l, orderId: row!.id, accountId: input.accountId, orderDate: input.orderDate })));
+    await refreshAccountRollups(tx, input.accountId, [input.orderDate], row!.id);
     await audit(withDb(ctx, tx), 'order.create', 'order', row!.id, { accountId: input.accountId, amount });
     return row!.id;
   });
@@ -170,6 +173,7 @@ export async function updateOrder(ctx: Ctx, id: string, input: z.infer<typeof Up
   }
   await ctx.db.transaction(async (tx) => {
     await versionedUpdate(tx, ctx, orders, 'Order', id, version, fields);
+    await refreshAccountRollups(tx, current.accountId, [current.orderDate], id);
     await audit(withDb(ctx, tx), 'order.update', 'order', id, { fields: Object.keys(fields) });
   });
   return getOrder(ctx, id);
@@ -177,9 +181,10 @@ export async function updateOrder(ctx: Ctx, id: string, input: z.infer<typeof Up
 
 export async function archiveOrder(ctx: Ctx, id: string, version: number) {
   assertCan(ctx.user, 'order.write');
-  await getOrder(ctx, id);
+  const current = await getOrder(ctx, id);
   await ctx.db.transaction(async (tx) => {
     await versionedUpdate(tx, ctx, orders, 'Order', id, version, { archivedAt: new Date() });
+    await refreshAccountRollups(tx, current.accountId, [current.orderDate], id);
     await audit(withDb(ctx, tx), 'order.archive', 'order', id);
   });
 }

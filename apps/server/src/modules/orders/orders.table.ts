@@ -35,6 +35,8 @@ export const orders = pgTable(
     currency: text('currency').notNull().default('CNY'),
     amount: bigint('amount', { mode: 'number' }).notNull().default(0),
     cost: bigint('cost', { mode: 'number' }).notNull().default(0),
+    /** Sum of the lines' discounts: how much of the list price this order gave away. */
+    discount: bigint('discount', { mode: 'number' }).notNull().default(0),
     dueDate: date('due_date'),
     paidDate: date('paid_date'),
     paidAmount: bigint('paid_amount', { mode: 'number' }).notNull().default(0),

@@ -31,7 +31,11 @@ export type Action =
   | 'user.read'
   | 'user.manage'
   | 'org.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'analytics.read'
+  | 'analytics.configure'
+  | 'analytics.run'
+  | 'tier.override';
 
 const grants: Record<Action, readonly Role[]> = {
   'account.create': ['admin', 'director', 'kam'],
@@ -45,6 +49,10 @@ const grants: Record<Action, readonly Role[]> = {
   'user.manage': ['admin'],
   'org.manage': ['admin'],
   'audit.read': ['admin'],
+  'analytics.read': ['admin', 'director', 'kam', 'service', 'analyst'],
+  'analytics.configure': ['admin', 'director'],
+  'analytics.run': ['admin', 'director'],
+  'tier.override': ['admin', 'director'],
 };
 
 const writes = new Set<Action>([
@@ -57,6 +65,9 @@ const writes = new Set<Action>([
   'interaction.write',
   'user.manage',
   'org.manage',
+  'analytics.configure',
+  'analytics.run',
+  'tier.override',
 ]);
 
 /** The one place that decides what a role may do. Row scope is `accountScope`. */

@@ -1,0 +1,206 @@
+import { sql } from 'drizzle-orm';
+import { type Db, isoDateOrNull, rows } from '../../platform/db/index.js';
+
+/**
+ * Everything a run needs about every live account, aggregated in SQL from the rollups, the orders'
+ * invoices, the contacts and their conversations, and competitor presence: one row per account,
+ * never one per order line.
+ */
+export type AccountFeatures = {
+  id: string;
+  industry: string | null;
+  sizeBand: string | null;
+  lifecycle: string;
+  walletEstimate: number | null;
+  marketInfluence: number | null;
+  strategicFit: number | null;
+  revenue12: number;
+  margin12: number;
+  revenuePrev12: number;
+  abcRevenue: number;
+  abcMargin: number;
+  abcOrders: number;
+  rfmOrders: number;
+  rfmRevenue: number;
+  orders12: number;
+  discountedOrders12: number;
+  activeMonths12: number;
+  revenueTotal: number;
+  marginTotal: number;
+  ordersTotal: number;
+  firstOrder: string | null;
+  lastOrder: string | null;
+  receivables: number;
+  overdue: number;
+  revenue90: number;
+  dueRecent: number;
+  onTimeRecent: number;
+  duePrev: number;
+  onTimePrev: number;
+  meanDaysLate: number | null;
+  contacts: number;
+  strongContacts: number;
+  coveredRoles: string[];
+  decisionMakers: number;
+  decisionMakerLastContact: string | null;
+  categories: string[];
+  override: { tier: 'strategic' | 'core' | 'general'; expiresAt: string | null } | null;
+};
+
+/** The buying-centre roles whose coverage counts (DOMAIN.md: relationship coverage). */
+export const KEY_ROLES = ['decision_maker', 'economic_buyer', 'technical_evaluator', 'user', 'influencer'] as const;
+
+/** First day of the month `offset` months from the month of `iso`. */
+export function monthStart(iso: string, offset = 0): string {
+  const [y, m] = iso.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + offset, 1));
+  return d.toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+}
+
+type Windows = { abcMonths: number; rfmMonths: number };
+
+/** `accountFilter` narrows to some accounts (one account's live view); runs pass `true`. */
+export async function loadFeatures(
+  db: Db,
+  asOf: string,
+  windows: Windows,
+  accountFilter = sql`true`,
+): Promise<AccountFeatures[]> {
+  const am = monthStart(asOf);
+  const w12 = monthStart(asOf, -11);
+  const w24 = monthStart(asOf, -23);
+  const wAbc = monthStart(asOf, -(windows.abcMonths - 1));
+  const wRfm = monthStart(asOf, -(windows.rfmMonths - 1));
+  const found = await rows<Record<string, unknown>>(
+    db,
+    sql`
+    with m as (
+      select account_id,
+             sum(revenue) filter (where month >= ${w12}::date) as revenue12,
+             sum(revenue - cost) filter (where month >= ${w12}::date) as margin12,
+             sum(revenue) filter (where month >= ${w24}::date and month < ${w12}::date) as revenue_prev12,
+             sum(revenue) filter (where month >= ${wAbc}::date) as abc_revenue,
+             sum(revenue - cost) filter (where month >= ${wAbc}::date) as abc_margin,
+             sum(orders) filter (where month >= ${wAbc}::date) as abc_orders,
+             sum(orders) filter (where month >= ${wRfm}::date) as rfm_orders,
+             sum(revenue) filter (where month >= ${wRfm}::date) as rfm_revenue,
+             sum(orders) filter (where month >= ${w12}::date) as orders12,
+             sum(discounted_orders) filter (where month >= ${w12}::date) as discounted_orders12,
+             count(*) filter (where month >= ${w12}::date) as active_months12,
+             sum(revenue) as revenue_total, sum(revenue - cost) as margin_total, sum(orders) as orders_total,
+             min(first_order) as first_order, max(last_order) as last_order
+        from account_monthly
+       where month <= ${am}::date
+       group by account_id
+    ), p as (
+      select o.account_id,
+             sum(x.outstanding) as receivables,
+             sum(x.outstanding) filter (where o.due_date < ${asOf}::date) as overdue,
+             sum(o.amount) filter (where o.order_date > ${asOf}::date - 90) as revenue90,
+             count(*) filter (where o.due_date > ${asOf}::date - 182 and o.due_date <= ${asOf}::date) as due_recent,
+             count(*) filter (where o.due_date > ${asOf}::date - 182 and o.due_date <= ${asOf}::date
+                                and x.on_time) as on_time_recent,
+             count(*) filter (where o.due_date > ${asOf}::date - 364 and o.due_date <= ${asOf}::date - 182) as due_prev,
+             count(*) filter (where o.due_date > ${asOf}::date - 364 and o.due_date <= ${asOf}::date - 182
+                                and x.on_time) as on_time_prev,
+             avg(o.paid_date - o.due_date) filter (where x.paid and o.paid_date > o.due_date
+                                                   and o.paid_date > ${asOf}::date - 365) as mean_days_late
+        from orders o
+        -- as it stood at asOf: a payment made later does not count yet
+        cross join lateral (
+          select o.paid_date <= ${asOf}::date as paid,
+                 o.amount - case when o.paid_date <= ${asOf}::date then o.paid_amount else 0 end as outstanding,
+                 coalesce(o.paid_date <= o.due_date and o.paid_date <= ${asOf}::date
+                          and o.paid_amount >= o.amount, false) as on_time
+        ) x
+       where o.archived_at is null and o.status <> 'cancelled' and o.order_date <= ${asOf}::date
+         and (o.order_date > ${asOf}::date - 730 or x.outstanding > 0)
+         and (o.due_date is null or o.due_date <= ${asOf}::date or x.outstanding > 0)
+       group by o.account_id
+    ), last_contact as (
+      select c.contact_id, max(i.occurred_at) as last_at
+        from interactions i cross join lateral unnest(i.contact_ids) as c(contact_id)
+       where i.archived_at is null and i.occurred_at < ${asOf}::date + 1
+       group by c.contact_id
+    ), c as (
+      select ct.account_id, count(*) as contacts,
+             count(*) filter (where ct.relationship_strength >= 3) as strong,
+             array_agg(distinct ct.decision_role) filter (
+               where ct.relationship_strength >= 3 and lc.last_at >= ${asOf}::date - 90
+                 and ct.decision_role is not null) as covered_roles,
+             count(*) filter (where ct.decision_role in ('decision_maker', 'economic_buyer')) as decision_makers,
+             max(lc.last_at) filter (where ct.decision_role in ('decision_maker', 'economic_buyer')) as dm_last
+        from contacts ct left join last_contact lc on lc.contact_id = ct.id
+       where ct.archived_at is null
+       group by ct.account_id
+    ), cat as (
+      select account_id, array_agg(category_id::text order by category_id) as categories
+        from account_category_spend group by account_id
+    )
+    select a.id, a.industry, a.size_band, a.lifecycle, a.wallet_estimate, a.market_influence, a.strategic_fit,
+           m.*, p.receivables, p.overdue, p.revenue90, p.due_recent, p.on_time_recent, p.due_prev, p.on_time_prev,
+           p.mean_days_late, c.contacts, c.strong, c.covered_roles, c.decision_makers, c.dm_last,
+           cat.categories, t.tier as override_tier, t.expires_at as override_expires
+      from accounts a
+      left join m on m.account_id = a.id
+      left join p on p.account_id = a.id
+      left join c on c.account_id = a.id
+      left join cat on cat.account_id = a.id
+      left join tier_overrides t on t.account_id = a.id
+     where a.archived_at is null and ${accountFilter}
+     order by a.id`,
+  );
+  const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+  const nOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const arr = (v: unknown): string[] =>
+    Array.isArray(v) ? (v as string[]) : typeof v === 'string' && v.length > 2 ? v.slice(1, -1).split(',') : [];
+  return found.map((r) => ({
+    id: r.id as string,
+    industry: (r.industry as string | null) ?? null,
+    sizeBand: (r.size_band as string | null) ?? null,
+    lifecycle: r.lifecycle as string,
+    walletEstimate: nOrNull(r.wallet_estimate),
+    marketInfluence: nOrNull(r.market_influence),
+    strategicFit: nOrNull(r.strategic_fit),
+    revenue12: n(r.revenue12),
+    margin12: n(r.margin12),
+    revenuePrev12: n(r.revenue_prev12),
+    abcRevenue: n(r.abc_revenue),
+    abcMargin: n(r.abc_margin),
+    abcOrders: n(r.abc_orders),
+    rfmOrders: n(r.rfm_orders),
+    rfmRevenue: n(r.rfm_revenue),
+    orders12: n(r.orders12),
+    discountedOrders12: n(r.discounted_orders12),
+    activeMonths12: n(r.active_months12),
+    revenueTotal: n(r.revenue_total),
+    marginTotal: n(r.margin_total),
+    ordersTotal: n(r.orders_total),
+    firstOrder: isoDateOrNull(r.first_order),
+    lastOrder: isoDateOrNull(r.last_order),
+    receivables: n(r.receivables),
+    overdue: n(r.overdue),
+    revenue90: n(r.revenue90),
+    dueRecent: n(r.due_recent),
+    onTimeRecent: n(r.on_time_recent),
+    duePrev: n(r.due_prev),
+    onTimePrev: n(r.on_time_prev),
+    meanDaysLate: nOrNull(r.mean_days_late),
+    contacts: n(r.contacts),
+    strongContacts: n(r.strong),
+    coveredRoles: arr(r.covered_roles),
+    decisionMakers: n(r.decision_makers),
+    decisionMakerLastContact: r.dm_last ? new Date(r.dm_last as string).toISOString().slice(0, 10) : null,
+    categories: arr(r.categories),
+    override: r.override_tier
+      ? {
+          tier: r.override_tier as 'strategic' | 'core' | 'general',
+          expiresAt: isoDateOrNull(r.override_expires),
+        }
+      : null,
+  }));
+}

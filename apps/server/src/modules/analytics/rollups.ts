@@ -1,0 +1,81 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/index.js';
+
+/**
+ * Per-account rollups (ARCHITECTURE.md §6), aggregated in SQL, never in JavaScript. Only live orders
+ * count: not archived, not cancelled. An order write refreshes the rows it can have touched, from
+ * the orders themselves rather than by adding deltas, so the rollups cannot drift from the truth.
+ */
+
+const LIVE_ORDER = sql`o.archived_at is null and o.status <> 'cancelled'`;
+
+const monthlySelect = (where: SQL) => sql`
+  select o.account_id, date_trunc('month', o.order_date)::date as month,
+         sum(o.amount), sum(o.cost), sum(o.discount), count(*)::int,
+         (count(*) filter (where o.discount > 0))::int, min(o.order_date), max(o.order_date)
+    from orders o
+   where ${LIVE_ORDER} and ${where}
+   group by 1, 2`;
+
+/** Lines of cancelled or archived orders are few, so they are excluded by an anti-join on a small set. */
+const categorySelect = (where: SQL) => sql`
+  select l.account_id, p.category_id, sum(l.amount), sum(l.amount - l.cost), count(*)::int, max(l.order_date)
+    from order_lines l
+    join products p on p.id = l.product_id
+   where ${where}
+     and l.order_id not in (select o.id from orders o where not (${LIVE_ORDER}))
+   group by 1, 2`;
+
+const MONTHLY_COLUMNS = sql`(account_id, month, revenue, cost, discount, orders, discounted_orders, first_order, last_order)`;
+const CATEGORY_COLUMNS = sql`(account_id, category_id, revenue, margin, lines, last_order)`;
+
+/** The reference for the benchmark: the same aggregates as `recomputeRollups`, computed but not stored. */
+export const rollupReferenceQuery = sql`
+  select (select count(*) from (${monthlySelect(sql`true`)}) m) + (select count(*) from (${categorySelect(sql`true`)}) c) as rows`;
+
+/** Rebuilds every rollup from the orders, in one transaction (readers see the old rows until it commits). */
+export async function recomputeRollups(db: Db): Promise<{ monthly: number; categories: number }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`delete from account_monthly`);
+    await tx.execute(sql`delete from account_category_spend`);
+    const monthly = await tx.execute(sql`insert into account_monthly ${MONTHLY_COLUMNS} ${monthlySelect(sql`true`)}`);
+    const categories = await tx.execute(
+      sql`insert into account_category_spend ${CATEGORY_COLUMNS} ${categorySelect(sql`true`)}`,
+    );
+    return { monthly: affected(monthly), categories: affected(categories) };
+  });
+}
+
+function affected(result: unknown): number {
+  const r = result as { rowCount?: number | null; affectedRows?: number };
+  return r.rowCount ?? r.affectedRows ?? 0;
+}
+
+/**
+ * After an order is created, changed or archived: refresh that account's rows for the order's month
+ * (and a previous month when the order date moved) and for the categories on the order's lines.
+ * Runs inside the order's transaction, so the rollups commit or roll back with it.
+ */
+export async function refreshAccountRollups(
+  tx: Db,
+  accountId: string,
+  orderDates: readonly string[],
+  orderId: string,
+): Promise<void> {
+  const months = [...new Set(orderDates.map((d) => `${d.slice(0, 7)}-01`))];
+  for (const month of months) {
+    const inMonth = sql`o.account_id = ${accountId} and o.order_date >= ${month}::date
+      and o.order_date < (${month}::date + interval '1 month')`;
+    await tx.execute(sql`delete from account_monthly where account_id = ${accountId} and month = ${month}::date`);
+    await tx.execute(sql`insert into account_monthly ${MONTHLY_COLUMNS} ${monthlySelect(inMonth)}`);
+  }
+  const categories = sql`(select distinct p.category_id from order_lines l join products p on p.id = l.product_id
+                          where l.order_id = ${orderId})`;
+  await tx.execute(
+    sql`delete from account_category_spend where account_id = ${accountId} and category_id in ${categories}`,
+  );
+  await tx.execute(
+    sql`insert into account_category_spend ${CATEGORY_COLUMNS}
+        ${categorySelect(sql`l.account_id = ${accountId} and p.category_id in ${categories}`)}`,
+  );
+}

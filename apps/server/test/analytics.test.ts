@@ -1,0 +1,307 @@
+import type { AccountValue, AnalysisConfigVersion, AnalysisRun, Portfolio } from '@kamap/contracts';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recomputeRollups, runAnalysis } from '../src/modules/analytics/index.js';
+import { DEMO_PASSWORD, generateDemo } from '../src/modules/demo/index.js';
+import { rows, sql } from '../src/platform/db/index.js';
+import { as, contentDigest, login, testApp, testDatabase } from './helpers.js';
+
+/** Step 1 on a small demo company: rollups, runs, portfolio views, an account's value, scope. */
+
+const AS_OF = '2026-11-25';
+let database: Awaited<ReturnType<typeof testDatabase>>;
+let app: FastifyInstance;
+type Api = ReturnType<typeof as>;
+let admin: Api;
+let kam: Api;
+let kam2: Api;
+let agent: Api;
+let analyst: Api;
+let firstRun: AnalysisRun;
+let secondRun: AnalysisRun;
+
+const rollupDigest = async () => {
+  const all = await contentDigest(database.db);
+  return { monthly: all.account_monthly, categories: all.account_category_spend };
+};
+const idsOf = async (username: string) =>
+  (
+    await rows<{ id: string }>(
+      database.db,
+      sql`select a.id from accounts a, users u
+           where u.username = ${username} and a.archived_at is null
+             and (a.owner_id = u.id or exists (select 1 from account_team t where t.account_id = a.id and t.user_id = u.id))
+           order by a.id`,
+    )
+  ).map((r) => r.id);
+
+beforeAll(async () => {
+  database = await testDatabase();
+  await generateDemo(database, { accounts: 300, orderLines: 20_000, asOf: AS_OF, seed: 11, silent: true });
+  await recomputeRollups(database.db);
+  app = await testApp(database, true);
+  const session = async (u: string) => as(app, await login(app, u, DEMO_PASSWORD));
+  [admin, kam, kam2, agent, analyst] = (await Promise.all(
+    ['admin', 'kam', 'kam2', 'agent', 'analyst'].map(session),
+  )) as [Api, Api, Api, Api, Api];
+  firstRun = await runAnalysis(database.db, { asOf: '2026-10-25', trigger: 'cli', startedBy: null });
+});
+afterAll(async () => {
+  await app.close();
+  await database.dispose();
+});
+
+describe('rollups', () => {
+  it('an order written through the API updates them exactly as a full recompute would', async () => {
+    const [accountId] = await idsOf('kam');
+    const [product] = await rows<{ id: string }>(database.db, sql`select id from products order by code limit 1`);
+    const res = await kam.post('/orders', {
+      accountId,
+      orderNo: 'SO-ANALYTICS-1',
+      orderDate: '2026-11-20',
+      lines: [{ productId: product!.id, quantity: 3, discount: 1000 }],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const incremental = await rollupDigest();
+    const [month] = await rows<{ revenue: number; orders: number }>(
+      database.db,
+      sql`select revenue, orders from account_monthly where account_id = ${accountId} and month = '2026-11-01'`,
+    );
+    expect(Number(month?.revenue)).toBeGreaterThanOrEqual(res.json().amount);
+    await recomputeRollups(database.db);
+    expect(await rollupDigest()).toEqual(incremental);
+
+    const archived = await kam.delete(`/orders/${res.json().id}?version=${res.json().version}`);
+    expect(archived.statusCode, archived.body).toBe(204);
+    const afterArchive = await rollupDigest();
+    await recomputeRollups(database.db);
+    expect(await rollupDigest()).toEqual(afterArchive);
+  });
+});
+
+describe('analysis runs', () => {
+  it('an admin runs the analysis; every live account gets a result with its reasons', async () => {
+    const res = await admin.post('/analytics/runs', { asOf: AS_OF });
+    expect(res.statusCode, res.body).toBe(201);
+    secondRun = res.json();
+    expect(secondRun.status).toBe('done');
+    expect(secondRun.previousRunId).toBe(firstRun.id);
+    const [live] = await rows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from accounts where archived_at is null`,
+    );
+    const s = secondRun.summary!;
+    expect(s.accounts).toBe(live!.n);
+    expect(s.tiers.strategic + s.tiers.core + s.tiers.general).toBe(s.accounts);
+    expect(s.abc.A + s.abc.B + s.abc.C + s.abc.D).toBe(s.accounts);
+    expect(s.tiers.strategic).toBeGreaterThan(0);
+    expect(s.fits.bgNbd).not.toBeNull();
+    expect(s.fits.gammaGamma).not.toBeNull();
+  });
+
+  it('kam, service and agent may not start a run; a future asOf is a 400 naming the field', async () => {
+    expect((await kam.post('/analytics/runs', {})).statusCode).toBe(403);
+    const future = await admin.post('/analytics/runs', { asOf: '2999-01-01' });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().errors[0].path).toBe('body.asOf');
+    expect((await admin.post('/analytics/runs', { asOf: 'yesterday' })).json().errors[0].path).toBe('body.asOf');
+  });
+
+  it('lists what changed against the previous run, and the tier migration matrix adds up', async () => {
+    const changes = await admin.get(`/analytics/runs/${secondRun.id}/changes?kind=tier&limit=500`);
+    expect(changes.statusCode, changes.body).toBe(200);
+    expect(changes.json().total).toBe(secondRun.summary!.tierMoves);
+    const migration = await admin.get(`/analytics/migration?from=${firstRun.id}&to=${secondRun.id}`);
+    expect(migration.statusCode, migration.body).toBe(200);
+    const cells = migration.json().cells as { from: string | null; to: string | null; accounts: number }[];
+    expect(cells.reduce((s, c) => s + c.accounts, 0)).toBe(secondRun.summary!.accounts);
+    const moved = cells.filter((c) => c.from && c.to && c.from !== c.to).reduce((s, c) => s + c.accounts, 0);
+    expect(moved).toBe(secondRun.summary!.tierMoves);
+  });
+});
+
+describe('portfolio views', () => {
+  it('the pyramid, ABC table and Pareto curve agree with the results behind them', async () => {
+    const res = await admin.get('/analytics/portfolio');
+    expect(res.statusCode, res.body).toBe(200);
+    const p: Portfolio = res.json();
+    expect(p.run?.id).toBe(secondRun.id);
+    const revenueShares = p.abc.reduce((s, r) => s + r.revenueShare, 0);
+    expect(revenueShares).toBeCloseTo(1, 6);
+    expect(p.pareto.at(-1)?.revenueShare).toBeCloseTo(1, 6);
+    for (const level of p.pyramid) {
+      const listed = await admin.get(`/analytics/results?tier=${level.tier}&limit=1`);
+      expect(listed.json().total).toBe(level.accounts);
+    }
+    const a = p.abc.find((r) => r.abc === 'A');
+    const listedA = await admin.get('/analytics/results?abc=A&limit=500&sort=revenue');
+    expect(listedA.json().total).toBe(a?.accounts);
+    const revenues = listedA.json().items.map((r: { revenue: number }) => r.revenue);
+    expect(revenues).toEqual([...revenues].sort((x: number, y: number) => y - x));
+  });
+
+  it('pages through results without repeats', async () => {
+    const seen = new Set<string>();
+    let cursor: string | null = null;
+    do {
+      const url: string = `/analytics/results?limit=40&sort=churn${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = (await admin.get(url)).json();
+      for (const item of page.items) {
+        expect(seen.has(item.accountId)).toBe(false);
+        seen.add(item.accountId);
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.size).toBe(secondRun.summary!.accounts);
+  });
+
+  it('kam2 sees only its own accounts in every view, and gets 404 for one of kam', async () => {
+    const own = await idsOf('kam2');
+    const theirs = await idsOf('kam');
+    const results = (await kam2.get('/analytics/results?limit=500')).json();
+    expect(results.total).toBe(own.length);
+    expect(results.items.every((r: { accountId: string }) => own.includes(r.accountId))).toBe(true);
+    const portfolio: Portfolio = (await kam2.get('/analytics/portfolio')).json();
+    expect(portfolio.pyramid.reduce((s, l) => s + l.accounts, 0)).toBe(own.length);
+    const changes = (await kam2.get(`/analytics/runs/${secondRun.id}/changes?limit=500`)).json();
+    expect(changes.items.every((r: { accountId: string }) => own.includes(r.accountId))).toBe(true);
+    const migration = (await kam2.get(`/analytics/migration?from=${firstRun.id}&to=${secondRun.id}`)).json();
+    expect(migration.cells.reduce((s: number, c: { accounts: number }) => s + c.accounts, 0)).toBe(own.length);
+    expect((await kam2.get(`/accounts/${theirs[0]}/value`)).statusCode).toBe(404);
+    const searched = (await kam2.get(`/analytics/results?q=${encodeURIComponent('有限公司')}&limit=500`)).json();
+    expect(searched.total).toBeGreaterThan(0);
+    expect(searched.items.every((r: { accountId: string }) => own.includes(r.accountId))).toBe(true);
+  });
+
+  it('the agent is refused analytics', async () => {
+    expect((await agent.get('/analytics/portfolio')).statusCode).toBe(403);
+    expect((await agent.get('/analytics/results')).statusCode).toBe(403);
+  });
+});
+
+describe("an account's value", () => {
+  it('explains the score, the tier, CLV, payment habits, churn and whitespace', async () => {
+    const top = (await admin.get('/analytics/results?tier=strategic&limit=1')).json().items[0];
+    const res = await kam.get(`/accounts/${top.accountId}/value`);
+    const value: AccountValue = (
+      res.statusCode === 404 ? await admin.get(`/accounts/${top.accountId}/value`) : res
+    ).json();
+    const r = value.result!;
+    expect(r.tier).toBe('strategic');
+    expect(r.contributions.reduce((s, c) => s + c.points, 0)).toBeCloseTo(r.score, 1);
+    expect(r.clv.pAlive).toBeGreaterThan(0);
+    expect(r.clv.clv).not.toBeNull();
+    expect(r.sevenP).toHaveLength(7);
+    expect(value.whitespace.length).toBeGreaterThan(3);
+    expect(value.whitespace.some((w) => w.state === 'bought' && w.revenue > 0)).toBe(true);
+    expect(value.coverage.covered.length + value.coverage.missing.length).toBe(5);
+  });
+
+  it('an account at churn risk carries the reasons and their data', async () => {
+    const risky = (await admin.get('/analytics/results?sort=churn&limit=1')).json().items[0];
+    const value: AccountValue = (await admin.get(`/accounts/${risky.accountId}/value`)).json();
+    const reasons = value.result!.churn.reasons;
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.reduce((s, x) => s + x.points, 0)).toBeCloseTo(value.result!.churn.score, -0.5);
+    expect(Object.keys(reasons[0]!.data).length).toBeGreaterThan(0);
+  });
+
+  it('the analyst reads analytics in scope but may not override', async () => {
+    const some = (await analyst.get('/analytics/results?limit=1')).json().items[0];
+    expect(some).toBeDefined();
+    const refused = await analyst.put(`/accounts/${some.accountId}/tier-override`, {
+      tier: 'strategic',
+      reason: '集团战略合作',
+      expiresAt: null,
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+});
+
+describe('tier overrides', () => {
+  it('a director overrides with a reason and an expiry; it is audited and shows at once', async () => {
+    const general = (await admin.get('/analytics/results?tier=general&limit=1')).json().items[0];
+    const url = `/accounts/${general.accountId}/tier-override`;
+    const before = await contentDigest(database.db);
+    const past = await admin.put(url, { tier: 'strategic', reason: '集团战略合作', expiresAt: '2020-01-01' });
+    expect(past.statusCode).toBe(400);
+    expect(past.json().errors[0].path).toBe('body.expiresAt');
+    const noReason = await admin.put(url, { tier: 'strategic', reason: '', expiresAt: null });
+    expect(noReason.json().errors[0].path).toBe('body.reason');
+    expect(await contentDigest(database.db)).toEqual(before);
+
+    const set = await admin.put(url, { tier: 'strategic', reason: '集团战略合作', expiresAt: '2099-12-31' });
+    expect(set.statusCode, set.body).toBe(200);
+    const value: AccountValue = (await admin.get(`/accounts/${general.accountId}/value`)).json();
+    expect(value.override?.reason).toBe('集团战略合作');
+    expect(value.result?.tier).toBe('strategic');
+    expect(value.result?.computedTier).toBe('general');
+    const [entry] = await rows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from audit_log where action = 'account.tier_override' and entity_id = ${general.accountId}`,
+    );
+    expect(entry?.n).toBe(1);
+
+    const next = await runAnalysis(database.db, { asOf: AS_OF, trigger: 'cli', startedBy: null });
+    const [kept] = await rows<{ tier: string; computed_tier: string }>(
+      database.db,
+      sql`select tier, computed_tier from analysis_results where run_id = ${next.id} and account_id = ${general.accountId}`,
+    );
+    expect(kept).toEqual({ tier: 'strategic', computed_tier: 'general' });
+    expect((await admin.delete(url)).statusCode).toBe(204);
+    expect((await admin.delete(url)).statusCode).toBe(404);
+  });
+});
+
+describe('model configuration', () => {
+  it('is versioned; a bad weight sum or a stale base is refused and changes nothing', async () => {
+    const current: AnalysisConfigVersion = (await admin.get('/analytics/config')).json();
+    const before = await contentDigest(database.db);
+    const badWeights = structuredClone(current.config);
+    badWeights.criteria[0]!.weight += 5;
+    const bad = await admin.put('/analytics/config', { config: badWeights, note: null, basedOn: current.version });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('body.config.criteria');
+    const stale = await admin.put('/analytics/config', {
+      config: current.config,
+      note: null,
+      basedOn: current.version + 7,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(
+      (await kam.put('/analytics/config', { config: current.config, note: null, basedOn: current.version })).statusCode,
+    ).toBe(403);
+    expect(await contentDigest(database.db)).toEqual(before);
+
+    const heavier = structuredClone(current.config);
+    heavier.criteria = heavier.criteria.map((c) =>
+      c.key === 'revenue_12m'
+        ? { ...c, weight: 60 }
+        : c.key === 'market_influence' || c.key === 'strategic_fit'
+          ? { ...c, weight: 0 }
+          : c.key === 'potential'
+            ? { ...c, weight: 5 }
+            : c,
+    );
+    const preview = await admin.post('/analytics/preview', { config: heavier });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const p = preview.json();
+    expect(p.changed).toBeGreaterThan(0);
+    expect(p.moves[0].from).not.toBe(p.moves[0].to);
+    const sum = (t: Record<string, number>) => t.strategic! + t.core! + t.general!;
+    expect(sum(p.after)).toBe(sum(p.before));
+
+    const saved = await admin.put('/analytics/config', {
+      config: heavier,
+      note: '更看重收入',
+      basedOn: current.version,
+    });
+    expect(saved.statusCode, saved.body).toBe(201);
+    expect(saved.json().version).toBe(current.version + 1);
+    const versions = (await admin.get('/analytics/config/versions')).json().items;
+    expect(versions.map((v: AnalysisConfigVersion) => v.version).slice(0, 2)).toEqual([
+      current.version + 1,
+      current.version,
+    ]);
+  });
+});
