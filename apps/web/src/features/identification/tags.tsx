@@ -29,7 +29,7 @@ export const abcColor: Record<AbcClassValue, string> = {
 
 const abcTagColor: Record<AbcClassValue, string> = { A: 'green', B: 'blue', C: 'orange', D: 'default' };
 
-export function TierTag({ tier, computed }: { tier: TierValue; computed?: TierValue }) {
+export function TierTag({ tier, computed, short }: { tier: TierValue; computed?: TierValue; short?: boolean }) {
   const { t } = useTranslation();
   const overridden = computed !== undefined && computed !== tier;
   const tag = (
@@ -38,7 +38,7 @@ export function TierTag({ tier, computed }: { tier: TierValue; computed?: TierVa
       variant={tier === 'strategic' ? 'solid' : undefined}
       style={{ marginInlineEnd: 0 }}
     >
-      {t(`enum.tier.${tier}`)}
+      {short ? t(`enum.tierShort.${tier}`) : t(`enum.tier.${tier}`)}
       {overridden && ' *'}
     </Tag>
   );

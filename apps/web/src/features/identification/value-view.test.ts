@@ -5,6 +5,7 @@ import {
   currentTier,
   formatCriterionValue,
   overrideActive,
+  parseTierBasis,
   rawData,
   scoreWaterfall,
   sevenPParams,
@@ -160,5 +161,16 @@ describe('whitespaceRows', () => {
     ]);
     expect(rows.map((r) => r.categoryName)).toEqual(['阀门', '传感器', '齿轮', '轴承', '电机']);
     expect(counts).toEqual({ potential: 1, competitor: 1, bought: 2, none: 1 });
+  });
+});
+
+describe('parseTierBasis', () => {
+  it('reads the basis a run records', () => {
+    expect(parseTierBasis('score>=75')).toEqual({ kind: 'scoreAtLeast', value: '75' });
+    expect(parseTierBasis('score<50')).toEqual({ kind: 'scoreBelow', value: '50' });
+    expect(parseTierBasis('top 5%')).toEqual({ kind: 'top', value: '5' });
+    expect(parseTierBasis('next 15%')).toEqual({ kind: 'next', value: '15' });
+    expect(parseTierBasis('rest')).toEqual({ kind: 'rest' });
+    expect(parseTierBasis('override')).toBeNull();
   });
 });

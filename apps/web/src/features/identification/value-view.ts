@@ -196,3 +196,22 @@ export function whitespaceRows(cells: readonly WhitespaceCellData[]) {
   ) as Record<WhitespaceState, number>;
   return { rows, counts };
 }
+
+export type TierBasis =
+  | { kind: 'scoreAtLeast' | 'scoreBelow'; value: string }
+  | { kind: 'top' | 'next'; value: string }
+  | { kind: 'rest' };
+
+/**
+ * Why the model put the account in its tier, from the run's machine-readable basis (`score>=75`,
+ * `score<50`, `top 5%`, `next 15%`, `rest`); null for anything else, which is then shown as it came.
+ */
+export function parseTierBasis(basis: string): TierBasis | null {
+  const text = basis.trim();
+  const score = /^score\s*(>=|<)\s*(\d+(?:\.\d+)?)$/.exec(text);
+  if (score) return { kind: score[1] === '>=' ? 'scoreAtLeast' : 'scoreBelow', value: score[2] as string };
+  const share = /^(top|next)\s+(\d+(?:\.\d+)?)%$/.exec(text);
+  if (share) return { kind: share[1] as 'top' | 'next', value: share[2] as string };
+  if (text === 'rest') return { kind: 'rest' };
+  return null;
+}

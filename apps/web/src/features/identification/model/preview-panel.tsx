@@ -113,12 +113,12 @@ export function PreviewPanel({
                 {
                   title: t('model.previewTier'),
                   key: 'tier',
-                  width: 170,
+                  width: 124,
                   render: (_, m) => (
                     <Flex align="center" gap={4}>
-                      <TierTag tier={m.from} />
+                      <TierTag tier={m.from} short />
                       <ArrowRightOutlined style={{ color: '#94a3b8', fontSize: 11 }} />
-                      <TierTag tier={m.to} />
+                      <TierTag tier={m.to} short />
                     </Flex>
                   ),
                 },

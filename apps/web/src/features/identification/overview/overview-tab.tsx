@@ -309,9 +309,7 @@ function OverviewFigures({
         <Col xs={24} xl={12}>
           <Panel title={t('overview.quadrants')} hint={t('overview.clickToDrill')}>
             <div className={styles.matrix}>
-              <span className={styles.axisY} style={{ gridRow: '1 / 3' }}>
-                {t('overview.attractiveness')} →
-              </span>
+              <span className={styles.axisY}>↑ {t('overview.attractiveness')}</span>
               {quadrants.map((q) => (
                 <button
                   key={q.quadrant}
@@ -336,10 +334,7 @@ function OverviewFigures({
                   </Flex>
                 </button>
               ))}
-              <span />
-              <span className={styles.axisX} style={{ gridColumn: '2 / 4' }}>
-                {t('overview.strength')} →
-              </span>
+              <span className={styles.axisX}>{t('overview.strength')} →</span>
             </div>
           </Panel>
         </Col>

@@ -17,7 +17,7 @@ export function ParetoChart({ portfolio, onOpen }: { portfolio: PortfolioData; o
     const percent = (value: number) => `${value}%`;
     return {
       color: ['#1d4ed8'],
-      grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
+      grid: { left: 28, right: 72, top: 24, bottom: 30, containLabel: true },
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: 'line' },
@@ -43,7 +43,9 @@ export function ParetoChart({ portfolio, onOpen }: { portfolio: PortfolioData; o
         min: 0,
         max: 100,
         name: yName,
-        nameTextStyle: { color: '#64748b', align: 'left' },
+        nameLocation: 'middle',
+        nameGap: 44,
+        nameTextStyle: { color: '#64748b' },
         axisLabel: { color: '#64748b', formatter: percent },
         splitLine: { lineStyle: { color: '#eef2f7' } },
       },

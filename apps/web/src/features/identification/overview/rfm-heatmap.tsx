@@ -21,7 +21,7 @@ export function RfmHeatmap({
   const option = useMemo(() => {
     const max = Math.max(1, ...cells.map((c) => c.accounts));
     return {
-      grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
+      grid: { left: 30, right: 16, top: 8, bottom: 30, containLabel: true },
       tooltip: {
         formatter: (item: { dataIndex: number }) => {
           const cell = cells[item.dataIndex];
@@ -39,7 +39,7 @@ export function RfmHeatmap({
         data: scores,
         name: t('overview.recency'),
         nameLocation: 'middle',
-        nameGap: 28,
+        nameGap: 26,
         nameTextStyle: { color: '#64748b' },
         axisLabel: { color: '#64748b' },
         splitArea: { show: true },
@@ -49,7 +49,7 @@ export function RfmHeatmap({
         data: scores,
         name: t('overview.frequency'),
         nameLocation: 'middle',
-        nameGap: 28,
+        nameGap: 22,
         nameTextStyle: { color: '#64748b' },
         axisLabel: { color: '#64748b' },
         splitArea: { show: true },

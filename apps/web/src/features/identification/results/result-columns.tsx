@@ -21,7 +21,7 @@ export function resultColumns(t: TFunction, sort: Sort, threshold: number): Colu
       title: t('results.account'),
       key: 'name',
       fixed: 'left',
-      width: 260,
+      width: 240,
       render: (_, row) => (
         <Flex vertical style={{ minWidth: 0 }}>
           <Link
@@ -29,7 +29,7 @@ export function resultColumns(t: TFunction, sort: Sort, threshold: number): Colu
             onClick={(e) => e.stopPropagation()}
             style={{ color: 'inherit', minWidth: 0 }}
           >
-            <Typography.Text strong ellipsis={{ tooltip: row.name }} style={{ maxWidth: 240 }}>
+            <Typography.Text strong ellipsis={{ tooltip: row.name }} style={{ maxWidth: 224 }}>
               {row.name}
             </Typography.Text>
           </Link>
@@ -43,7 +43,7 @@ export function resultColumns(t: TFunction, sort: Sort, threshold: number): Colu
       title: t('results.owner'),
       dataIndex: 'ownerName',
       key: 'owner',
-      width: 96,
+      width: 88,
       ellipsis: true,
       render: (v: string | null) => v ?? <Typography.Text type="secondary">—</Typography.Text>,
     },
@@ -51,7 +51,7 @@ export function resultColumns(t: TFunction, sort: Sort, threshold: number): Colu
       title: t('results.score'),
       dataIndex: 'score',
       key: 'score',
-      width: 84,
+      width: 76,
       align: 'right',
       ...sortable('score'),
       render: (v: number) => (
@@ -63,15 +63,15 @@ export function resultColumns(t: TFunction, sort: Sort, threshold: number): Colu
     {
       title: t('results.tier'),
       key: 'tier',
-      width: 104,
+      width: 100,
       render: (_, row) => <TierTag tier={row.tier} computed={row.computedTier} />,
     },
-    { title: t('results.abc'), key: 'abc', width: 64, render: (_, row) => <AbcTag abc={row.abc} /> },
+    { title: t('results.abc'), key: 'abc', width: 60, render: (_, row) => <AbcTag abc={row.abc} /> },
     {
       title: t('results.revenue'),
       dataIndex: 'revenue',
       key: 'revenue',
-      width: 150,
+      width: 140,
       align: 'right',
       ...sortable('revenue'),
       render: (v: number) => <Money value={v} />,
@@ -80,7 +80,7 @@ export function resultColumns(t: TFunction, sort: Sort, threshold: number): Colu
       title: t('results.churn'),
       dataIndex: 'churnRisk',
       key: 'churn',
-      width: 110,
+      width: 104,
       ...sortable('churn'),
       render: (v: number) => <ChurnRisk score={v} threshold={threshold} />,
     },
@@ -88,7 +88,7 @@ export function resultColumns(t: TFunction, sort: Sort, threshold: number): Colu
       title: t('results.clv'),
       dataIndex: 'clv',
       key: 'clv',
-      width: 150,
+      width: 140,
       align: 'right',
       ...sortable('clv'),
       render: (v: number | null) => <Money value={v} />,
@@ -96,13 +96,13 @@ export function resultColumns(t: TFunction, sort: Sort, threshold: number): Colu
     {
       title: t('results.segment'),
       key: 'segment',
-      width: 112,
+      width: 104,
       render: (_, row) => <SegmentTag segment={row.rfmSegment} />,
     },
     {
       title: t('results.quadrant'),
       key: 'quadrant',
-      width: 92,
+      width: 80,
       render: (_, row) => <QuadrantTag quadrant={row.quadrant} />,
     },
   ];

@@ -71,7 +71,7 @@ export function ResultsTab() {
             value={url.q}
             onCommit={(q) => setUrl({ q })}
             placeholder={t('results.searchPlaceholder')}
-            width={200}
+            width={180}
           />
           <Select
             value={params.tier}
@@ -94,7 +94,7 @@ export function ResultsTab() {
             onChange={(segment) => setUrl({ segment })}
             allowClear
             placeholder={t('results.segment')}
-            style={{ width: 124 }}
+            style={{ width: 112 }}
             popupMatchSelectWidth={160}
             options={RfmSegment.options.map((v) => ({ value: v, label: t(`enum.rfmSegment.${v}`) }))}
           />
@@ -127,8 +127,8 @@ export function ResultsTab() {
             onChange={(v) => setUrl({ churnMin: v === undefined ? null : String(v) })}
             allowClear
             placeholder={t('results.churnMin')}
-            style={{ width: 150 }}
-            popupMatchSelectWidth={190}
+            style={{ width: 130 }}
+            popupMatchSelectWidth={200}
             options={churnOptions.map((v) => ({
               value: v,
               label:
@@ -140,7 +140,7 @@ export function ResultsTab() {
           <Select
             value={sort}
             onChange={(s) => setUrl({ sort: s === 'score' ? null : s })}
-            style={{ width: 140 }}
+            style={{ width: 136 }}
             options={sorts.map((v) => ({ value: v, label: t(`results.sortBy.${v}`) }))}
           />
           {url.runId && run && (
@@ -178,7 +178,7 @@ export function ResultsTab() {
               const key = oneOf(sorts, typeof s?.columnKey === 'string' ? s.columnKey : undefined);
               setUrl({ sort: s?.order && key && key !== 'score' ? key : null });
             }}
-            scroll={{ x: 1180 }}
+            scroll={{ x: 1130 }}
             locale={{ emptyText: <EmptyState description={t('results.empty')} /> }}
           />
         )}

@@ -39,7 +39,7 @@ export function ScoreCard({ result }: { result: AccountValueResult }) {
       xAxis: {
         type: 'category',
         data: names,
-        axisLabel: { color: '#475569', interval: 0, fontSize: 11, width: 64, overflow: 'break' },
+        axisLabel: { color: '#475569', interval: 0, fontSize: 11, width: 84, overflow: 'break' },
         axisTick: { show: false },
       },
       yAxis: {

@@ -47,7 +47,7 @@ export function SevenPCard({ sevenP }: { sevenP: AccountValueResult['sevenP'] })
   );
 
   return (
-    <Card size="small" variant="borderless" title={t('value.sevenPTitle')}>
+    <Card size="small" variant="borderless" title={t('value.sevenPTitle')} style={{ height: '100%' }}>
       <Row gutter={[24, 16]} align="middle">
         <Col xs={24} lg={11}>
           <EChart option={option} height={300} label={t('value.sevenPTitle')} />
@@ -55,20 +55,22 @@ export function SevenPCard({ sevenP }: { sevenP: AccountValueResult['sevenP'] })
         <Col xs={24} lg={13}>
           <Flex vertical gap={8}>
             {sevenP.map((item) => (
-              <Flex key={item.key} align="center" gap={12}>
-                <Typography.Text strong style={{ width: 120, flex: 'none' }}>
-                  {t(`enum.sevenP.${item.key}`)}
-                </Typography.Text>
-                <Progress
-                  percent={Math.round(item.value * 100)}
-                  size="small"
-                  strokeColor="#1d4ed8"
-                  showInfo={false}
-                  style={{ width: 110, flex: 'none', margin: 0 }}
-                />
-                <Typography.Text className="kamap-num" style={{ width: 28, flex: 'none', textAlign: 'right' }}>
-                  {Math.round(item.value * 100)}
-                </Typography.Text>
+              <Flex key={item.key} vertical gap={0}>
+                <Flex align="center" gap={12}>
+                  <Typography.Text strong style={{ width: 96, flex: 'none' }}>
+                    {t(`enum.sevenP.${item.key}`)}
+                  </Typography.Text>
+                  <Progress
+                    percent={Math.round(item.value * 100)}
+                    size="small"
+                    strokeColor="#1d4ed8"
+                    showInfo={false}
+                    style={{ flex: 1, margin: 0 }}
+                  />
+                  <Typography.Text className="kamap-num" style={{ width: 28, flex: 'none', textAlign: 'right' }}>
+                    {Math.round(item.value * 100)}
+                  </Typography.Text>
+                </Flex>
                 <Detail item={item} />
               </Flex>
             ))}

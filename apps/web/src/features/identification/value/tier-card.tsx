@@ -7,7 +7,7 @@ import type { AccountValueData } from '../../../app/api/types';
 import { formatCount, formatDate, formatDateTime } from '../../../ui/format';
 import { useTierOverride } from '../api';
 import { TierTag, tierColor } from '../tags';
-import { currentTier, overrideActive } from '../value-view';
+import { currentTier, overrideActive, parseTierBasis } from '../value-view';
 import { OverrideModal } from './override-modal';
 
 /** The tier in force, what the model computed and why, and the manual override (set or cleared by managers). */
@@ -28,14 +28,20 @@ export function TierCard({
   const today = dayjs().format('YYYY-MM-DD');
   const active = overrideActive(override, today);
   const now = result ? currentTier(result, override, today) : null;
-  const basis = result?.tierBasis;
+  const basis = result ? parseTierBasis(result.tierBasis) : null;
+  const basisText = !result
+    ? '—'
+    : !basis
+      ? result.tierBasis
+      : basis.kind === 'rest'
+        ? t('value.basisText.rest')
+        : t(`value.basisText.${basis.kind}`, { value: basis.value });
 
   return (
     <Card
       size="small"
       variant="borderless"
       title={t('value.tierTitle')}
-      style={{ height: '100%' }}
       extra={
         canOverride && (
           <Flex gap={8}>
@@ -99,7 +105,7 @@ export function TierCard({
                   </span>
                 ),
               },
-              { key: 'basis', label: t('value.tierBasis'), children: basis || '—' },
+              { key: 'basis', label: t('value.tierBasis'), children: basisText },
             ]}
           />
         )}

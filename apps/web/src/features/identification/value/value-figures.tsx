@@ -44,7 +44,17 @@ export function Figure({
 export function ClvCard({ clv }: { clv: AccountValueResult['clv'] }) {
   const { t } = useTranslation();
   return (
-    <Card size="small" variant="borderless" title={t('value.clvTitle')} style={{ height: '100%' }}>
+    <Card
+      size="small"
+      variant="borderless"
+      title={t('value.clvTitle')}
+      extra={
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('value.clvHorizon', { months: clv.horizonMonths })}
+        </Typography.Text>
+      }
+      style={{ height: '100%' }}
+    >
       <Row gutter={[24, 16]}>
         <Col span={12}>
           <Figure
@@ -58,7 +68,7 @@ export function ClvCard({ clv }: { clv: AccountValueResult['clv'] }) {
         </Col>
         <Col span={8}>
           <Figure
-            title={t('value.expectedOrders', { months: clv.horizonMonths })}
+            title={t('value.expectedOrders')}
             value={clv.expectedOrders === null ? '—' : clv.expectedOrders.toFixed(1)}
           />
         </Col>
@@ -173,7 +183,7 @@ export function ClassCard({ result }: { result: AccountValueResult }) {
             })}
           </Typography.Text>
         </Flex>
-        <Flex align="center" gap={10}>
+        <Flex align="center" gap={10} wrap>
           <Typography.Text type="secondary">{t('value.segment')}</Typography.Text>
           <SegmentTag segment={rfm.segment} />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -78,7 +78,7 @@ function Headline({
       <Row gutter={[24, 12]} align="middle">
         {items.map((item) => (
           <Col key={item.key} xs={12} md={8} xl={4}>
-            <Flex vertical gap={6}>
+            <Flex vertical align="flex-start" gap={6}>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {item.title}
               </Typography.Text>
@@ -120,7 +120,12 @@ export function ValueTab({ accountId }: { accountId: string }) {
               <ScoreCard result={result} />
             </Col>
             <Col xs={24} xl={8}>
-              <TierCard accountId={accountId} value={value.data} canOverride={manages} />
+              <Flex vertical gap={16} style={{ height: '100%' }}>
+                <TierCard accountId={accountId} value={value.data} canOverride={manages} />
+                <div style={{ flex: 1 }}>
+                  <ClassCard result={result} />
+                </div>
+              </Flex>
             </Col>
           </Row>
           <Row gutter={[16, 16]}>
@@ -132,46 +137,44 @@ export function ValueTab({ accountId }: { accountId: string }) {
             </Col>
           </Row>
           <Row gutter={[16, 16]}>
-            <Col xs={24} xl={12}>
-              <ClassCard result={result} />
-            </Col>
-            <Col xs={24} xl={12}>
+            <Col xs={24} xl={10}>
               <ClvCard clv={result.clv} />
+            </Col>
+            <Col xs={24} md={12} xl={7}>
+              <WalletCard wallet={result.shareOfWallet} />
+            </Col>
+            <Col xs={24} md={12} xl={7}>
+              <QuadrantCard quadrant={result.quadrant} />
+            </Col>
+          </Row>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={8}>
+              <CoverageCard accountId={accountId} coverage={value.data.coverage} />
+            </Col>
+            <Col xs={24} xl={16}>
+              <SevenPCard sevenP={result.sevenP} />
             </Col>
           </Row>
         </>
       ) : (
-        <Card variant="borderless">
-          <EmptyState
-            description={
-              <Flex vertical gap={4}>
-                <Typography.Text strong>{t('value.noResult')}</Typography.Text>
-                <Typography.Text type="secondary">
-                  {run ? t('value.noResultHint', { asOf: formatDate(run.asOf) }) : t('identification.noRunHint')}
-                </Typography.Text>
-              </Flex>
-            }
-            action={manages ? <RunNowButton /> : null}
-          />
-        </Card>
-      )}
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={result ? 8 : 24}>
+        <>
+          <Card variant="borderless">
+            <EmptyState
+              description={
+                <Flex vertical gap={4}>
+                  <Typography.Text strong>{t('value.noResult')}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {run ? t('value.noResultHint', { asOf: formatDate(run.asOf) }) : t('identification.noRunHint')}
+                  </Typography.Text>
+                </Flex>
+              }
+              action={manages ? <RunNowButton /> : null}
+            />
+          </Card>
           <CoverageCard accountId={accountId} coverage={value.data.coverage} />
-        </Col>
-        {result && (
-          <>
-            <Col xs={24} md={12} xl={8}>
-              <WalletCard wallet={result.shareOfWallet} />
-            </Col>
-            <Col xs={24} md={12} xl={8}>
-              <QuadrantCard quadrant={result.quadrant} />
-            </Col>
-          </>
-        )}
-      </Row>
+        </>
+      )}
       <WhitespaceCard cells={value.data.whitespace} />
-      {result && <SevenPCard sevenP={result.sevenP} />}
     </Flex>
   );
 }
