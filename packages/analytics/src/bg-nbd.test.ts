@@ -24,7 +24,7 @@ const HISTORIES: BgNbdRow[] = [
 ];
 
 /**
- * The model written out as its defining integrals (paper, eqs. 3 and 7), evaluated numerically:
+ * The model written out as its defining integrals over λ and p, evaluated numerically:
  * no beta or gamma function and no hypergeometric series, so it checks the closed forms from
  * outside. Densities are normalised numerically too.
  */
@@ -41,7 +41,7 @@ function byIntegration({ r, alpha, a, b }: BgNbdParams, { x, tx, T }: BgNbdRow) 
     integrate((p) => Math.exp(i * Math.log(p) + j * Math.log1p(-p) + lnPDensity(p)), 0, 1) / pNorm;
   const alive = pMoment(0, x) * lambdaMoment(T);
   const likelihood = alive + (x > 0 ? pMoment(1, x - 1) * lambdaMoment(tx) : 0);
-  // E[X(t)] of an alive customer given λ and p is (1 − e^(−λpt)) / p (eq. 7)
+  // E[X(t)] of an alive customer given λ and p is (1 − e^(−λpt)) / p
   const expected = (t: number) =>
     integrate(
       (p) =>

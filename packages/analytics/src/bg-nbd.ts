@@ -23,7 +23,7 @@ type Groups = {
   distinctX: number[];
 };
 
-/** Σ ln L(r, α, a, b | x, tx, T) over the rows (eq. 6 of the paper, in log space). */
+/** Σ ln L(r, α, a, b | x, tx, T) over the rows: the paper's likelihood of a customer, in log space. */
 export function bgNbdLogLikelihood(params: BgNbdParams, rows: readonly BgNbdRow[]): number {
   checkParams(params);
   rows.forEach(checkRow);
@@ -70,7 +70,7 @@ export function fitBgNbd(rows: readonly BgNbdRow[]): BgNbdFit {
 }
 
 /**
- * P(alive | x, tx, T) (eq. 13): 1 / (1 + δ(x > 0) · a / (b + x − 1) · ((α + T) / (α + tx))^(r + x)).
+ * P(alive | x, tx, T) = 1 / (1 + δ(x > 0) · a / (b + x − 1) · ((α + T) / (α + tx))^(r + x)).
  * An account without repeat orders has had no chance to drop out, so it is alive with certainty.
  */
 export function bgNbdProbabilityAlive(params: BgNbdParams, row: BgNbdRow): number {
@@ -87,10 +87,10 @@ export function bgNbdProbabilityAlive(params: BgNbdParams, row: BgNbdRow): numbe
  *
  * The 2F1 term is evaluated after Euler's transformation, 2F1(A, B; C; z) = (1−z)^(C−A−B) ·
  * 2F1(C−A, C−B; C; z), which turns the product into (1−z)^(a−1) · 2F1(a+b−1−r, a−1; a+b+x−1; z).
- * Its series has a second parameter below 1 and a third that grows with x, so it converges quickly
+ * Its first two parameters do not depend on x and its third grows with x, so it converges quickly
  * where the original's terms grow like n^(r+x) (and overflow for accounts with hundreds of orders).
  * Splitting off the leading 1 of that series, (a−1) cancels analytically, so a = 1 is no special case.
- * With x = tx = T = 0 this is the unconditional E[X(t)] of a new account (eq. 9).
+ * With x = tx = T = 0 this is the unconditional E[X(t)] of a new account.
  */
 export function bgNbdExpectedPurchases(params: BgNbdParams, t: number, row: BgNbdRow): number {
   checkParams(params);

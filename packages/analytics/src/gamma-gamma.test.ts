@@ -105,11 +105,12 @@ describe('gammaGammaExpectedValue', () => {
 describe('fitGammaGamma', () => {
   it('recovers p = 6, q = 4, γ = 15 within 5 % from simulated customers', () => {
     // p and γ are nearly interchangeable (the mean pγ/(q − 1) is what the data pin down): at
-    // 20,000 customers with 1–10 orders their standard errors are about 6 % and 7 %. Single orders
-    // carry the within-account spread that separates them and long histories pin the mean, so
-    // customers alternate between 1 and 50 orders; at 120,000 every standard error is below 1.7 %
-    // and 5 % is three of them.
-    const rows = simulateGammaGamma(TRUTH, 120_000, 20240, [1, 50]);
+    // 20,000 customers with 1–10 orders their standard errors are about 6 % and 7 % (inverse Fisher
+    // information), so a 5 % bar would pass or fail by the seed. Single orders carry the
+    // within-account spread that separates p from γ and long histories pin the mean, so customers
+    // alternate between 1 and 50 orders; at 200,000 every standard error is 1.3 % or less and 5 %
+    // is about four of them.
+    const rows = simulateGammaGamma(TRUTH, 200_000, 20240, [1, 50]);
     const fit = fitGammaGamma(rows);
     expect(fit.converged).toBe(true);
     for (const key of ['p', 'q', 'gamma'] as const) {
