@@ -4,7 +4,7 @@ import { Role } from '@kamap/contracts';
 import { Command, Option } from 'commander';
 import { eq } from 'drizzle-orm';
 import { buildApp } from './app.js';
-import { recomputeRollups, runAnalysis, today } from './modules/analytics/index.js';
+import { recomputeRollups, runAnalysis } from './modules/analytics/index.js';
 import { generateDemo, isEmptyStore } from './modules/demo/index.js';
 import { insertOrgUnit, orgUnits } from './modules/org/index.js';
 import { disableUserByName, insertUser, resetPasswordByName, rootOrgUnitId } from './modules/users/index.js';
@@ -15,6 +15,7 @@ import { DataDirLockedError } from './platform/db/lock.js';
 import { fillNameSortKeys } from './platform/db/sort-keys.js';
 import { startScheduler } from './platform/jobs/scheduler.js';
 import { progress } from './platform/progress.js';
+import { todayInChina as today } from './platform/today.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
 const say = (line: string) => process.stdout.write(`${line}\n`);

@@ -1,3 +1,3 @@
 export { analyticsRoutes } from './analytics.routes.js';
 export { recomputeRollups, refreshAccountRollups, rollupReferenceQuery } from './rollups.js';
-export { runAnalysis, today } from './runs.service.js';
+export { runAnalysis } from './runs.service.js';

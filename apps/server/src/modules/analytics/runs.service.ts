@@ -6,6 +6,7 @@ import { audit } from '../../platform/audit/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { type Db, isoDate, isoTimestamp, isoTimestampOrNull, one, rows } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors.js';
+import { todayInChina as today } from '../../platform/today.js';
 import { type AccountOutcome, computeRun } from './compute.js';
 import { currentConfig } from './config.service.js';
 import { loadFeatures } from './features.js';
@@ -94,8 +95,6 @@ export async function startRun(ctx: Ctx, input: { asOf?: string | undefined }): 
   await audit(ctx, 'analytics.run', 'analysis_run', run.id, { asOf });
   return run;
 }
-
-export const today = () => new Date().toISOString().slice(0, 10);
 
 /** Runs the whole analysis; a failure is recorded on the run and rethrown. */
 export async function runAnalysis(

@@ -6,9 +6,10 @@ import { audit } from '../../platform/audit/index.js';
 import { type Ctx, withDb } from '../../platform/context.js';
 import { isoDate, isoDateOrNull, isoTimestamp, one, rows } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors.js';
+import { todayInChina as today } from '../../platform/today.js';
 import { assertAccountInScope } from '../accounts/index.js';
 import { KEY_ROLES, loadFeatures } from './features.js';
-import { resolveRun, today } from './runs.service.js';
+import { resolveRun } from './runs.service.js';
 
 /**
  * One account's value (issue: step 1, per account): the latest run's results with their "why",

@@ -33,11 +33,6 @@ export function yearOfDay(day: number): number {
   return new Date(day * DAY_MS).getUTCFullYear();
 }
 
-/** Today in China (the default asOf), whatever the machine's zone. */
-export function todayInChina(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
-
 /** 春节 (first day of the lunar year) by Gregorian date; outside the table, early February is close enough. */
 const SPRING_FESTIVAL: Record<number, string> = {
   2018: '02-16',
