@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { AccountResultData } from '../../../app/api/types';
 import { Money } from '../../../ui/money';
 import { AbcTag, ChurnRisk, QuadrantTag, SegmentTag, TierTag } from '../tags';
+import { formatScore } from '../value-view';
 
 type Sort = 'score' | 'revenue' | 'churn' | 'clv';
 
@@ -56,7 +57,7 @@ export function resultColumns(t: TFunction, sort: Sort, threshold: number): Colu
       ...sortable('score'),
       render: (v: number) => (
         <Typography.Text strong className="kamap-num">
-          {v.toFixed(1)}
+          {formatScore(v)}
         </Typography.Text>
       ),
     },
