@@ -9,7 +9,7 @@ import {
   parseTierBasis,
   rawData,
   scoreWaterfall,
-  sevenPParams,
+  sevenPSentence,
   whitespaceColumns,
 } from './value-view';
 
@@ -137,16 +137,28 @@ describe('churnReasonParams', () => {
   });
 });
 
-describe('sevenPParams', () => {
+describe('sevenPSentence', () => {
   it('writes each dimension from its detail', () => {
     expect(
-      sevenPParams({ key: 'persistency', value: 0.7, detail: { tenureYears: 4.26, activeMonths12: 9 } }, 'en'),
-    ).toEqual({ years: '4.3', months: '9' });
-    expect(sevenPParams({ key: 'product', value: 0.3, detail: { categories: 3, of: 10 } }, 'en')).toEqual({
-      categories: '3',
-      of: '10',
+      sevenPSentence({ key: 'persistency', value: 0.7, detail: { tenureYears: 4.26, activeMonths12: 9 } }, 'en'),
+    ).toEqual({ text: 'persistency', params: { years: '4.3', months: '9' } });
+    expect(sevenPSentence({ key: 'product', value: 0.3, detail: { categories: 3, of: 10 } }, 'en')).toEqual({
+      text: 'product',
+      params: { categories: '3', of: '10' },
     });
-    expect(sevenPParams({ key: 'performance', value: 0.5, detail: { growth: null } }, 'en')).toBeNull();
+    expect(sevenPSentence({ key: 'performance', value: 0.5, detail: { growth: null } }, 'en')).toBeNull();
+  });
+
+  it('adds the agent channel to performance when the run knows it', () => {
+    expect(
+      sevenPSentence({ key: 'performance', value: 0.5, detail: { growth: 0.1, agentShare: 0.25 } }, 'zh-CN'),
+    ).toEqual({ text: 'performanceWithAgent', params: { growth: '+10.0%', agent: '25.0%' } });
+    expect(
+      sevenPSentence({ key: 'performance', value: 0.5, detail: { growth: -0.1, agentShare: null } }, 'zh-CN'),
+    ).toEqual({
+      text: 'performance',
+      params: { growth: '-10.0%' },
+    });
   });
 });
 

@@ -145,40 +145,49 @@ export const rawData = (data: Record<string, number | null>) =>
     .map(([key, value]) => `${key} = ${value === null ? '—' : round1(value)}`)
     .join(', ');
 
-/** The facts behind one of the 7P values, formatted for its sentence. */
-export function sevenPParams(item: SevenP, language: string): SentenceParams | null {
+export type SevenPText = SevenP['key'] | 'performanceWithAgent';
+
+/** The facts behind one of the 7P values: which sentence says them, and its values formatted. */
+export function sevenPSentence(item: SevenP, language: string): { text: SevenPText; params: SentenceParams } | null {
   const at = (key: string) => num(item.detail, key);
+  const say = (params: SentenceParams, text: SevenPText = item.key) => ({ text, params });
   switch (item.key) {
     case 'profiling': {
       const score = at('score');
-      return score === null ? null : { score: String(round1(score)) };
+      return score === null ? null : say({ score: formatScore(score) });
     }
     case 'persistency': {
       const years = at('tenureYears');
       const months = at('activeMonths12');
-      return years === null || months === null ? null : { years: String(round1(years)), months: String(months) };
+      return years === null || months === null ? null : say({ years: String(round1(years)), months: String(months) });
     }
     case 'profitability': {
       const rate = at('marginRate');
-      return rate === null ? null : { rate: formatPercent(rate) };
+      return rate === null ? null : say({ rate: formatPercent(rate) });
     }
     case 'performance': {
       const growth = at('growth');
-      return growth === null ? null : { growth: signedPercent(growth) };
+      const agentShare = at('agentShare');
+      if (growth === null) return null;
+      return agentShare === null
+        ? say({ growth: signedPercent(growth) })
+        : say({ growth: signedPercent(growth), agent: formatPercent(agentShare) }, 'performanceWithAgent');
     }
     case 'prospecting': {
       const potential = at('potential');
-      return potential === null ? null : { potential: formatMoneyShort(potential, language) };
+      return potential === null ? null : say({ potential: formatMoneyShort(potential, language) });
     }
     case 'product': {
       const categories = at('categories');
       const of = at('of');
-      return categories === null || of === null ? null : { categories: String(categories), of: String(of) };
+      return categories === null || of === null ? null : say({ categories: String(categories), of: String(of) });
     }
     case 'promotion': {
       const discounted = at('discountedOrders');
       const orders = at('orders');
-      return discounted === null || orders === null ? null : { discounted: String(discounted), orders: String(orders) };
+      return discounted === null || orders === null
+        ? null
+        : say({ discounted: String(discounted), orders: String(orders) });
     }
   }
 }
