@@ -88,7 +88,7 @@ export function RunsTab() {
       title: t('runs.trigger'),
       dataIndex: 'trigger',
       key: 'trigger',
-      width: 92,
+      width: 112,
       render: (v: AnalysisRunData['trigger']) => t(`enum.runTrigger.${v}`),
     },
     {

@@ -27,7 +27,8 @@ export function SevenPCard({ sevenP }: { sevenP: AccountValueResult['sevenP'] })
         formatter: () => sevenP.map((p) => `${t(`enum.sevenP.${p.key}`)}: ${Math.round(p.value * 100)}`).join('<br/>'),
       },
       radar: {
-        radius: '68%',
+        radius: '62%',
+        center: ['50%', '54%'],
         indicator: sevenP.map((p) => ({ name: t(`enum.sevenP.${p.key}`), max: 1 })),
         axisName: { color: '#334155', fontSize: 12 },
         splitArea: { areaStyle: { color: ['#f8fafc', '#fff'] } },
