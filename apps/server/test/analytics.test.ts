@@ -39,7 +39,7 @@ const idsOf = async (username: string) =>
 beforeAll(async () => {
   database = await testDatabase();
   await generateDemo(database, { accounts: 300, orderLines: 20_000, asOf: AS_OF, seed: 11, silent: true });
-  await recomputeRollups(database.db);
+  await recomputeRollups(database);
   app = await testApp(database, true);
   const session = async (u: string) => as(app, await login(app, u, DEMO_PASSWORD));
   [admin, kam, kam2, agent, analyst] = (await Promise.all(
@@ -69,13 +69,13 @@ describe('rollups', () => {
       sql`select revenue, orders from account_monthly where account_id = ${accountId} and month = '2026-11-01'`,
     );
     expect(Number(month?.revenue)).toBeGreaterThanOrEqual(res.json().amount);
-    await recomputeRollups(database.db);
+    await recomputeRollups(database);
     expect(await rollupDigest()).toEqual(incremental);
 
     const archived = await kam.delete(`/orders/${res.json().id}?version=${res.json().version}`);
     expect(archived.statusCode, archived.body).toBe(204);
     const afterArchive = await rollupDigest();
-    await recomputeRollups(database.db);
+    await recomputeRollups(database);
     expect(await rollupDigest()).toEqual(afterArchive);
   });
 });

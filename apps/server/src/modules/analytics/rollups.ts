@@ -1,5 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/index.js';
+import { suspendConstraints } from '../../platform/db/bulk-load.js';
+import type { Database, Db } from '../../platform/db/index.js';
+import { withSession } from '../../platform/db/session.js';
 
 /**
  * Per-account rollups (ARCHITECTURE.md §6), aggregated in SQL, never in JavaScript. Only live orders
@@ -17,13 +19,13 @@ const monthlySelect = (where: SQL) => sql`
    where ${LIVE_ORDER} and ${where}
    group by 1, 2`;
 
-/** Lines of cancelled or archived orders are few, so they are excluded by an anti-join on a small set. */
+/** Lines of cancelled or archived orders are left out: a hash anti-join in a recompute, key lookups for one account. */
 const categorySelect = (where: SQL) => sql`
   select l.account_id, p.category_id, sum(l.amount), sum(l.amount - l.cost), count(*)::int, max(l.order_date)
     from order_lines l
     join products p on p.id = l.product_id
    where ${where}
-     and l.order_id not in (select o.id from orders o where not (${LIVE_ORDER}))
+     and not exists (select 1 from orders o where o.id = l.order_id and not (${LIVE_ORDER}))
    group by 1, 2`;
 
 const MONTHLY_COLUMNS = sql`(account_id, month, revenue, cost, discount, orders, discounted_orders, first_order, last_order)`;
@@ -33,18 +35,28 @@ const CATEGORY_COLUMNS = sql`(account_id, category_id, revenue, margin, lines, l
 export const rollupReferenceQuery = sql`
   select (select count(*) from (${monthlySelect(sql`true`)}) m) + (select count(*) from (${categorySelect(sql`true`)}) c) as rows`;
 
-/** Rebuilds every rollup from the orders, in one transaction (readers see the old rows until it commits). */
-export async function recomputeRollups(db: Db): Promise<{ monthly: number; categories: number }> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`delete from account_monthly`);
-    await tx.execute(sql`delete from account_category_spend`);
-    const monthly = await tx.execute(sql`insert into account_monthly ${MONTHLY_COLUMNS} ${monthlySelect(sql`true`)}`);
-    const categories = await tx.execute(
+/**
+ * Rebuilds every rollup from the orders, in one transaction (readers see the old rows until it
+ * commits). The tables are emptied and their keys rebuilt after the load: one sorted index build
+ * beats three million random inserts.
+ */
+export async function recomputeRollups(database: Database): Promise<{ monthly: number; categories: number }> {
+  return withSession(database, async (session) => {
+    await session.query('truncate account_monthly, account_category_spend');
+    const suspended = await suspendConstraints(session.query, session.driver, ROLLUP_TABLES, { primaryKeys: true });
+    const monthly = await session.db.execute(
+      sql`insert into account_monthly ${MONTHLY_COLUMNS} ${monthlySelect(sql`true`)}`,
+    );
+    const categories = await session.db.execute(
       sql`insert into account_category_spend ${CATEGORY_COLUMNS} ${categorySelect(sql`true`)}`,
     );
+    await suspended.restore();
+    if (session.driver === 'postgres') await session.query('analyze account_monthly, account_category_spend');
     return { monthly: affected(monthly), categories: affected(categories) };
   });
 }
+
+const ROLLUP_TABLES = ['account_monthly', 'account_category_spend'];
 
 function affected(result: unknown): number {
   const r = result as { rowCount?: number | null; affectedRows?: number };
