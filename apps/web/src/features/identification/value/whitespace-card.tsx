@@ -67,46 +67,54 @@ export function WhitespaceCard({ cells }: { cells: WhitespaceCellData[] }) {
       {cells.length === 0 ? (
         <EmptyState description={t('value.whitespaceEmpty')} />
       ) : (
-        <Row gutter={[12, 12]}>
-          {whitespaceStates.map((state) => (
-            <Col key={state} xs={24} md={12} xl={state === 'none' ? 4 : state === 'competitor' ? 6 : 7}>
-              <Flex vertical gap={8}>
-                <Flex align="center" justify="space-between" className={styles.wsHead} style={stateStyle[state]}>
-                  <Typography.Text strong style={{ color: 'inherit' }}>
-                    {t(`enum.whitespace.${state}`)}
-                  </Typography.Text>
-                  <span className="kamap-num">{columns[state].length}</span>
-                </Flex>
-                {columns[state].length === 0 ? (
-                  <Typography.Text type="secondary" style={{ fontSize: 12, padding: '0 8px' }}>
-                    {t(`value.wsEmpty.${state}`)}
-                  </Typography.Text>
-                ) : state === 'none' ? (
-                  <Flex wrap gap={6}>
-                    {columns.none.map((cell) => (
-                      <Tag key={cell.categoryId} style={{ marginInlineEnd: 0 }}>
-                        {cell.categoryName}
-                      </Tag>
-                    ))}
+        <Flex vertical gap={12}>
+          <Row gutter={[12, 12]}>
+            {whitespaceStates
+              .filter((state) => state !== 'none')
+              .map((state) => (
+                <Col key={state} xs={24} md={8}>
+                  <Flex vertical gap={8}>
+                    <Flex align="center" justify="space-between" className={styles.wsHead} style={stateStyle[state]}>
+                      <Typography.Text strong style={{ color: 'inherit' }}>
+                        {t(`enum.whitespace.${state}`)}
+                      </Typography.Text>
+                      <span className="kamap-num">{columns[state].length}</span>
+                    </Flex>
+                    {columns[state].length === 0 ? (
+                      <Typography.Text type="secondary" style={{ fontSize: 12, padding: '0 8px' }}>
+                        {t(`value.wsEmpty.${state}`)}
+                      </Typography.Text>
+                    ) : (
+                      columns[state].map((cell) => (
+                        <div
+                          key={cell.categoryId}
+                          className={styles.wsCell}
+                          style={{ borderLeftColor: stateStyle[state].color }}
+                        >
+                          <Typography.Text strong>{cell.categoryName}</Typography.Text>
+                          <div className={styles.wsDetail}>
+                            <CellDetail cell={cell} />
+                          </div>
+                        </div>
+                      ))
+                    )}
                   </Flex>
-                ) : (
-                  columns[state].map((cell) => (
-                    <div
-                      key={cell.categoryId}
-                      className={styles.wsCell}
-                      style={{ borderLeftColor: stateStyle[state].color }}
-                    >
-                      <Typography.Text strong>{cell.categoryName}</Typography.Text>
-                      <div className={styles.wsDetail}>
-                        <CellDetail cell={cell} />
-                      </div>
-                    </div>
-                  ))
-                )}
-              </Flex>
-            </Col>
-          ))}
-        </Row>
+                </Col>
+              ))}
+          </Row>
+          {columns.none.length > 0 && (
+            <Flex wrap gap={6} align="center" className={styles.wsHead} style={stateStyle.none}>
+              <Typography.Text strong style={{ color: 'inherit', marginInlineEnd: 6 }}>
+                {t('enum.whitespace.none')} {columns.none.length}
+              </Typography.Text>
+              {columns.none.map((cell) => (
+                <Tag key={cell.categoryId} style={{ marginInlineEnd: 0, background: '#fff' }}>
+                  {cell.categoryName}
+                </Tag>
+              ))}
+            </Flex>
+          )}
+        </Flex>
       )}
     </Card>
   );
