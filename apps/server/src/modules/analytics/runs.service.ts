@@ -178,11 +178,7 @@ async function writeResults(tx: Db, runId: string, results: readonly AccountOutc
   }
 }
 
-async function writeRecommendations(
-  tx: Db,
-  runId: string,
-  recommendations: readonly Recommendation[],
-): Promise<void> {
+async function writeRecommendations(tx: Db, runId: string, recommendations: readonly Recommendation[]): Promise<void> {
   for (let i = 0; i < recommendations.length; i += BATCH) {
     const batch = recommendations.slice(i, i + BATCH);
     await tx.execute(sql`
