@@ -23,6 +23,7 @@ import { lookupRoutes } from './modules/lookup/index.js';
 import { ordersRoutes } from './modules/orders/index.js';
 import { orgRoutes } from './modules/org/index.js';
 import { productsRoutes } from './modules/products/index.js';
+import { serviceRoutes } from './modules/service/index.js';
 import { resolveApiToken, resolveSession, usersRoutes } from './modules/users/index.js';
 import type { Database } from './platform/db/index.js';
 import { registerAuth } from './platform/http/auth.plugin.js';
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(interactionsRoutes);
       await api.register(lookupRoutes);
       await api.register(analyticsRoutes);
+      await api.register(serviceRoutes);
     },
     { prefix: '/api/v1' },
   );
