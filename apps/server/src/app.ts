@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accountsRoutes } from './modules/accounts/index.js';
+import { alertsRoutes } from './modules/alerts/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
 import { competitorsRoutes } from './modules/competitors/index.js';
 import { contactsRoutes } from './modules/contacts/index.js';
@@ -37,6 +38,8 @@ export type AppDeps = {
   logLevel?: string;
   webDist?: string | undefined;
   version?: string;
+  /** Links in robot messages (KAMAP_PUBLIC_URL) and the retry backoff of webhook pushes. */
+  alertDelivery?: { publicUrl?: string; baseDelayMs?: number };
 };
 
 const defaultWebDist = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -136,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(lookupRoutes);
       await api.register(analyticsRoutes);
       await api.register(serviceRoutes);
+      await api.register(alertsRoutes, { delivery: deps.alertDelivery ?? {} });
     },
     { prefix: '/api/v1' },
   );
