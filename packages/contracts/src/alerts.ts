@@ -35,7 +35,10 @@ export const Alert = z.object({
 export type Alert = z.infer<typeof Alert>;
 
 export const AlertListQuery = ListQueryBase.extend({
-  sort: z.enum(['lastSeenAt', '-lastSeenAt']).default('-lastSeenAt'),
+  sort: z
+    .enum(['priority', '-priority', 'lastSeenAt', '-lastSeenAt'])
+    .default('-priority')
+    .describe('priority: critical before warning, then strategic, core, general'),
   status: AlertStatus.optional(),
   active: z.stringbool().optional().describe('true: open or acknowledged (not snoozed, not resolved)'),
   rule: AlertRule.optional(),

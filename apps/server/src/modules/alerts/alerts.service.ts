@@ -14,7 +14,8 @@ type Row = Record<string, unknown> & { id: string; last_seen_at: unknown };
 
 const select = (ctx: Ctx) => sql`
   select al.*, a.name as account_name, u.display_name as owner_name,
-    exists (select 1 from alert_reads rd where rd.alert_id = al.id and rd.user_id = ${ctx.user.id}) as read
+    exists (select 1 from alert_reads rd where rd.alert_id = al.id and rd.user_id = ${ctx.user.id}) as read,
+    ${priority} as priority
   from alerts al join accounts a on a.id = al.account_id left join users u on u.id = al.owner_id`;
 
 const toAlert = (r: Row) => ({
@@ -38,6 +39,9 @@ const toAlert = (r: Row) => ({
   version: r.version as number,
 });
 
+/** Critical before warning, then strategic, core, general: what to look at first. */
+const priority = sql`((case al.severity when 'critical' then 10 else 0 end) + (case al.tier when 'strategic' then 3 when 'core' then 2 else 1 end))`;
+
 const active = sql`al.status in ('open', 'acknowledged')`;
 const unread = (ctx: Ctx) =>
   sql`not exists (select 1 from alert_reads rd where rd.alert_id = al.id and rd.user_id = ${ctx.user.id})`;
@@ -45,7 +49,7 @@ const unread = (ctx: Ctx) =>
 /** The inbox: alerts on accounts in the caller's scope. */
 export async function listAlerts(ctx: Ctx, q: z.infer<typeof AlertListQuery>) {
   assertCan(ctx.user, 'alert.read');
-  const spec = sortSpec(q.sort, { lastSeenAt: sql`al.last_seen_at` });
+  const spec = sortSpec(q.sort, { lastSeenAt: sql`al.last_seen_at`, priority });
   const filter = sql.join(
     [
       accountIdInScope(ctx.user, sql`al.account_id`),
@@ -65,7 +69,13 @@ export async function listAlerts(ctx: Ctx, q: z.infer<typeof AlertListQuery>) {
     ),
     one<{ n: number }>(ctx.db, sql`select count(*)::int as n from alerts al where ${filter}`),
   ]);
-  return toPage(fetched, q.limit, (r) => [String(r.last_seen_at), r.id], toAlert, total?.n ?? 0);
+  return toPage(
+    fetched,
+    q.limit,
+    (r) => [spec.key === 'priority' ? Number(r.priority) : String(r.last_seen_at), r.id],
+    toAlert,
+    total?.n ?? 0,
+  );
 }
 
 /** The header bell: active alerts in scope the caller has not opened, and active ones by rule. */

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/index.js';
 import { one, rows, sql } from '../../platform/db/index.js';
 import { latestRunId } from '../analytics/index.js';
-import { slaFor } from '../service/index.js';
+import { escalateBreachedComplaints, slaFor } from '../service/index.js';
 import { createRng, type Rng } from './random.js';
 
 type Tier = 'strategic' | 'core' | 'general';
@@ -152,7 +152,7 @@ export async function generateServiceDemo(db: Db, opts: { seed: number; asOf: st
   for (let i = 0; i < 36; i++) {
     const account = rng.pick(accounts);
     const problem = rng.pick(PROBLEMS);
-    const receivedAt = end - rng.int(5, 180) * 24 * HOUR - rng.int(0, 8) * HOUR;
+    const receivedAt = end - rng.int(5, 180) * 24 * HOUR - rng.int(0, 8) * HOUR - rng.int(0, 59) * 60_000;
     const sla = await slaFor(db, account.tier, problem.severity);
     const late = rng.chance(0.15);
     await insertComplaint(account, problem, receivedAt, {
@@ -175,21 +175,38 @@ export async function generateServiceDemo(db: Db, opts: { seed: number; asOf: st
   });
   await db.execute(sql`update complaints set assignee_id = ${users.service}, first_owner_id = ${users.kam}
     where account_id = ${top.id} and status = 'open'`);
+  // the scheduler's quarter-hourly watch escalated it soon after its response time ran out
+  const due = await one<{ at: string }>(
+    db,
+    sql`select response_due_at::text as at from complaints where account_id = ${top.id} and status = 'open'`,
+  );
+  if (due)
+    await escalateBreachedComplaints(
+      db,
+      new Date(Date.parse(due.at.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')) + 11 * 60_000),
+    );
 
   const surveys = await writeSurveys(db, rng, accounts, end);
   return { complaints: complaintCount, surveys };
 }
 
-async function writeSurveys(db: Db, rng: Rng, accounts: { id: string; contact_id: string | null }[], end: number) {
+async function writeSurveys(
+  db: Db,
+  rng: Rng,
+  accounts: { id: string; contact_id: string | null; kam: boolean }[],
+  end: number,
+) {
   const sender = await one<{ id: string }>(db, sql`select id from users where username = 'service'`);
   let n = 0;
   for (let month = 11; month >= 0; month--) {
     // satisfaction climbs over the year: the service programme is working
     const lift = (11 - month) / 11;
-    for (let k = 0; k < 8; k++) {
-      const account = rng.pick(accounts);
+    for (let k = 0; k < 12; k++) {
+      // half go to kam's accounts, so the demo KAM's own trend has enough answers to read
+      const mine = accounts.filter((a) => a.kam);
+      const account = k % 2 === 0 && mine.length ? rng.pick(mine) : rng.pick(accounts);
       if (!account.contact_id) continue;
-      const sentAt = end - (month * 30 + rng.int(2, 28)) * 24 * HOUR;
+      const sentAt = end - (month * 30 + rng.int(2, 28)) * 24 * HOUR - rng.int(0, 9) * HOUR - rng.int(0, 59) * 60_000;
       const kind = rng.chance(0.5) ? 'nps' : 'csat';
       const answered = rng.chance(0.8);
       const base = kind === 'nps' ? 5.5 + 3 * lift + rng.normal() * 1.6 : 3.1 + 1.3 * lift + rng.normal() * 0.6;

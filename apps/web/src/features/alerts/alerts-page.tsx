@@ -181,7 +181,7 @@ export function AlertsPage() {
               onChange={(r) => setUrl({ rule: r })}
               allowClear
               placeholder={t('alert.rule')}
-              style={{ width: 160 }}
+              style={{ width: 220 }}
               options={AlertRule.options.map((r) => ({
                 value: r,
                 label: `${t(`enum.alertRule.${r}`)}${counts.data?.byRule[r] ? ` (${counts.data.byRule[r]})` : ''}`,

@@ -10,7 +10,15 @@ import { useServiceKpis } from './api';
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const hours = (x: number | null) => (x === null ? '—' : x.toFixed(1));
 
-function KpiTable({ rows, label }: { rows: ServiceKpiRowData[]; label: (r: ServiceKpiRowData) => string }) {
+function KpiTable({
+  rows,
+  label,
+  group,
+}: {
+  rows: ServiceKpiRowData[];
+  label: (r: ServiceKpiRowData) => string;
+  group: string;
+}) {
   const { t } = useTranslation();
   return (
     <Table<ServiceKpiRowData>
@@ -20,12 +28,12 @@ function KpiTable({ rows, label }: { rows: ServiceKpiRowData[]; label: (r: Servi
       dataSource={rows}
       scroll={{ x: 860 }}
       columns={[
-        { title: '', key: 'label', render: (_: unknown, r) => <Typography.Text strong>{label(r)}</Typography.Text> },
+        { title: group, key: 'label', render: (_: unknown, r) => <Typography.Text strong>{label(r)}</Typography.Text> },
         { title: t('kpi.complaints'), dataIndex: 'complaints', align: 'right', width: 80 },
-        { title: t('kpi.responseSla'), dataIndex: 'responseSlaRate', align: 'right', width: 110, render: pct },
-        { title: t('kpi.resolutionSla'), dataIndex: 'resolutionSlaRate', align: 'right', width: 110, render: pct },
-        { title: t('kpi.avgResponse'), dataIndex: 'avgResponseHours', align: 'right', width: 120, render: hours },
-        { title: t('kpi.avgResolution'), dataIndex: 'avgResolutionHours', align: 'right', width: 120, render: hours },
+        { title: t('kpi.responseSla'), dataIndex: 'responseSlaRate', align: 'right', width: 120, render: pct },
+        { title: t('kpi.resolutionSla'), dataIndex: 'resolutionSlaRate', align: 'right', width: 120, render: pct },
+        { title: t('kpi.avgResponse'), dataIndex: 'avgResponseHours', align: 'right', width: 140, render: hours },
+        { title: t('kpi.avgResolution'), dataIndex: 'avgResolutionHours', align: 'right', width: 140, render: hours },
         {
           title: t('kpi.followUp'),
           dataIndex: 'avgFollowUpSatisfaction',
@@ -84,10 +92,14 @@ export function ServiceKpisPage() {
             ))}
           </Row>
           <Card variant="borderless" title={t('kpi.byTier')} loading={kpis.isPending}>
-            <KpiTable rows={k?.byTier ?? []} label={(r) => t(`enum.tier.${r.key as TierValue}`)} />
+            <KpiTable
+              rows={k?.byTier ?? []}
+              group={t('kpi.tier')}
+              label={(r) => t(`enum.tier.${r.key as TierValue}`)}
+            />
           </Card>
           <Card variant="borderless" title={t('kpi.byTeam')} loading={kpis.isPending}>
-            <KpiTable rows={k?.byTeam ?? []} label={(r) => r.label} />
+            <KpiTable rows={k?.byTeam ?? []} group={t('kpi.team')} label={(r) => r.label} />
           </Card>
           <Typography.Text type="secondary">{t('kpi.note')}</Typography.Text>
         </Flex>

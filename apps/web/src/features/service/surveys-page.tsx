@@ -136,14 +136,12 @@ export function SurveysPage() {
         {
           name: t('survey.nps'),
           type: 'line',
-          smooth: true,
           data: r?.trend.map((p) => p.nps) ?? [],
           connectNulls: true,
         },
         {
           name: t('survey.csat'),
           type: 'line',
-          smooth: true,
           yAxisIndex: 1,
           data: r?.trend.map((p) => p.csat) ?? [],
           connectNulls: true,
