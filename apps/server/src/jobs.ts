@@ -18,7 +18,7 @@ export function scheduledJobs(database: Database, config: Config): Job[] {
       cron: config.analysisCron,
       description: 'rebuild the rollups and run the step-1 analysis as of today',
       run: async () => {
-        await recomputeRollups(database.db);
+        await recomputeRollups(database);
         await runAnalysis(database.db, { asOf: todayInChina(), trigger: 'schedule', startedBy: null });
       },
     },

@@ -299,7 +299,10 @@ export function computeRun(
           {
             key: 'performance',
             value: growth.get(f.id) ?? 0,
-            detail: { growth: f.revenuePrev12 > 0 ? (f.revenue12 - f.revenuePrev12) / f.revenuePrev12 : null },
+            detail: {
+              growth: f.revenuePrev12 > 0 ? (f.revenue12 - f.revenuePrev12) / f.revenuePrev12 : null,
+              agentShare: f.revenue365 > 0 ? f.agentRevenue365 / f.revenue365 : null,
+            },
           },
           {
             key: 'prospecting',
