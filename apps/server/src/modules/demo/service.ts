@@ -108,10 +108,11 @@ export async function generateServiceDemo(db: Db, opts: { seed: number; asOf: st
     problem: (typeof PROBLEMS)[number],
     receivedAt: number,
     handling: { respondAfterH: number | null; resolveAfterH: number | null; followUp: number | null },
+    owners?: { firstOwner: string; assignee: string },
   ) => {
     const sla = await slaFor(db, account.tier, problem.severity);
-    const firstOwner = rng.chance(0.5) ? users.service : (account.owner_id ?? users.service);
-    const assignee = rng.chance(0.7) ? users.service : firstOwner;
+    const firstOwner = owners?.firstOwner ?? (rng.chance(0.5) ? users.service : (account.owner_id ?? users.service));
+    const assignee = owners?.assignee ?? (rng.chance(0.7) ? users.service : firstOwner);
     const at = (h: number | null) => (h === null ? null : new Date(receivedAt + h * HOUR).toISOString());
     const responded = at(handling.respondAfterH);
     const resolved = at(handling.resolveAfterH);

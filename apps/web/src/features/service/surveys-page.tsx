@@ -117,7 +117,7 @@ export function SurveysPage() {
   const [sending, setSending] = useState(false);
   const results = useSurveyResults(url.accountId);
   const params = useMemo(
-    () => ({ accountId: url.accountId, kind: oneOf(SurveyKind.options, url.kind), limit: 50 }),
+    () => ({ accountId: url.accountId, kind: oneOf(SurveyKind.options, url.kind), limit: 20 }),
     [url.accountId, url.kind],
   );
   const list = useSurveyList(params);
