@@ -9,7 +9,6 @@ import { evaluateAlerts } from './modules/alerts/index.js';
 import { recomputeRollups, runAnalysis } from './modules/analytics/index.js';
 import { generateDemo, generateServiceDemo, isEmptyStore } from './modules/demo/index.js';
 import { insertOrgUnit, orgUnits } from './modules/org/index.js';
-import { escalateBreachedComplaints } from './modules/service/index.js';
 import { disableUserByName, insertUser, resetPasswordByName, rootOrgUnitId } from './modules/users/index.js';
 import { loadConfig } from './platform/config.js';
 import { backup, restore } from './platform/db/backup.js';
@@ -75,10 +74,9 @@ async function loadDemo(database: Database, opts: { seed?: number; accounts?: nu
     say(`analysis as of ${asOf}: ${describeRun(run)}`);
   }
   const service = await generateServiceDemo(database.db, { seed: summary.seed, asOf: summary.asOf });
-  const escalated = await escalateBreachedComplaints(database.db);
   const alerts = await evaluateAlerts(database.db);
   say(
-    `service: ${service.complaints} complaints (${escalated} escalated), ${service.surveys} surveys; alerts: ${Object.entries(
+    `service: ${service.complaints} complaints (${service.escalated} escalated), ${service.surveys} surveys; alerts: ${Object.entries(
       alerts.byRule,
     )
       .map(([rule, n]) => `${rule} ${n}`)

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/index.js';
-import { one, rows, sql } from '../../platform/db/index.js';
+import { isoTimestamp, one, rows, sql } from '../../platform/db/index.js';
 import { latestRunId } from '../analytics/index.js';
 import { escalateBreachedComplaints, slaFor } from '../service/index.js';
 import { createRng, type Rng } from './random.js';
@@ -64,7 +64,7 @@ const COMMENTS = [
 
 const HOUR = 3_600_000;
 
-export type ServiceDemoSummary = { complaints: number; surveys: number };
+export type ServiceDemoSummary = { complaints: number; escalated: number; surveys: number };
 
 /**
  * Complaints and satisfaction surveys for the demo company, after its analysis runs (the SLA follows
@@ -100,7 +100,7 @@ export async function generateServiceDemo(db: Db, opts: { seed: number; asOf: st
         where a.lifecycle = 'active' and r.tier in ('strategic', 'core') and a.archived_at is null
         order by a.owner_id = ${users.kam} desc, r.score desc, a.id limit 80`,
   );
-  if (!accounts.length || !users.kam || !users.service) return { complaints: 0, surveys: 0 };
+  if (!accounts.length || !users.kam || !users.service) return { complaints: 0, escalated: 0, surveys: 0 };
   let complaintCount = 0;
 
   const insertComplaint = async (
@@ -169,26 +169,24 @@ export async function generateServiceDemo(db: Db, opts: { seed: number; asOf: st
     resolveAfterH: null,
     followUp: null,
   });
-  await insertComplaint(top, PROBLEMS[3]!, end - 44 * HOUR, {
-    respondAfterH: null,
-    resolveAfterH: null,
-    followUp: null,
-  });
-  await db.execute(sql`update complaints set assignee_id = ${users.service}, first_owner_id = ${users.kam}
-    where account_id = ${top.id} and status = 'open'`);
-  // the scheduler's quarter-hourly watch escalated it soon after its response time ran out
-  const due = await one<{ at: string }>(
-    db,
-    sql`select response_due_at::text as at from complaints where account_id = ${top.id} and status = 'open'`,
+  await insertComplaint(
+    top,
+    PROBLEMS[3]!,
+    end - 44 * HOUR,
+    { respondAfterH: null, resolveAfterH: null, followUp: null },
+    { firstOwner: users.kam, assignee: users.service },
   );
-  if (due)
-    await escalateBreachedComplaints(
-      db,
-      new Date(Date.parse(due.at.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')) + 11 * 60_000),
-    );
+  // the scheduler's quarter-hourly watch escalated it soon after its response time ran out
+  const due = await one<{ at: unknown }>(
+    db,
+    sql`select response_due_at as at from complaints where account_id = ${top.id} and status = 'open'`,
+  );
+  const escalated = due
+    ? await escalateBreachedComplaints(db, new Date(Date.parse(isoTimestamp(due.at)) + 11 * 60_000))
+    : 0;
 
   const surveys = await writeSurveys(db, rng, accounts, end);
-  return { complaints: complaintCount, surveys };
+  return { complaints: complaintCount, escalated, surveys };
 }
 
 async function writeSurveys(
