@@ -2,7 +2,7 @@ import { evaluateAlerts, pushNewAlerts, sendDigests } from './modules/alerts/ind
 import { recomputeRollups, runAnalysis } from './modules/analytics/index.js';
 import { escalateBreachedComplaints } from './modules/service/index.js';
 import type { Config } from './platform/config.js';
-import type { Database } from './platform/db/index.js';
+import { type Database, retryOnDeadlock } from './platform/db/index.js';
 import type { Job } from './platform/jobs/scheduler.js';
 import { todayInChina } from './platform/today.js';
 
@@ -18,8 +18,10 @@ export function scheduledJobs(database: Database, config: Config): Job[] {
       cron: config.analysisCron,
       description: 'rebuild the rollups and run the step-1 analysis as of today',
       run: async () => {
-        await recomputeRollups(database);
-        await runAnalysis(database.db, { asOf: todayInChina(), trigger: 'schedule', startedBy: null });
+        await retryOnDeadlock(() => recomputeRollups(database));
+        await retryOnDeadlock(() =>
+          runAnalysis(database.db, { asOf: todayInChina(), trigger: 'schedule', startedBy: null }),
+        );
       },
     },
     {
@@ -27,8 +29,8 @@ export function scheduledJobs(database: Database, config: Config): Job[] {
       cron: config.alertsCron,
       description: 'escalate complaints past their SLA, evaluate the alert rules, push new alerts to group robots',
       run: async () => {
-        await escalateBreachedComplaints(database.db);
-        await evaluateAlerts(database.db);
+        await retryOnDeadlock(() => escalateBreachedComplaints(database.db));
+        await retryOnDeadlock(() => evaluateAlerts(database.db));
         await pushNewAlerts(database.db, delivery);
       },
     },

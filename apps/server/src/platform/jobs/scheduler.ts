@@ -25,6 +25,12 @@ function lockKey(name: string): number {
   return LOCK_BASE + (Math.abs(h) % 1000);
 }
 
+/** The database's own message when a query failed (Drizzle's message is the whole statement). */
+function describeError(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  return err.cause instanceof Error ? err.cause.message : err.message;
+}
+
 type RunOptions = { scheduledFor?: Date; trigger?: 'schedule' | 'manual' };
 
 /** Claims the slot, runs the job and records how it went; false when the slot was already taken. */
@@ -50,7 +56,7 @@ async function claimAndRun(db: Db, job: Job, opts: RunOptions): Promise<boolean>
   try {
     await job.run();
   } catch (err) {
-    await finish('failed', err instanceof Error ? err.message : String(err));
+    await finish('failed', describeError(err));
     throw err;
   }
   await finish('done', null);
@@ -85,7 +91,7 @@ export function startScheduler(database: Database, jobs: readonly Job[], log: Jo
         const ran = await runAsLeader(database, job, { scheduledFor: slot });
         if (ran) log.info(`job ${job.name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       } catch (err) {
-        log.error(`job ${job.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+        log.error(`job ${job.name} failed: ${describeError(err)}`);
       }
     });
     return [cron];
