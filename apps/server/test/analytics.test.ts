@@ -244,6 +244,20 @@ describe("an account's value", () => {
     expect(value.coverage.covered.length + value.coverage.missing.length).toBe(5);
   });
 
+  it('competitor presence on a parent category shows in the categories below it', async () => {
+    const [presence] = await rows<{ account_id: string; name: string }>(
+      database.db,
+      sql`select p.account_id, k.name from competitor_presence p join competitors k on k.id = p.competitor_id
+           join product_categories c on c.id = p.category_id
+          where exists (select 1 from product_categories child where child.parent_id = c.id) limit 1`,
+    );
+    expect(presence).toBeDefined();
+    const value: AccountValue = (await admin.get(`/accounts/${presence!.account_id}/value`)).json();
+    const held = value.whitespace.filter((w) => w.competitors.some((c) => c.name === presence!.name));
+    expect(held.length).toBeGreaterThan(0);
+    expect(held.every((w) => w.state === 'competitor' || w.state === 'bought')).toBe(true);
+  });
+
   it('an account at churn risk carries the reasons and their data', async () => {
     const risky = (await admin.get('/analytics/results?sort=churn&limit=1')).json().items[0];
     const value: AccountValue = (await admin.get(`/accounts/${risky.accountId}/value`)).json();
