@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accountsRoutes } from './modules/accounts/index.js';
+import { alertsRoutes } from './modules/alerts/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
 import { competitorsRoutes } from './modules/competitors/index.js';
 import { contactsRoutes } from './modules/contacts/index.js';
@@ -23,6 +24,7 @@ import { lookupRoutes } from './modules/lookup/index.js';
 import { ordersRoutes } from './modules/orders/index.js';
 import { orgRoutes } from './modules/org/index.js';
 import { productsRoutes } from './modules/products/index.js';
+import { serviceRoutes } from './modules/service/index.js';
 import { resolveApiToken, resolveSession, usersRoutes } from './modules/users/index.js';
 import type { Database } from './platform/db/index.js';
 import { registerAuth } from './platform/http/auth.plugin.js';
@@ -36,6 +38,8 @@ export type AppDeps = {
   logLevel?: string;
   webDist?: string | undefined;
   version?: string;
+  /** Links in robot messages (KAMAP_PUBLIC_URL) and the retry backoff of webhook pushes. */
+  alertDelivery?: { publicUrl?: string; baseDelayMs?: number };
 };
 
 const defaultWebDist = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -134,6 +138,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(interactionsRoutes);
       await api.register(lookupRoutes);
       await api.register(analyticsRoutes);
+      await api.register(serviceRoutes);
+      await api.register(alertsRoutes, { delivery: deps.alertDelivery ?? {} });
     },
     { prefix: '/api/v1' },
   );

@@ -4,8 +4,10 @@ import { Role } from '@kamap/contracts';
 import { Command, Option } from 'commander';
 import { eq } from 'drizzle-orm';
 import { buildApp } from './app.js';
+import { scheduledJobs } from './jobs.js';
+import { evaluateAlerts } from './modules/alerts/index.js';
 import { recomputeRollups, runAnalysis } from './modules/analytics/index.js';
-import { generateDemo, isEmptyStore } from './modules/demo/index.js';
+import { generateDemo, generateServiceDemo, isEmptyStore } from './modules/demo/index.js';
 import { insertOrgUnit, orgUnits } from './modules/org/index.js';
 import { disableUserByName, insertUser, resetPasswordByName, rootOrgUnitId } from './modules/users/index.js';
 import { loadConfig } from './platform/config.js';
@@ -13,7 +15,7 @@ import { backup, restore } from './platform/db/backup.js';
 import { type Database, migrate, openDatabase } from './platform/db/index.js';
 import { DataDirLockedError } from './platform/db/lock.js';
 import { fillNameSortKeys } from './platform/db/sort-keys.js';
-import { startScheduler } from './platform/jobs/scheduler.js';
+import { jobHistory, runAsLeader, startScheduler } from './platform/jobs/scheduler.js';
 import { progress } from './platform/progress.js';
 import { todayInChina as today } from './platform/today.js';
 
@@ -71,6 +73,15 @@ async function loadDemo(database: Database, opts: { seed?: number; accounts?: nu
     const run = await runAnalysis(database.db, { asOf, trigger: 'cli', startedBy: null });
     say(`analysis as of ${asOf}: ${describeRun(run)}`);
   }
+  const service = await generateServiceDemo(database.db, { seed: summary.seed, asOf: summary.asOf });
+  const alerts = await evaluateAlerts(database.db);
+  say(
+    `service: ${service.complaints} complaints (${service.escalated} escalated), ${service.surveys} surveys; alerts: ${Object.entries(
+      alerts.byRule,
+    )
+      .map(([rule, n]) => `${rule} ${n}`)
+      .join(', ')}`,
+  );
 }
 
 function describeRun(run: Awaited<ReturnType<typeof runAnalysis>>): string {
@@ -103,28 +114,17 @@ program
       logLevel: config.logLevel,
       webDist: config.webDist,
       version: pkg.version,
+      alertDelivery: { publicUrl: config.publicUrl },
     });
-    const scheduler = startScheduler(
-      database,
-      config.analysisCron
-        ? [
-            {
-              name: 'nightly analysis',
-              cron: config.analysisCron,
-              run: async () => {
-                await recomputeRollups(database);
-                await runAnalysis(database.db, { asOf: today(), trigger: 'schedule', startedBy: null });
-              },
-            },
-          ]
-        : [],
-      { info: (m) => app.log.info(m), error: (m) => app.log.error(m) },
-    );
+    const scheduler = startScheduler(database, scheduledJobs(database, config), {
+      info: (m) => app.log.info(m),
+      error: (m) => app.log.error(m),
+    });
     let stopping = false;
     const stop = async () => {
       if (stopping) return;
       stopping = true;
-      scheduler.stop();
+      await scheduler.stop();
       await app.close();
       await database.close();
       process.exit(0);
@@ -236,6 +236,38 @@ user
     const password = opts.password ?? randomBytes(12).toString('base64url');
     await withStore('kamap user reset-password', ({ db }) => resetPasswordByName(db, username, password));
     say(`password of ${username} reset${opts.password ? '' : `; new password: ${password}`}`);
+  });
+
+const jobs = program.command('jobs').description('scheduled jobs: what runs when, and how it went');
+jobs
+  .command('list')
+  .description('every job with its schedule, next run and latest runs (node, duration, outcome)')
+  .action(async () => {
+    await withStore('kamap jobs list', async (database) => {
+      for (const job of await jobHistory(database.db, scheduledJobs(database, loadConfig()))) {
+        say(`${job.name} — ${job.description}`);
+        say(`  schedule ${job.cron ?? 'off'}${job.nextRun ? `, next ${job.nextRun}` : ''}`);
+        if (!job.runs.length) say('  no runs yet');
+        for (const r of job.runs)
+          say(
+            `  ${r.startedAt} ${r.outcome}${r.durationMs === null ? '' : ` in ${(r.durationMs / 1000).toFixed(1)} s`} on ${r.node} (${r.trigger})${r.error ? `: ${r.error}` : ''}`,
+          );
+      }
+    });
+  });
+jobs
+  .command('run <name>')
+  .description('run a job now, as the leader (refused while another node runs it)')
+  .action(async (name: string) => {
+    await withStore('kamap jobs run', async (database) => {
+      const all = scheduledJobs(database, loadConfig());
+      const job = all.find((j) => j.name === name);
+      if (!job) throw new Error(`No job ${name}; jobs: ${all.map((j) => j.name).join(', ')}`);
+      const started = Date.now();
+      const ran = await runAsLeader(database, job, { trigger: 'manual' });
+      if (!ran) throw new Error(`${name} is running on another node; try again when it is done`);
+      say(`job ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    });
   });
 
 program

@@ -39,7 +39,8 @@ describe('kamap CLI', () => {
     await expect(kamap(['user', 'add', 'x', '--role', 'wizard'], data)).rejects.toMatchObject({
       stderr: expect.stringMatching(/--role must be one of/),
     });
-  });
+    // seven CLI processes, each starting tsx and the embedded database: minutes on a busy 2-core machine
+  }, 180_000);
 
   it('a second process on the same data directory refuses and names the holder', async () => {
     const data = join(dir, 'shared');
@@ -66,5 +67,5 @@ describe('kamap CLI', () => {
     expect(
       (await kamap(['user', 'add', 'wang', '--role', 'kam', '--password', 'a long password'], data)).stdout,
     ).toContain('added');
-  });
+  }, 180_000);
 });

@@ -1,4 +1,5 @@
 export * from './accounts.js';
+export * from './alerts.js';
 export * from './analytics.js';
 export * from './auth.js';
 export * from './common.js';
@@ -9,3 +10,4 @@ export * from './lookup.js';
 export * from './orders.js';
 export * from './org.js';
 export * from './products.js';
+export * from './service.js';

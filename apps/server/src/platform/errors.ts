@@ -8,6 +8,7 @@ type Kind =
   | 'not_found'
   | 'conflict'
   | 'stale_version'
+  | 'gone'
   | 'too_many_requests';
 
 const titles: Record<Kind, [number, string]> = {
@@ -18,6 +19,7 @@ const titles: Record<Kind, [number, string]> = {
   not_found: [404, 'Not found'],
   conflict: [409, 'Conflict'],
   stale_version: [409, 'Stale version'],
+  gone: [410, 'Gone'],
   too_many_requests: [429, 'Too many requests'],
 };
 

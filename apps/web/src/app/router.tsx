@@ -18,6 +18,11 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
   },
   {
+    path: '/s/:token',
+    element: page(() => import('../features/service/public-survey-page'), 'PublicSurveyPage'),
+    errorElement: <RouteError />,
+  },
+  {
     path: '/',
     element: (
       <RequireAuth>
@@ -43,6 +48,24 @@ export const router = createBrowserRouter([
           {
             path: 'interactions',
             element: page(() => import('../features/interactions/interactions-page'), 'InteractionsPage'),
+          },
+          {
+            path: 'complaints',
+            element: page(() => import('../features/service/complaints-page'), 'ComplaintsPage'),
+          },
+          {
+            path: 'complaints/:id',
+            element: page(() => import('../features/service/complaint-page'), 'ComplaintPage'),
+          },
+          { path: 'surveys', element: page(() => import('../features/service/surveys-page'), 'SurveysPage') },
+          {
+            path: 'service-kpis',
+            element: page(() => import('../features/service/service-kpis-page'), 'ServiceKpisPage'),
+          },
+          { path: 'alerts', element: page(() => import('../features/alerts/alerts-page'), 'AlertsPage') },
+          {
+            path: 'alert-settings',
+            element: page(() => import('../features/alerts/alert-settings-page'), 'AlertSettingsPage'),
           },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -217,3 +217,14 @@ export async function revokeApiToken(ctx: Ctx, id: string): Promise<void> {
 }
 
 export type { Principal };
+
+/** Active users with an e-mail address, as principals (for work done on their behalf, like a digest). */
+export async function principalsWithEmail(db: Db): Promise<(Principal & { email: string })[]> {
+  const found = await db
+    .select({ ...principalColumns, email: users.email })
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(and(isNull(users.disabledAt), sql`${users.email} is not null and ${users.email} <> ''`))
+    .orderBy(users.username);
+  return found.map((u) => ({ ...u, email: u.email as string, tokenScopes: null }));
+}

@@ -35,7 +35,14 @@ export type Action =
   | 'analytics.read'
   | 'analytics.configure'
   | 'analytics.run'
-  | 'tier.override';
+  | 'tier.override'
+  | 'complaint.write'
+  | 'survey.send'
+  | 'service.read'
+  | 'service.configure'
+  | 'alert.read'
+  | 'alert.act'
+  | 'alert.configure';
 
 const grants: Record<Action, readonly Role[]> = {
   'account.create': ['admin', 'director', 'kam'],
@@ -53,6 +60,13 @@ const grants: Record<Action, readonly Role[]> = {
   'analytics.configure': ['admin', 'director'],
   'analytics.run': ['admin', 'director'],
   'tier.override': ['admin', 'director'],
+  'complaint.write': ['admin', 'director', 'kam', 'service'],
+  'survey.send': ['admin', 'director', 'kam', 'service'],
+  'service.read': ['admin', 'director', 'kam', 'service', 'analyst'],
+  'service.configure': ['admin'],
+  'alert.read': ['admin', 'director', 'kam', 'service'],
+  'alert.act': ['admin', 'director', 'kam', 'service'],
+  'alert.configure': ['admin'],
 };
 
 const writes = new Set<Action>([
@@ -68,6 +82,11 @@ const writes = new Set<Action>([
   'analytics.configure',
   'analytics.run',
   'tier.override',
+  'complaint.write',
+  'survey.send',
+  'service.configure',
+  'alert.act',
+  'alert.configure',
 ]);
 
 /** The one place that decides what a role may do. Row scope is `accountScope`. */

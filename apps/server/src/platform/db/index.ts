@@ -136,3 +136,20 @@ export { sql };
 export function pgArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/(["\\])/g, '\\$1')}"`).join(',')}}`;
 }
+
+/**
+ * Runs `work` again (up to `attempts` times) when PostgreSQL chose it as a deadlock victim or could
+ * not serialize it: its transaction was rolled back whole, so trying again is safe. Jobs that rebuild
+ * or read many tables at once (a rollup recompute while alerts are evaluated) meet this now and then.
+ */
+export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await work();
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string } }).cause ?? (err as { code?: string });
+      if (n >= attempts || (cause?.code !== '40P01' && cause?.code !== '40001')) throw err;
+      await new Promise((r) => setTimeout(r, 100 * n));
+    }
+  }
+}

@@ -4,6 +4,11 @@ import type {
   AccountResultSummary,
   AccountRollup,
   AccountValue,
+  Alert,
+  AlertCounts,
+  AlertRule,
+  AlertThresholds,
+  AllowedHost,
   AnalysisConfig,
   AnalysisConfigVersion,
   AnalysisRun,
@@ -11,12 +16,21 @@ import type {
   ChangeKind,
   ChurnReasonCode,
   CompetitorPresence,
+  Complaint,
+  ComplaintChannel,
+  ComplaintDetail,
+  ComplaintEvent,
+  ComplaintSeverity,
+  ComplaintStatus,
   ContactChannel,
   ContactListQuery,
+  CreateComplaint,
   CreateInsight,
   CreateInteraction,
+  CreateWebhookTarget,
   CriterionKey,
   DecisionRole,
+  Delivery,
   DossierAccess,
   Industry,
   Insight,
@@ -42,11 +56,20 @@ import type {
   Product,
   ProductCategory,
   ProductListQuery,
+  PublicSurvey,
   ResultListQuery,
   RfmSegment,
+  RootCause,
   RunChange,
+  SentSurvey,
+  ServiceKpiRow,
+  ServiceKpis,
   SetTierOverride,
   SizeBand,
+  SlaPolicy,
+  Survey,
+  SurveyKind,
+  SurveyResults,
   TeamMember,
   TeamRole,
   Tier,
@@ -54,6 +77,7 @@ import type {
   TierOverride,
   TimelineEntry,
   UserRef,
+  WebhookTarget,
   WhitespaceCell,
 } from '@kamap/contracts';
 import type { z } from 'zod';
@@ -137,3 +161,28 @@ export type ResultListParams = Partial<z.input<typeof ResultListQuery>>;
 
 export type Page<T> = { items: T[]; nextCursor: string | null; total: number };
 export type ItemList<T> = { items: T[] };
+
+export type AlertData = z.infer<typeof Alert>;
+export type AlertCountsData = z.infer<typeof AlertCounts>;
+export type AlertRuleValue = z.infer<typeof AlertRule>;
+export type AlertThresholdsData = z.infer<typeof AlertThresholds>;
+export type AllowedHostData = z.infer<typeof AllowedHost>;
+export type WebhookTargetData = z.infer<typeof WebhookTarget>;
+export type CreateWebhookTargetBody = z.input<typeof CreateWebhookTarget>;
+export type DeliveryData = z.infer<typeof Delivery>;
+export type ComplaintData = z.infer<typeof Complaint>;
+export type ComplaintDetailData = z.infer<typeof ComplaintDetail>;
+export type ComplaintEventData = z.infer<typeof ComplaintEvent>;
+export type ComplaintSeverityValue = z.infer<typeof ComplaintSeverity>;
+export type ComplaintStatusValue = z.infer<typeof ComplaintStatus>;
+export type ComplaintChannelValue = z.infer<typeof ComplaintChannel>;
+export type RootCauseValue = z.infer<typeof RootCause>;
+export type CreateComplaintBody = z.input<typeof CreateComplaint>;
+export type SlaPolicyData = z.infer<typeof SlaPolicy>;
+export type ServiceKpisData = z.infer<typeof ServiceKpis>;
+export type ServiceKpiRowData = z.infer<typeof ServiceKpiRow>;
+export type SurveyData = z.infer<typeof Survey>;
+export type SentSurveyData = z.infer<typeof SentSurvey>;
+export type SurveyResultsData = z.infer<typeof SurveyResults>;
+export type PublicSurveyData = z.infer<typeof PublicSurvey>;
+export type SurveyKindValue = z.infer<typeof SurveyKind>;

@@ -2,6 +2,7 @@ import { Layout, Menu } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { AlertBell } from '../../features/alerts/alert-bell';
 import { LookupBox } from '../../features/lookup/lookup-box';
 import { BrandMark } from '../../ui/brand-mark';
 import { PageSkeleton } from '../../ui/page-skeleton';
@@ -61,6 +62,7 @@ export function AppLayout() {
         <Layout.Header className={styles.header}>
           <LookupBox />
           <div className={styles.headerRight}>
+            <AlertBell />
             <LanguageSwitch />
             <UserMenu />
           </div>

@@ -2,16 +2,36 @@ import {
   AimOutlined,
   AppstoreOutlined,
   BankOutlined,
+  BellOutlined,
   ContactsOutlined,
+  ControlOutlined,
   FileTextOutlined,
+  FundOutlined,
   MessageOutlined,
+  SmileOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { ComponentType } from 'react';
+import { alertReaders } from '../../features/alerts/access';
 import { analyticsReaders } from '../../features/identification/access';
 import type { Role } from '../api/types';
 
 export type NavStep = 'identify' | 'needs' | 'relationships' | 'strategy' | 'evaluate';
-export type NavPage = 'identification' | 'accounts' | 'products' | 'orders' | 'contacts' | 'interactions';
+export type NavPage =
+  | 'identification'
+  | 'accounts'
+  | 'products'
+  | 'orders'
+  | 'contacts'
+  | 'interactions'
+  | 'complaints'
+  | 'surveys'
+  | 'serviceKpis'
+  | 'alerts'
+  | 'alertSettings';
+/** Complaints, surveys and their KPIs: every internal role (agents are external partners). */
+const serviceReaders: readonly Role[] = ['admin', 'director', 'kam', 'service', 'analyst'];
+
 /** `roles`: only these roles see the page (the server refuses the others anyway). */
 type NavItem = { page: NavPage; path: string; icon: ComponentType; roles?: readonly Role[] };
 
@@ -39,6 +59,11 @@ export const navigation: { step: NavStep; items: NavItem[] }[] = [
     items: [
       { page: 'contacts', path: '/contacts', icon: ContactsOutlined },
       { page: 'interactions', path: '/interactions', icon: MessageOutlined },
+      { page: 'complaints', path: '/complaints', icon: WarningOutlined, roles: serviceReaders },
+      { page: 'surveys', path: '/surveys', icon: SmileOutlined, roles: serviceReaders },
+      { page: 'serviceKpis', path: '/service-kpis', icon: FundOutlined, roles: serviceReaders },
+      { page: 'alerts', path: '/alerts', icon: BellOutlined, roles: alertReaders },
+      { page: 'alertSettings', path: '/alert-settings', icon: ControlOutlined, roles: ['admin'] },
     ],
   },
 ];

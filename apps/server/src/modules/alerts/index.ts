@@ -1,0 +1,3 @@
+export { alertsRoutes } from './alerts.routes.js';
+export { type DeliveryOptions, pushNewAlerts, sendDigests } from './delivery.service.js';
+export { evaluateAlerts } from './evaluate.js';

@@ -1,0 +1,4 @@
+export { breachedSql, escalateBreachedComplaints } from './complaints.service.js';
+export { serviceRoutes } from './service.routes.js';
+export { complaints } from './service.table.js';
+export { slaFor } from './sla.js';

@@ -1,0 +1,72 @@
+import type { TFunction } from 'i18next';
+import type { AlertData, ComplaintSeverityValue, DecisionRoleValue } from '../../app/api/types';
+import { formatMoney } from '../../ui/format';
+
+type Data = Record<string, unknown>;
+const num = (d: Data, k: string) => (typeof d[k] === 'number' ? (d[k] as number) : 0);
+
+/** The alert's reason in the reader's language, from the figures behind it (the server's text is Chinese). */
+export function explainAlert(alert: AlertData, t: TFunction): string {
+  const d = alert.data;
+  const tier = t(`enum.tier.${alert.tier}`);
+  switch (alert.rule) {
+    case 'churn_risk':
+      return t('alert.explain.churn_risk', { score: num(d, 'churnRisk'), threshold: num(d, 'threshold'), tier });
+    case 'revenue_drop':
+      return t('alert.explain.revenue_drop', {
+        revenue: formatMoney(num(d, 'revenue')),
+        previous: formatMoney(num(d, 'previousRevenue')),
+        pct: Math.abs(Math.round(num(d, 'changePct'))),
+        from: d.from,
+        to: d.to,
+      });
+    case 'receivable_overdue':
+      return t('alert.explain.receivable_overdue', {
+        count: num(d, 'invoices'),
+        amount: formatMoney(num(d, 'overdueAmount')),
+        days: num(d, 'maxDaysOverdue'),
+        threshold: num(d, 'threshold'),
+      });
+    case 'sla_breached': {
+      const items = (d.items as { title: string }[] | undefined) ?? [];
+      return t('alert.explain.sla_breached', {
+        count: num(d, 'complaints'),
+        titles: items.map((i) => i.title).join('；'),
+      });
+    }
+    case 'no_contact':
+      return d.lastContactAt
+        ? t('alert.explain.no_contact', { days: num(d, 'daysSinceContact'), cadence: num(d, 'cadenceDays'), tier })
+        : t('alert.explain.no_contact_never', { cadence: num(d, 'cadenceDays'), tier });
+  }
+}
+
+/** Lines of detail under the reason: churn reasons, the people not contacted, the complaints past SLA. */
+export function alertDetails(alert: AlertData, t: TFunction): string[] {
+  const d = alert.data;
+  switch (alert.rule) {
+    case 'churn_risk':
+      return ((d.reasons as { code: string; points: number }[] | undefined) ?? []).map(
+        (r) => `${t(`enum.churnReason.${r.code}`, { defaultValue: r.code })} +${Math.round(r.points)}`,
+      );
+    case 'no_contact':
+      return (
+        (d.contacts as { name: string; decisionRole: DecisionRoleValue; lastContactAt: string | null }[] | undefined) ??
+        []
+      ).map(
+        (c) =>
+          `${c.name} · ${t(`enum.decisionRole.${c.decisionRole}`)} · ${c.lastContactAt ? c.lastContactAt.slice(0, 10) : t('alert.never')}`,
+      );
+    case 'sla_breached':
+      return (
+        (d.items as { title: string; severity: ComplaintSeverityValue; escalated: boolean }[] | undefined) ?? []
+      ).map(
+        (c) =>
+          `${c.title} · ${t(`enum.complaintSeverity.${c.severity}`)}${c.escalated ? ` · ${t('alert.escalated')}` : ''}`,
+      );
+    case 'receivable_overdue':
+      return [t('alert.oldestDue', { date: d.oldestDueDate })];
+    case 'revenue_drop':
+      return [t('alert.window', { from: d.from, to: d.to })];
+  }
+}
