@@ -20,9 +20,11 @@ import { competitorsRoutes } from './modules/competitors/index.js';
 import { contactsRoutes } from './modules/contacts/index.js';
 import { interactionsRoutes } from './modules/interactions/index.js';
 import { lookupRoutes } from './modules/lookup/index.js';
+import { needsRoutes } from './modules/needs/index.js';
 import { ordersRoutes } from './modules/orders/index.js';
 import { orgRoutes } from './modules/org/index.js';
 import { productsRoutes } from './modules/products/index.js';
+import { tasksRoutes } from './modules/tasks/index.js';
 import { resolveApiToken, resolveSession, usersRoutes } from './modules/users/index.js';
 import type { Database } from './platform/db/index.js';
 import { registerAuth } from './platform/http/auth.plugin.js';
@@ -134,6 +136,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(interactionsRoutes);
       await api.register(lookupRoutes);
       await api.register(analyticsRoutes);
+      await api.register(needsRoutes);
+      await api.register(tasksRoutes);
     },
     { prefix: '/api/v1' },
   );

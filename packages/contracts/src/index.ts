@@ -6,6 +6,8 @@ export * from './contacts.js';
 export * from './enums.js';
 export * from './interactions.js';
 export * from './lookup.js';
+export * from './needs.js';
 export * from './orders.js';
 export * from './org.js';
 export * from './products.js';
+export * from './tasks.js';

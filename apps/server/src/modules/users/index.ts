@@ -1,4 +1,4 @@
-export { resolveApiToken, resolveSession } from './auth.service.js';
+export { principalById, resolveApiToken, resolveSession } from './auth.service.js';
 export { usersRoutes } from './users.routes.js';
 export {
   disableUserByName,

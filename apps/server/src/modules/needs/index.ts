@@ -1,0 +1,2 @@
+export { needsRoutes } from './needs.routes.js';
+export { needs } from './needs.table.js';
