@@ -25,6 +25,7 @@ import { ordersRoutes } from './modules/orders/index.js';
 import { orgRoutes } from './modules/org/index.js';
 import { productsRoutes } from './modules/products/index.js';
 import { tasksRoutes } from './modules/tasks/index.js';
+import { timelineRoutes } from './modules/timeline/index.js';
 import { resolveApiToken, resolveSession, usersRoutes } from './modules/users/index.js';
 import type { Database } from './platform/db/index.js';
 import { registerAuth } from './platform/http/auth.plugin.js';
@@ -138,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(analyticsRoutes);
       await api.register(needsRoutes);
       await api.register(tasksRoutes);
+      await api.register(timelineRoutes);
     },
     { prefix: '/api/v1' },
   );

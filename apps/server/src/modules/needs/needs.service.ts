@@ -329,3 +329,10 @@ export async function overdueNeedTasks(ctx: Ctx, q: z.infer<typeof OverdueQuery>
     total: total?.n ?? 0,
   };
 }
+
+/** The timeline source for needs: when each was recorded, with its current status. */
+export const needTimelineSource = (accountId: string) =>
+  sql`select 'need' as kind, n.id::text as id, n.created_at as at, n.title, n.status as subtype,
+             null::bigint as amount, n.created_by as actor_id, u.display_name as actor_name
+      from needs n left join users u on u.id = n.created_by
+      where n.account_id = ${accountId} and n.archived_at is null`;

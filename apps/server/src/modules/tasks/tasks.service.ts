@@ -224,3 +224,10 @@ export async function reopenTask(ctx: Ctx, id: string, version: number) {
     snoozedUntil: null,
   }));
 }
+
+/** The timeline source for tasks: care, follow-ups and need measures when they were done. */
+export const taskTimelineSource = (accountId: string) =>
+  sql`select 'task' as kind, t.id::text as id, t.done_at as at, t.title, t.kind as subtype,
+             null::bigint as amount, t.owner_id as actor_id, u.display_name as actor_name
+      from tasks t join users u on u.id = t.owner_id
+      where t.account_id = ${accountId} and t.status = 'done' and t.done_at is not null and t.archived_at is null`;
