@@ -16,6 +16,7 @@ import {
 import { z } from 'zod';
 import { accountsRoutes } from './modules/accounts/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
+import { careRoutes } from './modules/care/index.js';
 import { competitorsRoutes } from './modules/competitors/index.js';
 import { contactsRoutes } from './modules/contacts/index.js';
 import { interactionsRoutes } from './modules/interactions/index.js';
@@ -139,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(analyticsRoutes);
       await api.register(needsRoutes);
       await api.register(tasksRoutes);
+      await api.register(careRoutes);
       await api.register(timelineRoutes);
     },
     { prefix: '/api/v1' },

@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 import { eq } from 'drizzle-orm';
 import { buildApp } from './app.js';
 import { recomputeRollups, runAnalysis } from './modules/analytics/index.js';
+import { runCare } from './modules/care/index.js';
 import { generateDemo, isEmptyStore } from './modules/demo/index.js';
 import { insertOrgUnit, orgUnits } from './modules/org/index.js';
 import { disableUserByName, insertUser, resetPasswordByName, rootOrgUnitId } from './modules/users/index.js';
@@ -71,6 +72,12 @@ async function loadDemo(database: Database, opts: { seed?: number; accounts?: nu
     const run = await runAnalysis(database.db, { asOf, trigger: 'cli', startedBy: null });
     say(`analysis as of ${asOf}: ${describeRun(run)}`);
   }
+  const care = await runCare(database.db, summary.asOf);
+  say(
+    `care tasks as of ${care.asOf}: ${Object.entries(care.created)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  );
 }
 
 function describeRun(run: Awaited<ReturnType<typeof runAnalysis>>): string {
@@ -106,18 +113,23 @@ program
     });
     const scheduler = startScheduler(
       database,
-      config.analysisCron
-        ? [
-            {
-              name: 'nightly analysis',
-              cron: config.analysisCron,
-              run: async () => {
-                await recomputeRollups(database.db);
-                await runAnalysis(database.db, { asOf: today(), trigger: 'schedule', startedBy: null });
+      [
+        ...(config.analysisCron
+          ? [
+              {
+                name: 'nightly analysis',
+                cron: config.analysisCron,
+                run: async () => {
+                  await recomputeRollups(database.db);
+                  await runAnalysis(database.db, { asOf: today(), trigger: 'schedule', startedBy: null });
+                },
               },
-            },
-          ]
-        : [],
+            ]
+          : []),
+        ...(config.careCron
+          ? [{ name: 'daily care', cron: config.careCron, run: () => runCare(database.db, today()).then(() => {}) }]
+          : []),
+      ],
       { info: (m) => app.log.info(m), error: (m) => app.log.error(m) },
     );
     let stopping = false;

@@ -105,7 +105,8 @@ export const CareConfig = z
 export type CareConfig = z.infer<typeof CareConfig>;
 export const CareConfigVersion = z.object({ config: CareConfig, version: z.number().int() });
 export const UpdateCareConfig = z.object({ config: CareConfig, version: Version }).strict();
-export const CareRunResult = z.object({ asOf: IsoDate, created: z.record(TaskSourceKind, z.number().int()) });
+export const CareSourceKind = z.enum(['revisit', 'birthday', 'festival', 'anniversary']);
+export const CareRunResult = z.object({ asOf: IsoDate, created: z.record(CareSourceKind, z.number().int()) });
 export const RunCare = z.object({ asOf: IsoDate.optional() }).strict();
 
 export const CalendarToken = z.object({

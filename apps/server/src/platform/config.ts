@@ -13,6 +13,8 @@ export type Config = {
   webDist: string | undefined;
   /** When the nightly analysis runs (cron, server-local time); `off` disables it. */
   analysisCron: string | null;
+  /** When the daily care job creates care tasks (cron, server-local time); `off` disables it. */
+  careCron: string | null;
 };
 
 /** Every environment variable kamap reads, in one place; the README lists them. */
@@ -29,6 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: env.KAMAP_WEB_DIST || undefined,
     analysisCron: env.KAMAP_ANALYSIS_CRON === 'off' ? null : (env.KAMAP_ANALYSIS_CRON ?? '0 2 * * *'),
+    careCron: env.KAMAP_CARE_CRON === 'off' ? null : (env.KAMAP_CARE_CRON ?? '30 5 * * *'),
     ...overrides,
   };
 }
