@@ -25,6 +25,7 @@ import { needsRoutes } from './modules/needs/index.js';
 import { ordersRoutes } from './modules/orders/index.js';
 import { orgRoutes } from './modules/org/index.js';
 import { productsRoutes } from './modules/products/index.js';
+import { relationshipsRoutes } from './modules/relationships/index.js';
 import { tasksRoutes } from './modules/tasks/index.js';
 import { timelineRoutes } from './modules/timeline/index.js';
 import { resolveApiToken, resolveSession, usersRoutes } from './modules/users/index.js';
@@ -141,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(needsRoutes);
       await api.register(tasksRoutes);
       await api.register(careRoutes);
+      await api.register(relationshipsRoutes);
       await api.register(timelineRoutes);
     },
     { prefix: '/api/v1' },

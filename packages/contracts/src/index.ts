@@ -10,4 +10,5 @@ export * from './needs.js';
 export * from './orders.js';
 export * from './org.js';
 export * from './products.js';
+export * from './relationships.js';
 export * from './tasks.js';
