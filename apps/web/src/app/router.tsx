@@ -44,6 +44,8 @@ export const router = createBrowserRouter([
             path: 'interactions',
             element: page(() => import('../features/interactions/interactions-page'), 'InteractionsPage'),
           },
+          { path: 'needs', element: page(() => import('../features/needs/needs-page'), 'NeedsPage') },
+          { path: 'tasks', element: page(() => import('../features/tasks/tasks-page'), 'TasksPage') },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -117,7 +117,7 @@ export async function generateDemo(database: Database, opts: DemoOptions = {}): 
       for (const row of needs) needTable.add(row);
       for (const row of tasks) taskTable.add(row);
       if (lunarBirthdayDue && account.strategic && account.owner?.id === base.org.login.kam.id)
-        lunarBirthdayDue = !giveLunarBirthday(contacts, asOf);
+        lunarBirthdayDue = !giveLunarBirthday(contacts, account.owner.id, asOf);
       for (const c of contacts) {
         let key = sortKeys.get(c.name);
         if (key === undefined) {

@@ -235,8 +235,11 @@ export function buildFollowUps(rng: Rng, account: AccountPlan, interactionRows: 
  * Gives one key person of the account a lunar birthday that falls on `day` this year, so the care
  * job has a lunar birthday to remind its owner of (the demo's "today").
  */
-export function giveLunarBirthday(contacts: Contact[], day: number): boolean {
-  const person = [...contacts].sort((a, b) => b.influence - a.influence).find((c) => c.cells[18] !== null);
+export function giveLunarBirthday(contacts: Contact[], ownerId: string, day: number): boolean {
+  // a person whose relationship the owner holds, so the reminder is theirs
+  const person = [...contacts]
+    .sort((a, b) => b.influence - a.influence)
+    .find((c) => c.cells[18] !== null && c.cells[10] === ownerId);
   if (!person) return false;
   for (let d = day; d < day + 7; d++) {
     const { month, day: lunarDay } = solarToLunar(isoOfDay(d));

@@ -2,6 +2,8 @@ import {
   AimOutlined,
   AppstoreOutlined,
   BankOutlined,
+  BulbOutlined,
+  CarryOutOutlined,
   ContactsOutlined,
   FileTextOutlined,
   MessageOutlined,
@@ -11,7 +13,15 @@ import { analyticsReaders } from '../../features/identification/access';
 import type { Role } from '../api/types';
 
 export type NavStep = 'identify' | 'needs' | 'relationships' | 'strategy' | 'evaluate';
-export type NavPage = 'identification' | 'accounts' | 'products' | 'orders' | 'contacts' | 'interactions';
+export type NavPage =
+  | 'identification'
+  | 'accounts'
+  | 'products'
+  | 'orders'
+  | 'needs'
+  | 'contacts'
+  | 'interactions'
+  | 'tasks';
 /** `roles`: only these roles see the page (the server refuses the others anyway). */
 type NavItem = { page: NavPage; path: string; icon: ComponentType; roles?: readonly Role[] };
 
@@ -35,8 +45,15 @@ export const navigation: { step: NavStep; items: NavItem[] }[] = [
     ],
   },
   {
+    step: 'needs',
+    items: [
+      { page: 'needs', path: '/needs', icon: BulbOutlined, roles: ['admin', 'director', 'kam', 'service', 'analyst'] },
+    ],
+  },
+  {
     step: 'relationships',
     items: [
+      { page: 'tasks', path: '/tasks', icon: CarryOutOutlined, roles: ['admin', 'director', 'kam', 'service'] },
       { page: 'contacts', path: '/contacts', icon: ContactsOutlined },
       { page: 'interactions', path: '/interactions', icon: MessageOutlined },
     ],
