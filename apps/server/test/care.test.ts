@@ -67,7 +67,10 @@ describe('the daily care job', () => {
       Array(4).fill('2026-09-25'),
     );
     expect(made.some((t) => t.reason_key === `revisit:${fx.accounts.solo.id}`)).toBe(false);
-    expect(made.find((t) => t.reason_key === `revisit:${fx.accounts.other.id}`)?.owner_id).toBe(fx.users.kam2.id);
+    expect(made.find((t) => t.reason_key === `revisit:${fx.accounts.other.id}`)).toMatchObject({
+      owner_id: fx.users.kam2.id,
+      title: '定期回访',
+    });
   });
 
   it('is idempotent: a second and third run create nothing', async () => {
@@ -95,10 +98,10 @@ describe('the daily care job', () => {
   });
 
   it('a done revisit counts as contact: no new revisit until the cadence passes again', async () => {
-    const [task] = (await kam2.get('/tasks?kind=care&q=回访')).json().items;
+    const [task] = (await kam2.get(`/tasks?kind=care&q=${encodeURIComponent('回访')}`)).json().items;
     await kam2.post(`/tasks/${task.id}/done`, { version: task.version });
     await runCare(database.db, '2026-09-22');
-    expect((await kam2.get('/tasks?kind=care&active=true&q=回访')).json().total).toBe(0);
+    expect((await kam2.get(`/tasks?kind=care&active=true&q=${encodeURIComponent('回访')}`)).json().total).toBe(0);
   });
 
   it('only admins and directors change the rules or run the job; bad rules are 400s naming the field', async () => {

@@ -125,7 +125,7 @@ export async function runCare(db: Db, asOf: string) {
         accountId: a.id,
         ownerId: a.owner_id,
         kind: 'care',
-        title: `回访 ${a.name}`,
+        title: '定期回访',
         suggestedAction: lastTouch
           ? `按${tierName[tier]}客户${cadence}天的回访节奏，上次联系是 ${lastTouch}；安排拜访或电话，了解近况与新需求`
           : `尚无联系记录；安排首次拜访`,
@@ -145,7 +145,7 @@ export async function runCare(db: Db, asOf: string) {
           accountId: a.id,
           ownerId: a.owner_id,
           kind: 'care',
-          title: `合作 ${years} 周年 · ${a.name}`,
+          title: `合作 ${years} 周年`,
           suggestedAction: `首单日期 ${first}（合同模块上线前以首单为合作起点）；致信感谢合作，回顾一年成果`,
           dueDate: next,
           sourceKind: 'anniversary',
@@ -162,7 +162,7 @@ export async function runCare(db: Db, asOf: string) {
           accountId: a.id,
           ownerId: a.owner_id,
           kind: 'care',
-          title: `${f.name}问候 · ${a.name}`,
+          title: `${f.name}问候`,
           suggestedAction: a.key_contact_name
             ? `向${a.key_contact_name}等关键联系人致${f.name}祝福；按公司礼品政策安排礼品`
             : `向客户关键联系人致${f.name}祝福`,
@@ -199,7 +199,7 @@ export async function runCare(db: Db, asOf: string) {
       accountId: p.account_id,
       ownerId: p.owner_id ?? account.owner_id,
       kind: 'care',
-      title: `${p.name}生日${calendar === 'lunar' ? `（农历${lunarLabel(born)}）` : ''} · ${account.name}`,
+      title: `${p.name}生日${calendar === 'lunar' ? `（农历${lunarLabel(born)}）` : ''}`,
       suggestedAction: `${day} 是${p.name}的生日；发送祝福，按其喜好准备小礼物`,
       dueDate: day,
       sourceKind: 'birthday',

@@ -20,18 +20,16 @@ function NeedCard({
   const overdue = need.tasks.some((x) => x.overdue);
   return (
     <button type="button" className={styles.card} onClick={() => onOpen(need.id)}>
-      <Flex justify="space-between" align="start" gap={8}>
-        <Typography.Text strong className={styles.cardTitle}>
-          {need.title}
-        </Typography.Text>
-        <BandTag band={need.band} priority={need.priority} />
-      </Flex>
+      <Typography.Text strong className={styles.cardTitle}>
+        {need.title}
+      </Typography.Text>
       {showAccount && (
         <Typography.Text type="secondary" ellipsis className={styles.cardAccount}>
           {need.accountName}
         </Typography.Text>
       )}
       <Flex gap={4} wrap align="center">
+        <BandTag band={need.band} priority={need.priority} />
         <Tag>{t(`enum.needCategory.${need.category}`)}</Tag>
         {need.kind === 'implicit' && <Tag color="purple">{t('enum.needKind.implicit')}</Tag>}
         {need.tasks.length > 0 && (

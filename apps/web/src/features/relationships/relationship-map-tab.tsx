@@ -1,6 +1,6 @@
 import { DownloadOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Flex, List, Row, Skeleton, Tag, Typography } from 'antd';
-import { useRef } from 'react';
+import { Alert, App, Button, Card, Checkbox, Col, Flex, Row, Skeleton, Tag, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError, isStaleVersion } from '../../app/api/client';
@@ -35,6 +35,7 @@ export function RelationshipMapTab({ account }: { account: Account }) {
   const map = useRelationshipMap(account.id);
   const move = useSetReportsTo(account.id);
   const chart = useRef<OrgChartHandle>(null);
+  const [showMet, setShowMet] = useState(false);
 
   const reportsTo = (person: MapPersonData, manager: MapPersonData) =>
     modal.confirm({
@@ -60,38 +61,45 @@ export function RelationshipMapTab({ account }: { account: Account }) {
   const covered = m.people.filter((p) => p.covered).length;
   const key = m.people.filter((p) => p.key).length;
 
-  return (
-    <Row gutter={16}>
-      <Col xs={24} xxl={18}>
-        <Card
-          variant="borderless"
-          size="small"
-          title={t('relationship.title')}
-          extra={
-            <Button
-              icon={<DownloadOutlined />}
-              onClick={() =>
-                void chart.current?.exportPng(`${account.shortName ?? account.name}-${t('relationship.title')}.png`)
-              }
-            >
-              {t('relationship.exportPng')}
-            </Button>
+  const chartCard = (
+    <Card
+      variant="borderless"
+      size="small"
+      title={t('relationship.title')}
+      extra={
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() =>
+            void chart.current?.exportPng(`${account.shortName ?? account.name}-${t('relationship.title')}.png`)
           }
         >
-          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-            {user.permissions.writeAccounts ? t('relationship.dragHint') : t('relationship.readHint')}
-          </Typography.Paragraph>
-          <OrgChart
-            ref={chart}
-            map={m}
-            onOpen={(id) => navigate(`/contacts/${id}`)}
-            onReportsTo={user.permissions.writeAccounts ? reportsTo : undefined}
-          />
-        </Card>
-      </Col>
-      <Col xs={24} xxl={6}>
-        <Flex vertical gap={16}>
-          <Card variant="borderless" size="small" title={t('relationship.coverage')}>
+          {t('relationship.exportPng')}
+        </Button>
+      }
+    >
+      <Flex justify="space-between" align="center" gap={8} wrap style={{ marginBottom: 8 }}>
+        <Typography.Text type="secondary">
+          {user.permissions.writeAccounts ? t('relationship.dragHint') : t('relationship.readHint')}
+        </Typography.Text>
+        <Checkbox checked={showMet} onChange={(e) => setShowMet(e.target.checked)}>
+          {t('relationship.showMet')}
+        </Checkbox>
+      </Flex>
+      <OrgChart
+        ref={chart}
+        map={m}
+        onOpen={(id) => navigate(`/contacts/${id}`)}
+        onReportsTo={user.permissions.writeAccounts ? reportsTo : undefined}
+        showMet={showMet}
+      />
+    </Card>
+  );
+
+  return (
+    <Flex vertical gap={16}>
+      <Row gutter={16}>
+        <Col xs={24} lg={8}>
+          <Card variant="borderless" size="small" title={t('relationship.coverage')} style={{ height: '100%' }}>
             <Flex vertical gap={6}>
               <span>
                 {t('relationship.tierCadence', {
@@ -103,38 +111,44 @@ export function RelationshipMapTab({ account }: { account: Account }) {
               <span>{t('relationship.keyCount', { count: key })}</span>
             </Flex>
           </Card>
+        </Col>
+        <Col xs={24} lg={16}>
           <Card
             variant="borderless"
             size="small"
+            style={{ height: '100%' }}
             title={
               <>
-                <WarningOutlined style={{ color: m.gaps.length ? '#cf1322' : '#389e0d' }} /> {t('relationship.gaps')}
+                <WarningOutlined style={{ color: m.gaps.length ? '#cf1322' : '#389e0d' }} />{' '}
+                {t('relationship.gapsCount', { count: m.gaps.length })}
               </>
             }
           >
             {m.gaps.length === 0 ? (
               <Alert type="success" showIcon message={t('relationship.noGaps')} />
             ) : (
-              <List
-                size="small"
-                dataSource={m.gaps}
-                renderItem={(g) => (
-                  <List.Item>
-                    <Flex gap={8} align="start">
-                      <Tag color={g.kind === 'stale_contact' ? 'orange' : 'red'}>
-                        {t(`relationship.gapKind.${g.kind}`)}
-                      </Tag>
-                      <Typography.Text>
-                        <GapText gap={g} map={m} />
-                      </Typography.Text>
-                    </Flex>
-                  </List.Item>
-                )}
-              />
+              <div style={{ maxHeight: 168, overflowY: 'auto' }}>
+                {m.gaps.map((g) => (
+                  <Flex
+                    key={g.kind === 'stale_contact' ? g.contactId : g.kind === 'uncovered_role' ? g.role : g.kind}
+                    gap={8}
+                    align="baseline"
+                    style={{ padding: '3px 0' }}
+                  >
+                    <Tag color={g.kind === 'stale_contact' ? 'orange' : 'red'}>
+                      {t(`relationship.gapKind.${g.kind}`)}
+                    </Tag>
+                    <Typography.Text>
+                      <GapText gap={g} map={m} />
+                    </Typography.Text>
+                  </Flex>
+                ))}
+              </div>
             )}
           </Card>
-        </Flex>
-      </Col>
-    </Row>
+        </Col>
+      </Row>
+      {chartCard}
+    </Flex>
   );
 }

@@ -30,8 +30,9 @@ export function TasksPage() {
   const today = dayjs().format('YYYY-MM-DD');
   const params = useMemo(() => {
     const base = { mine: 'true', kind, limit: 50 };
-    if (view === 'today') return { ...base, active: 'true', dueBy: today };
-    if (view === 'week') return { ...base, active: 'true', dueBy: dayjs().add(6, 'day').format('YYYY-MM-DD') };
+    if (view === 'today') return { ...base, active: 'true', dueFrom: today, dueBy: today };
+    if (view === 'week')
+      return { ...base, active: 'true', dueFrom: today, dueBy: dayjs().add(6, 'day').format('YYYY-MM-DD') };
     if (view === 'overdue') return { ...base, active: 'true', dueBy: dayjs().subtract(1, 'day').format('YYYY-MM-DD') };
     return { ...base, active: 'false', sort: '-dueDate' };
   }, [view, kind, today]);
@@ -51,9 +52,7 @@ export function TasksPage() {
                   options={views.map((v) => ({
                     value: v,
                     label:
-                      v === 'closed' || !counts.data
-                        ? t(`task.view.${v}`)
-                        : `${t(`task.view.${v}`)} ${v === 'today' ? counts.data.overdue + counts.data.today : v === 'week' ? counts.data.overdue + counts.data.week : counts.data.overdue}`,
+                      v === 'closed' || !counts.data ? t(`task.view.${v}`) : `${t(`task.view.${v}`)} ${counts.data[v]}`,
                   }))}
                 />
                 <Select
@@ -74,12 +73,12 @@ export function TasksPage() {
                   pagination={false}
                   loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
                   dataSource={list.items}
-                  scroll={{ x: 900 }}
+                  scroll={{ x: 820 }}
                   locale={{ emptyText: <EmptyState description={t(`task.empty.${view}`)} /> }}
                   columns={[
                     {
                       title: t('task.due'),
-                      width: 120,
+                      width: 104,
                       render: (_, task) => (
                         <Flex vertical>
                           <Typography.Text type={task.overdue ? 'danger' : undefined} className="kamap-num">
@@ -95,7 +94,7 @@ export function TasksPage() {
                     },
                     {
                       title: t('task.kind'),
-                      width: 100,
+                      width: 92,
                       render: (_, task) => (
                         <Tag color={taskKindColor[task.kind]}>{t(`enum.taskKind.${task.kind}`)}</Tag>
                       ),
@@ -120,7 +119,7 @@ export function TasksPage() {
                     },
                     {
                       title: t('task.account'),
-                      width: 220,
+                      width: 200,
                       render: (_, task) => (
                         <Flex vertical>
                           <Link to={`/accounts/${task.accountId}?tab=timeline`}>{task.accountName}</Link>
@@ -132,7 +131,12 @@ export function TasksPage() {
                         </Flex>
                       ),
                     },
-                    { title: t('common.actions'), width: 150, render: (_, task) => <TaskActions task={task} /> },
+                    {
+                      title: t('common.actions'),
+                      width: 140,
+                      fixed: 'right',
+                      render: (_, task) => <TaskActions task={task} />,
+                    },
                   ]}
                 />
               )}

@@ -113,9 +113,11 @@ type Props = {
   onOpen?: (id: string) => void;
   /** dropping a person onto another: the new manager (the map then reloads) */
   onReportsTo?: (person: MapPersonData, manager: MapPersonData) => void;
+  /** also draw lines to the people each colleague met in the last year, not only those they own */
+  showMet?: boolean;
 };
 
-function layout(map: RelationshipMapData, ours: boolean) {
+function layout(map: RelationshipMapData, ours: boolean, showMet: boolean) {
   const placed = layoutTree(
     map.people.map((p) => ({ id: p.id, parentId: p.reportsToId })),
     size,
@@ -157,7 +159,7 @@ function layout(map: RelationshipMapData, ours: boolean) {
         style: { stroke: '#94a3b8', strokeWidth: 1.5 },
       })),
     ...map.links
-      .filter((l) => ids.has(l.contactId))
+      .filter((l) => ids.has(l.contactId) && (showMet || l.kind === 'owner'))
       .map((l) => ({
         id: `u:${l.userId}~${l.contactId}`,
         source: `u:${l.userId}`,
@@ -175,9 +177,9 @@ function layout(map: RelationshipMapData, ours: boolean) {
   return { nodes, edges, height };
 }
 
-const Canvas = forwardRef<OrgChartHandle, Props>(function Canvas({ map, onOpen, onReportsTo }, ref) {
+const Canvas = forwardRef<OrgChartHandle, Props>(function Canvas({ map, onOpen, onReportsTo, showMet = false }, ref) {
   const flow = useReactFlow();
-  const initial = useMemo(() => layout(map, Boolean(onReportsTo)), [map, onReportsTo]);
+  const initial = useMemo(() => layout(map, Boolean(onReportsTo), showMet), [map, onReportsTo, showMet]);
   const [nodes, setNodes, onNodesChange] = useNodesState(initial.nodes);
   useEffect(() => setNodes(initial.nodes), [initial, setNodes]);
 
