@@ -95,7 +95,7 @@ async function measure(database: Database, updates: number): Promise<Measured> {
   const recompute: number[] = [];
   for (let i = 0; i < 2; i++) {
     reference.push((await timed(() => db.execute(rollupReferenceQuery)))[1]);
-    recompute.push((await timed(() => recomputeRollups(db)))[1]);
+    recompute.push((await timed(() => recomputeRollups(database)))[1]);
   }
   const targets = await rows<{ account_id: string; product_id: string }>(
     db,

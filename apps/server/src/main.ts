@@ -65,7 +65,7 @@ async function loadDemo(database: Database, opts: { seed?: number; accounts?: nu
       .map(([t, n]) => `${t} ${n}`)
       .join(', ')}`,
   );
-  await recomputeRollups(database.db);
+  await recomputeRollups(database);
   // two runs a month apart, so the demo can answer "who moved tier since last month?"
   const monthAgo = new Date(Date.parse(summary.asOf) - 30 * 86_400_000).toISOString().slice(0, 10);
   for (const asOf of [monthAgo, summary.asOf]) {
@@ -120,7 +120,7 @@ program
                 name: 'nightly analysis',
                 cron: config.analysisCron,
                 run: async () => {
-                  await recomputeRollups(database.db);
+                  await recomputeRollups(database);
                   await runAnalysis(database.db, { asOf: today(), trigger: 'schedule', startedBy: null });
                 },
               },
@@ -180,9 +180,10 @@ program
     const asOf = opts.asOf ?? today();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)) || asOf > today())
       throw new Error(`--as-of must be a date (YYYY-MM-DD) no later than today, got ${asOf}`);
-    await withStore('kamap analyze', async ({ db }) => {
+    await withStore('kamap analyze', async (database) => {
+      const { db } = database;
       if (opts.recompute) {
-        const rebuilt = await recomputeRollups(db);
+        const rebuilt = await recomputeRollups(database);
         say(`rollups rebuilt: ${rebuilt.monthly} account-months, ${rebuilt.categories} account-categories`);
       }
       const run = await runAnalysis(db, { asOf, trigger: 'cli', startedBy: null });

@@ -1,3 +1,4 @@
+import { type Invoice, paymentHabits } from '@kamap/analytics';
 import type { AccountValue, AnalysisConfigVersion, AnalysisRun, Portfolio } from '@kamap/contracts';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,7 +39,7 @@ const idsOf = async (username: string) =>
 beforeAll(async () => {
   database = await testDatabase();
   await generateDemo(database, { accounts: 300, orderLines: 20_000, asOf: AS_OF, seed: 11, silent: true });
-  await recomputeRollups(database.db);
+  await recomputeRollups(database);
   app = await testApp(database, true);
   const session = async (u: string) => as(app, await login(app, u, DEMO_PASSWORD));
   [admin, kam, kam2, agent, analyst] = (await Promise.all(
@@ -68,13 +69,13 @@ describe('rollups', () => {
       sql`select revenue, orders from account_monthly where account_id = ${accountId} and month = '2026-11-01'`,
     );
     expect(Number(month?.revenue)).toBeGreaterThanOrEqual(res.json().amount);
-    await recomputeRollups(database.db);
+    await recomputeRollups(database);
     expect(await rollupDigest()).toEqual(incremental);
 
     const archived = await kam.delete(`/orders/${res.json().id}?version=${res.json().version}`);
     expect(archived.statusCode, archived.body).toBe(204);
     const afterArchive = await rollupDigest();
-    await recomputeRollups(database.db);
+    await recomputeRollups(database);
     expect(await rollupDigest()).toEqual(afterArchive);
   });
 });
@@ -117,6 +118,52 @@ describe('analysis runs', () => {
     expect(cells.reduce((s, c) => s + c.accounts, 0)).toBe(secondRun.summary!.accounts);
     const moved = cells.filter((c) => c.from && c.to && c.from !== c.to).reduce((s, c) => s + c.accounts, 0);
     expect(moved).toBe(secondRun.summary!.tierMoves);
+  });
+});
+
+describe('payment habits', () => {
+  it("the run's SQL agrees with the pure reference for every account", async () => {
+    const invoices = await rows<{
+      account_id: string;
+      issue: string;
+      due: string;
+      paid: string | null;
+      amount: number;
+      paid_amount: number;
+    }>(
+      database.db,
+      sql`select account_id, order_date::text as issue, due_date::text as due, paid_date::text as paid, amount, paid_amount
+            from orders where archived_at is null and status <> 'cancelled' and due_date is not null`,
+    );
+    const byAccount = new Map<string, Invoice[]>();
+    for (const i of invoices) {
+      const list = byAccount.get(i.account_id) ?? [];
+      list.push({
+        issueDate: i.issue,
+        dueDate: i.due,
+        paidDate: i.paid,
+        amount: Number(i.amount),
+        paidAmount: Number(i.paid_amount),
+      });
+      byAccount.set(i.account_id, list);
+    }
+    const stored = await rows<{ account_id: string; payment: NonNullable<AccountValue['result']>['payment'] }>(
+      database.db,
+      sql`select account_id, details->'payment' as payment from analysis_results where run_id = ${secondRun.id}`,
+    );
+    let compared = 0;
+    for (const { account_id, payment } of stored) {
+      const expected = paymentHabits(byAccount.get(account_id) ?? [], AS_OF);
+      expect(payment.receivables, account_id).toBe(expected.receivables);
+      expect(payment.overdueAmount, account_id).toBe(expected.overdueAmount);
+      expect(payment.dso, account_id).toBe(expected.dso === null ? null : Math.round(expected.dso));
+      expect(payment.onTimeShare, account_id).toBe(expected.onTimeShare);
+      expect(payment.meanDaysLate, account_id).toBe(
+        expected.meanDaysLate === null ? null : Math.round(expected.meanDaysLate * 10) / 10,
+      );
+      if (expected.onTimeShare !== null && expected.receivables > 0) compared++;
+    }
+    expect(compared).toBeGreaterThan(50);
   });
 });
 
@@ -195,6 +242,20 @@ describe("an account's value", () => {
     expect(value.whitespace.length).toBeGreaterThan(3);
     expect(value.whitespace.some((w) => w.state === 'bought' && w.revenue > 0)).toBe(true);
     expect(value.coverage.covered.length + value.coverage.missing.length).toBe(5);
+  });
+
+  it('competitor presence on a parent category shows in the categories below it', async () => {
+    const [presence] = await rows<{ account_id: string; name: string }>(
+      database.db,
+      sql`select p.account_id, k.name from competitor_presence p join competitors k on k.id = p.competitor_id
+           join product_categories c on c.id = p.category_id
+          where exists (select 1 from product_categories child where child.parent_id = c.id) limit 1`,
+    );
+    expect(presence).toBeDefined();
+    const value: AccountValue = (await admin.get(`/accounts/${presence!.account_id}/value`)).json();
+    const held = value.whitespace.filter((w) => w.competitors.some((c) => c.name === presence!.name));
+    expect(held.length).toBeGreaterThan(0);
+    expect(held.every((w) => w.state === 'competitor' || w.state === 'bought')).toBe(true);
   });
 
   it('an account at churn risk carries the reasons and their data', async () => {

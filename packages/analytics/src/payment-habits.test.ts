@@ -26,7 +26,7 @@ describe('paymentHabits', () => {
       receivables: 2200, // 800 + 1200 + 200
       overdueAmount: 800, // only the invoice due before 2025-03-31
       dso: (2200 / 4100) * 90, // revenue issued after 2024-12-31: 1000 + 500 + 800 + 1200 + 600
-      onTimeShare: 0.25, // of the four paid by asOf, one in full by its due date
+      onTimeShare: 0.2, // of the five due in the last half year (not the one due 04-19), one paid in full by its due date
       meanDaysLate: 15,
     });
     expect(result.dso).toBeCloseTo(48.29, 2);
@@ -41,7 +41,8 @@ describe('paymentHabits', () => {
       receivables: 0,
     });
     const old = paymentHabits([invoice('2024-01-01', 100, '2024-02-01', '2024-01-20', 100)], '2025-03-31');
-    expect(old).toEqual({ dso: null, onTimeShare: 1, meanDaysLate: null, overdueAmount: 0, receivables: 0 });
+    // fell due more than half a year ago: no longer part of the on-time share
+    expect(old).toEqual({ dso: null, onTimeShare: null, meanDaysLate: null, overdueAmount: 0, receivables: 0 });
   });
 
   it('does not count an overpayment as negative debt', () => {

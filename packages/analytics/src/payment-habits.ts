@@ -25,6 +25,9 @@ export type PaymentHabits = {
 
 const DAY_MS = 86_400_000;
 const DSO_WINDOW_DAYS = 90;
+/** On-time share looks at invoices that fell due in the last half year; days late at the last year's payments. */
+const ON_TIME_WINDOW_DAYS = 182;
+const LATE_WINDOW_DAYS = 365;
 
 /**
  * As the books stood at `asOf`: invoices issued later do not exist yet, and a payment dated
@@ -34,43 +37,43 @@ const DSO_WINDOW_DAYS = 90;
  * - overdueAmount: the unpaid part of invoices due before asOf.
  * - dso: receivables / revenue of the last 90 days (issued in (asOf − 90, asOf]) × 90 days;
  *   null without revenue in that window.
- * - onTimeShare: among paid invoices, the share paid in full on or before the due date; null
- *   when nothing has been paid.
- * - meanDaysLate: mean of paid date − due date over invoices paid after their due date; null
- *   when none was.
+ * - onTimeShare: among invoices due in (asOf − 182, asOf], the share paid in full on or before the
+ *   due date (an invoice still unpaid past its due date counts as late); null when none fell due.
+ * - meanDaysLate: mean of paid date − due date over invoices paid after their due date, with the
+ *   payment in (asOf − 365, asOf]; null when none was.
  */
 export function paymentHabits(invoices: readonly Invoice[], asOf: string): PaymentHabits {
   const today = day('asOf', asOf);
   let receivables = 0;
   let overdueAmount = 0;
   let revenue = 0;
-  let paid = 0;
+  let due = 0;
   let onTime = 0;
   let late = 0;
   let daysLate = 0;
   for (const [i, inv] of invoices.entries()) {
     checkAmounts(inv, i);
     const issued = day(`invoice ${i} issueDate`, inv.issueDate);
-    const due = day(`invoice ${i} dueDate`, inv.dueDate);
+    const dueOn = day(`invoice ${i} dueDate`, inv.dueDate);
     const paidOn = inv.paidDate === null ? null : day(`invoice ${i} paidDate`, inv.paidDate);
     if (issued > today) continue;
     const isPaid = paidOn !== null && paidOn <= today;
     const outstanding = Math.max(0, inv.amount - (isPaid ? inv.paidAmount : 0));
     receivables += outstanding;
-    if (due < today) overdueAmount += outstanding;
+    if (dueOn < today) overdueAmount += outstanding;
     if (issued > today - DSO_WINDOW_DAYS) revenue += inv.amount;
-    if (isPaid) {
-      paid += 1;
-      if (paidOn <= due && inv.paidAmount >= inv.amount) onTime += 1;
-      if (paidOn > due) {
-        late += 1;
-        daysLate += paidOn - due;
-      }
+    if (dueOn > today - ON_TIME_WINDOW_DAYS && dueOn <= today) {
+      due += 1;
+      if (isPaid && paidOn <= dueOn && inv.paidAmount >= inv.amount) onTime += 1;
+    }
+    if (isPaid && paidOn > dueOn && paidOn > today - LATE_WINDOW_DAYS) {
+      late += 1;
+      daysLate += paidOn - dueOn;
     }
   }
   return {
     dso: revenue > 0 ? (receivables / revenue) * DSO_WINDOW_DAYS : null,
-    onTimeShare: paid > 0 ? onTime / paid : null,
+    onTimeShare: due > 0 ? onTime / due : null,
     meanDaysLate: late > 0 ? daysLate / late : null,
     overdueAmount,
     receivables,

@@ -152,6 +152,10 @@ export function computeRun(
     ids,
     features.map((f) => f.walletEstimate ?? f.revenue12),
   );
+  const walletShares = percentiles(
+    ids,
+    features.map((f) => (f.walletEstimate && f.walletEstimate > 0 ? f.revenue12 / f.walletEstimate : null)),
+  );
   const marginRates = percentiles(
     ids,
     features.map((f) => (f.revenue12 > 0 ? f.margin12 / f.revenue12 : null)),
@@ -227,7 +231,10 @@ export function computeRun(
 
     const coverage = KEY_ROLES.filter((r) => f.coveredRoles.includes(r)).length / KEY_ROLES.length;
     const shareOfWallet = f.walletEstimate && f.walletEstimate > 0 ? f.revenue12 / f.walletEstimate : null;
-    const strength = shareOfWallet === null ? coverage : 0.6 * clamp01(shareOfWallet) + 0.4 * coverage;
+    // relative to the portfolio: wallet estimates run far above what any supplier sells, so a raw
+    // share of wallet would put nearly every account on the weak side
+    const walletRank = walletShares.get(f.id);
+    const strength = shareOfWallet === null || walletRank === undefined ? coverage : 0.6 * walletRank + 0.4 * coverage;
     const ratings = [f.marketInfluence, f.strategicFit].filter((x): x is number => x !== null).map((x) => (x - 1) / 4);
     const attractivenessParts = [attractivenessBase.get(f.id) ?? 0, ...ratings];
     const attractiveness = attractivenessParts.reduce((a, b) => a + b, 0) / attractivenessParts.length;
@@ -299,7 +306,10 @@ export function computeRun(
           {
             key: 'performance',
             value: growth.get(f.id) ?? 0,
-            detail: { growth: f.revenuePrev12 > 0 ? (f.revenue12 - f.revenuePrev12) / f.revenuePrev12 : null },
+            detail: {
+              growth: f.revenuePrev12 > 0 ? (f.revenue12 - f.revenuePrev12) / f.revenuePrev12 : null,
+              agentShare: f.revenue365 > 0 ? f.agentRevenue365 / f.revenue365 : null,
+            },
           },
           {
             key: 'prospecting',

@@ -33,6 +33,9 @@ export type AccountFeatures = {
   receivables: number;
   overdue: number;
   revenue90: number;
+  /** Of the last 365 days' order revenue, how much came through agents (7P: performance by channel). */
+  agentRevenue365: number;
+  revenue365: number;
   dueRecent: number;
   onTimeRecent: number;
   duePrev: number;
@@ -101,6 +104,8 @@ export async function loadFeatures(
              sum(x.outstanding) as receivables,
              sum(x.outstanding) filter (where o.due_date < ${asOf}::date) as overdue,
              sum(o.amount) filter (where o.order_date > ${asOf}::date - 90) as revenue90,
+             sum(o.amount) filter (where o.order_date > ${asOf}::date - 365 and o.channel = 'agent') as agent_revenue365,
+             sum(o.amount) filter (where o.order_date > ${asOf}::date - 365) as revenue365,
              count(*) filter (where o.due_date > ${asOf}::date - 182 and o.due_date <= ${asOf}::date) as due_recent,
              count(*) filter (where o.due_date > ${asOf}::date - 182 and o.due_date <= ${asOf}::date
                                 and x.on_time) as on_time_recent,
@@ -119,7 +124,6 @@ export async function loadFeatures(
         ) x
        where o.archived_at is null and o.status <> 'cancelled' and o.order_date <= ${asOf}::date
          and (o.order_date > ${asOf}::date - 730 or x.outstanding > 0)
-         and (o.due_date is null or o.due_date <= ${asOf}::date or x.outstanding > 0)
        group by o.account_id
     ), last_contact as (
       select c.contact_id, max(i.occurred_at) as last_at
@@ -142,7 +146,7 @@ export async function loadFeatures(
         from account_category_spend group by account_id
     )
     select a.id, a.industry, a.size_band, a.lifecycle, a.wallet_estimate, a.market_influence, a.strategic_fit,
-           m.*, p.receivables, p.overdue, p.revenue90, p.due_recent, p.on_time_recent, p.due_prev, p.on_time_prev,
+           m.*, p.receivables, p.overdue, p.revenue90, p.agent_revenue365, p.revenue365, p.due_recent, p.on_time_recent, p.due_prev, p.on_time_prev,
            p.mean_days_late, c.contacts, c.strong, c.covered_roles, c.decision_makers, c.dm_last,
            cat.categories, t.tier as override_tier, t.expires_at as override_expires
       from accounts a
@@ -185,6 +189,8 @@ export async function loadFeatures(
     receivables: n(r.receivables),
     overdue: n(r.overdue),
     revenue90: n(r.revenue90),
+    agentRevenue365: n(r.agent_revenue365),
+    revenue365: n(r.revenue365),
     dueRecent: n(r.due_recent),
     onTimeRecent: n(r.on_time_recent),
     duePrev: n(r.due_prev),

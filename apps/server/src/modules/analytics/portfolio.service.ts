@@ -60,14 +60,14 @@ export async function getPortfolio(ctx: Ctx, runId: string | undefined): Promise
     sql`select res.r, res.f, count(*)::int as accounts, coalesce(sum(res.revenue), 0) as revenue ${from}
          group by 1, 2 order by 1, 2`,
   );
-  // the curve from every account's revenue, thinned to a fixed number of points in SQL
+  // the curve over every account in scope (the ABC table's base too), thinned to a fixed number of points in SQL
   const pareto = await rows<{ account_share: number; revenue_share: number }>(
     ctx.db,
     sql`with ranked as (
           select row_number() over (order by res.revenue desc, res.account_id) as n, count(*) over () as total,
                  sum(res.revenue) over (order by res.revenue desc, res.account_id) as cumulative,
                  sum(res.revenue) over () as revenue
-            ${from} and res.revenue > 0)
+            ${from})
         select n::float8 / total as account_share, cumulative::float8 / nullif(revenue, 0) as revenue_share
           from ranked
          where n = total or n % greatest(1, total / ${PARETO_POINTS}) = 0

@@ -1,3 +1,4 @@
+import type { Recommendation } from '@kamap/analytics';
 import type { AnalysisRun, RunSummary } from '@kamap/contracts';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -177,19 +178,7 @@ async function writeResults(tx: Db, runId: string, results: readonly AccountOutc
   }
 }
 
-async function writeRecommendations(
-  tx: Db,
-  runId: string,
-  recommendations: readonly {
-    id: string;
-    category: string;
-    because: string;
-    support: number;
-    confidence: number;
-    lift: number;
-    peers: number;
-  }[],
-): Promise<void> {
+async function writeRecommendations(tx: Db, runId: string, recommendations: readonly Recommendation[]): Promise<void> {
   for (let i = 0; i < recommendations.length; i += BATCH) {
     const batch = recommendations.slice(i, i + BATCH);
     await tx.execute(sql`

@@ -44,11 +44,18 @@ export async function getAccountValue(ctx: Ctx, accountId: string): Promise<Acco
     peers: number | null;
   }>(
     ctx.db,
-    sql`select c.id as category_id, c.name as category_name, s.revenue, s.last_order,
+    sql`with recursive lineage(id, ancestor) as (
+          select id, id from product_categories
+          union all
+          select l.id, pc.parent_id from lineage l join product_categories pc on pc.id = l.ancestor
+           where pc.parent_id is not null)
+        select c.id as category_id, c.name as category_name, s.revenue, s.last_order,
+               -- presence is often recorded on a parent category: it covers the categories below it
                (select json_agg(json_build_object('name', k.name, 'estAnnualVolume', p.est_annual_volume,
                                                    'ourShare', p.our_share::float8) order by p.est_annual_volume desc nulls last)
                   from competitor_presence p join competitors k on k.id = p.competitor_id
-                 where p.account_id = ${accountId} and p.category_id = c.id and p.archived_at is null) as competitors,
+                 where p.account_id = ${accountId} and p.archived_at is null
+                   and p.category_id in (select ancestor from lineage where lineage.id = c.id)) as competitors,
                b.name as because, r.support, r.confidence, r.lift, r.peers
           from product_categories c
           left join account_category_spend s on s.account_id = ${accountId} and s.category_id = c.id
@@ -97,7 +104,8 @@ export async function getAccountValue(ctx: Ctx, accountId: string): Promise<Acco
       share: covered.length / KEY_ROLES.length,
       contacts: features?.contacts ?? 0,
       strongContacts: features?.strongContacts ?? 0,
-      singleThreaded: (features?.strongContacts ?? 0) <= 1,
+      // with no contact at all there is no thread to speak of: that shows as zero contacts instead
+      singleThreaded: (features?.contacts ?? 0) > 0 && (features?.strongContacts ?? 0) <= 1,
     },
     whitespace: whitespace.map((w) => {
       const competitors = w.competitors ?? [];

@@ -1,8 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { pipeline } from 'node:stream/promises';
-import { drizzle } from 'drizzle-orm/node-postgres';
-import { from as copyFrom } from 'pg-copy-streams';
-import type { Database, Db } from '../../platform/db/index.js';
+import type { Session } from '../../platform/db/session.js';
 
 /**
  * Bulk writing for the generator: one transaction, rows buffered per table and written in batches
@@ -25,62 +22,6 @@ export type ColumnType =
 export type TableSpec = { table: string; columns: readonly (readonly [name: string, type: ColumnType])[] };
 /** A value in PostgreSQL's text form (arrays as array literals), or null. */
 export type Cell = string | null;
-
-export type Session = {
-  driver: 'pglite' | 'postgres';
-  /** Drizzle on the session's connection, inside its transaction. */
-  db: Db;
-  query<T>(text: string, params?: unknown[]): Promise<T[]>;
-  /** COPY of rows in PostgreSQL's text format into `table (columns)`. */
-  copy(table: string, columns: string, data: string): Promise<void>;
-};
-
-/** Runs work in one transaction on one connection; rolls everything back when it throws. */
-export async function withSession<T>(database: Database, work: (session: Session) => Promise<T>): Promise<T> {
-  if (database.driver === 'pglite') {
-    const pglite = database.pglite;
-    if (!pglite) throw new Error('PGlite database without its client');
-    const session: Session = {
-      driver: 'pglite',
-      db: database.db,
-      query: async <R>(text: string, params?: unknown[]) => (await pglite.query<R>(text, params)).rows,
-      copy: async (table, columns, data) => {
-        await pglite.query(`copy "${table}" (${columns}) from '/dev/blob'`, [], { blob: new Blob([data]) });
-      },
-    };
-    await pglite.exec('begin');
-    try {
-      const result = await work(session);
-      await pglite.exec('commit');
-      return result;
-    } catch (err) {
-      await pglite.exec('rollback');
-      throw err;
-    }
-  }
-  const pool = database.pool;
-  if (!pool) throw new Error('PostgreSQL database without its pool');
-  const client = await pool.connect();
-  const session: Session = {
-    driver: 'postgres',
-    db: drizzle({ client }) as unknown as Db,
-    query: async <R>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as R[],
-    copy: async (table, columns, data) => {
-      await pipeline([data], client.query(copyFrom(`copy "${table}" (${columns}) from stdin`)));
-    },
-  };
-  try {
-    await client.query('begin');
-    const result = await work(session);
-    await client.query('commit');
-    return result;
-  } catch (err) {
-    await client.query('rollback').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
-}
 
 export type TableWriter = { add(cells: Cell[]): void };
 
@@ -192,52 +133,5 @@ export function createSink(session: Session, opts: { batchRows: number }): Sink 
       return Object.fromEntries([...buffers.entries()].map(([table, b]) => [table, b.count]));
     },
     written: () => written,
-  };
-}
-
-/**
- * PostgreSQL's advice for populating a database: drop a table's secondary indexes and foreign keys,
- * load, then rebuild them (a sorted index build and one validating join beat per-row upkeep by about
- * 3× here). Definitions are read from the catalog, so this follows whatever the migrations declare;
- * it all happens inside the load's transaction, so a failure leaves the schema as it was.
- */
-export type Suspension = { steps: number; restore(onStep: () => void): Promise<void> };
-
-export async function suspendConstraints(session: Session, tables: readonly string[]): Promise<Suspension> {
-  const indexes: { name: string; def: string }[] = [];
-  const foreignKeys: { table: string; name: string; def: string }[] = [];
-  for (const table of tables) {
-    indexes.push(
-      ...(await session.query<{ name: string; def: string }>(
-        `select i.relname as name, pg_get_indexdef(i.oid) as def
-           from pg_index x join pg_class i on i.oid = x.indexrelid
-          where x.indrelid = $1::regclass
-            and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)
-          order by i.relname`,
-        [table],
-      )),
-    );
-    const fks = await session.query<{ name: string; def: string }>(
-      `select conname as name, pg_get_constraintdef(oid) as def from pg_constraint
-        where conrelid = $1::regclass and contype = 'f' order by conname`,
-      [table],
-    );
-    foreignKeys.push(...fks.map((fk) => ({ table, ...fk })));
-  }
-  for (const fk of foreignKeys) await session.query(`alter table "${fk.table}" drop constraint "${fk.name}"`);
-  for (const index of indexes) await session.query(`drop index "${index.name}"`);
-  return {
-    steps: indexes.length + foreignKeys.length,
-    async restore(onStep) {
-      if (session.driver === 'postgres') await session.query(`set local maintenance_work_mem = '512MB'`);
-      for (const index of indexes) {
-        await session.query(index.def);
-        onStep();
-      }
-      for (const fk of foreignKeys) {
-        await session.query(`alter table "${fk.table}" add constraint "${fk.name}" ${fk.def}`);
-        onStep();
-      }
-    },
   };
 }

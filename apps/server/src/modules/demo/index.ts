@@ -1,10 +1,12 @@
+import { suspendConstraints } from '../../platform/db/bulk-load.js';
 import type { Database } from '../../platform/db/index.js';
 import { one, sql } from '../../platform/db/index.js';
+import { withSession } from '../../platform/db/session.js';
 import { nameSortKey } from '../../platform/pinyin.js';
 import { progress } from '../../platform/progress.js';
 import { todayInChina } from '../../platform/today.js';
 import { planAccounts } from './accounts.js';
-import { arrayLiteral, type Cell, createSink, type Sink, suspendConstraints, withSession } from './bulk.js';
+import { arrayLiteral, type Cell, createSink, type Sink } from './bulk.js';
 import { cst, dayOf, isoOfDay } from './calendar.js';
 import { createPhoneBook } from './identity.js';
 import { buildInteractions, INTERACTION_COLUMNS } from './interactions.js';
@@ -88,7 +90,7 @@ export async function generateDemo(database: Database, opts: DemoOptions = {}): 
 
   const sink = await withSession(database, async (session) => {
     const sink = createSink(session, { batchRows: 5_000 });
-    const suspended = await suspendConstraints(session, BULK_TABLES);
+    const suspended = await suspendConstraints(session.query, session.driver, BULK_TABLES);
     await writeOrg(session, sink, base.org, agentId, since);
     const market = writeCatalog(sink, seed, asOf, base.agentIds, accountCount, since);
     await sink.flush();

@@ -1,7 +1,8 @@
 import type { Role } from '@kamap/contracts';
+import type { Session } from '../../platform/db/session.js';
 import { insertOrgUnit } from '../org/index.js';
 import { insertUser } from '../users/index.js';
-import type { Session, Sink } from './bulk.js';
+import type { Sink } from './bulk.js';
 import { OUR_COMPANY } from './catalog.js';
 import { BRANCHES, type Province, REGIONS } from './geography.js';
 import { personName } from './names.js';

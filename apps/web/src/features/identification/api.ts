@@ -91,7 +91,7 @@ export const useRunChanges = (runId: string | undefined, kind: ChangeKindValue |
   usePagedList<RunChangeData>(
     analyticsKeys.changes(runId ?? ''),
     `/analytics/runs/${runId}/changes`,
-    { kind, limit: 50 },
+    { kind, limit: 20 },
     { enabled: Boolean(runId) },
   );
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../app/auth/current-user';
 import { oneOf } from '../../app/use-url-params';
-import { formatCount, formatDate } from '../../ui/format';
+import { formatDate } from '../../ui/format';
 import { PageHeader } from '../../ui/page-header';
 import { managesAnalytics, seesAnalytics } from './access';
 import { useRuns } from './api';
@@ -41,11 +41,7 @@ export function IdentificationPage() {
         title={t('nav.page.identification')}
         subtitle={
           latest
-            ? t('identification.latestRun', {
-                asOf: formatDate(latest.asOf),
-                version: latest.configVersion,
-                accounts: formatCount(latest.summary?.accounts ?? 0),
-              })
+            ? t('identification.latestRun', { asOf: formatDate(latest.asOf), version: latest.configVersion })
             : null
         }
         extra={managesAnalytics(user) && <RunNowButton />}

@@ -20,13 +20,6 @@ export const criterionColor: Record<CriterionKeyValue, string> = {
   payment_behaviour: '#64748b',
 };
 
-export const abcColor: Record<AbcClassValue, string> = {
-  A: '#15803d',
-  B: '#2563eb',
-  C: '#d97706',
-  D: '#94a3b8',
-};
-
 const abcTagColor: Record<AbcClassValue, string> = { A: 'green', B: 'blue', C: 'orange', D: 'default' };
 
 export function TierTag({ tier, computed, short }: { tier: TierValue; computed?: TierValue; short?: boolean }) {

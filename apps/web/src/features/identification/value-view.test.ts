@@ -4,12 +4,13 @@ import {
   churnReasonParams,
   currentTier,
   formatCriterionValue,
+  formatScore,
   overrideActive,
   parseTierBasis,
   rawData,
   scoreWaterfall,
-  sevenPParams,
-  whitespaceRows,
+  sevenPSentence,
+  whitespaceColumns,
 } from './value-view';
 
 type Contribution = AccountValueResult['contributions'][number];
@@ -22,8 +23,8 @@ const contribution = (key: Contribution['key'], weight: number, points: number):
 });
 
 describe('scoreWaterfall', () => {
-  it('stacks each criterion on the ones before it and ends on the score', () => {
-    const { steps, total } = scoreWaterfall([
+  it('stacks each criterion on the ones before it', () => {
+    const steps = scoreWaterfall([
       contribution('revenue_12m', 30, 27),
       contribution('margin_12m', 20, 12.34),
       contribution('potential', 0, 0),
@@ -34,11 +35,20 @@ describe('scoreWaterfall', () => {
       { key: 'margin_12m', base: 27, points: 12.3 },
       { key: 'strategic_fit', base: 39.3, points: 7.5 },
     ]);
-    expect(total).toBe(46.8);
   });
 
   it('is empty for no criteria', () => {
-    expect(scoreWaterfall([])).toEqual({ steps: [], total: 0 });
+    expect(scoreWaterfall([])).toEqual([]);
+  });
+});
+
+describe('formatScore', () => {
+  it('rounds down, so a score never reads as reaching a threshold it missed', () => {
+    expect(formatScore(74.97)).toBe('74.9');
+    expect(formatScore(75)).toBe('75.0');
+    expect(formatScore(0.1 + 0.2 + 74.7)).toBe('75.0');
+    expect(formatScore(49.99)).toBe('49.9');
+    expect(formatScore(0)).toBe('0.0');
   });
 });
 
@@ -127,40 +137,61 @@ describe('churnReasonParams', () => {
   });
 });
 
-describe('sevenPParams', () => {
+describe('sevenPSentence', () => {
   it('writes each dimension from its detail', () => {
     expect(
-      sevenPParams({ key: 'persistency', value: 0.7, detail: { tenureYears: 4.26, activeMonths12: 9 } }, 'en'),
-    ).toEqual({ years: '4.3', months: '9' });
-    expect(sevenPParams({ key: 'product', value: 0.3, detail: { categories: 3, of: 10 } }, 'en')).toEqual({
-      categories: '3',
-      of: '10',
+      sevenPSentence({ key: 'persistency', value: 0.7, detail: { tenureYears: 4.26, activeMonths12: 9 } }, 'en'),
+    ).toEqual({ text: 'persistency', params: { years: '4.3', months: '9' } });
+    expect(sevenPSentence({ key: 'product', value: 0.3, detail: { categories: 3, of: 10 } }, 'en')).toEqual({
+      text: 'product',
+      params: { categories: '3', of: '10' },
     });
-    expect(sevenPParams({ key: 'performance', value: 0.5, detail: { growth: null } }, 'en')).toBeNull();
+    expect(sevenPSentence({ key: 'performance', value: 0.5, detail: { growth: null } }, 'en')).toBeNull();
+  });
+
+  it('adds the agent channel to performance when the run knows it', () => {
+    expect(
+      sevenPSentence({ key: 'performance', value: 0.5, detail: { growth: 0.1, agentShare: 0.25 } }, 'zh-CN'),
+    ).toEqual({ text: 'performanceWithAgent', params: { growth: '+10.0%', agent: '25.0%' } });
+    expect(
+      sevenPSentence({ key: 'performance', value: 0.5, detail: { growth: -0.1, agentShare: null } }, 'zh-CN'),
+    ).toEqual({
+      text: 'performance',
+      params: { growth: '-10.0%' },
+    });
   });
 });
 
-describe('whitespaceRows', () => {
-  const cell = (categoryName: string, state: WhitespaceCellData['state']): WhitespaceCellData => ({
+describe('whitespaceColumns', () => {
+  const cell = (
+    categoryName: string,
+    state: WhitespaceCellData['state'],
+    revenue = 0,
+    lift?: number,
+  ): WhitespaceCellData => ({
     categoryId: categoryName,
     categoryName,
     state,
-    revenue: 0,
+    revenue,
     lastOrderDate: null,
     competitors: [],
-    recommendation: null,
+    recommendation: lift === undefined ? null : { because: '轴承', support: 0.1, confidence: 0.5, lift, peers: 40 },
   });
 
-  it('puts the opportunities first and counts each state', () => {
-    const { rows, counts } = whitespaceRows([
-      cell('轴承', 'bought'),
+  it('groups by state: potential by lift, bought by revenue, the rest by pinyin', () => {
+    const columns = whitespaceColumns([
+      cell('轴承', 'bought', 100),
       cell('电机', 'none'),
-      cell('阀门', 'potential'),
-      cell('传感器', 'competitor'),
-      cell('齿轮', 'bought'),
+      cell('阀门', 'potential', 0, 1.2),
+      cell('传感器', 'potential', 0, 2.5),
+      cell('齿轮', 'bought', 900),
+      cell('编码器', 'none'),
+      cell('伺服', 'competitor'),
     ]);
-    expect(rows.map((r) => r.categoryName)).toEqual(['阀门', '传感器', '齿轮', '轴承', '电机']);
-    expect(counts).toEqual({ potential: 1, competitor: 1, bought: 2, none: 1 });
+    expect(columns.potential.map((c) => c.categoryName)).toEqual(['传感器', '阀门']);
+    expect(columns.bought.map((c) => c.categoryName)).toEqual(['齿轮', '轴承']);
+    expect(columns.none.map((c) => c.categoryName)).toEqual(['编码器', '电机']);
+    expect(columns.competitor.map((c) => c.categoryName)).toEqual(['伺服']);
   });
 });
 

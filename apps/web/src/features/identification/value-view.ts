@@ -17,13 +17,19 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 /** Values for a sentence's placeholders (never an i18next context or plural count). */
 export type SentenceParams = Record<string, string> & { context?: undefined; count?: undefined };
 
+/**
+ * A score to one decimal, rounded down: 74.97 reads 74.9, so a score shown as 75.0 has really
+ * reached a threshold of 75 (the epsilon absorbs float noise in a sum of points).
+ */
+export const formatScore = (score: number) => (Math.floor(score * 10 + 1e-6) / 10).toFixed(1);
+
 export type WaterfallStep = { key: CriterionKeyValue; base: number; points: number };
 
 /**
- * The score as a waterfall: each criterion's points stand on the sum of the ones before it, and the
- * last bar is the score. Criteria with no weight are left out (they cannot add anything).
+ * The score as a waterfall: each criterion's points stand on the sum of the ones before it (the
+ * score itself is the last bar). Criteria with no weight are left out (they cannot add anything).
  */
-export function scoreWaterfall(contributions: readonly Contribution[]): { steps: WaterfallStep[]; total: number } {
+export function scoreWaterfall(contributions: readonly Contribution[]): WaterfallStep[] {
   let running = 0;
   const steps: WaterfallStep[] = [];
   for (const c of contributions) {
@@ -31,7 +37,7 @@ export function scoreWaterfall(contributions: readonly Contribution[]): { steps:
     steps.push({ key: c.key, base: round1(running), points: round1(c.points) });
     running += c.points;
   }
-  return { steps, total: round1(running) };
+  return steps;
 }
 
 /** Whether an override is in force on `today` (an expiry date is the last day it applies). */
@@ -69,31 +75,29 @@ export const signedPercent = (ratio: number) => `${ratio > 0 ? '+' : ''}${format
 
 const days = (value: number) => String(Math.round(value));
 
-/** The first of `keys` that the data carries as a number. */
-function pick(data: ChurnReason['data'], keys: readonly string[]): number | null {
-  for (const key of keys) {
-    const value = data[key];
-    if (typeof value === 'number' && Number.isFinite(value)) return value;
-  }
-  return null;
+/** A number the reason's data carries under `key`, else null. */
+function num(data: ChurnReason['data'], key: string): number | null {
+  const value = data[key];
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
 /**
- * The values a churn reason's sentence needs, formatted ("上次下单 212 天前，自身下单间隔 45 天"); null
- * when the reason's data lacks them, in which case the data is shown as it came (`rawData`).
+ * The values a churn reason's sentence needs, formatted ("上次下单 212 天前，自身下单间隔 45 天"), from
+ * the data `@kamap/analytics` records with each reason; null when the data lacks them, in which case
+ * the data is shown as it came (`rawData`).
  */
 export function churnReasonParams(reason: ChurnReason, language: string): SentenceParams | null {
   const d = reason.data;
   const money = (fen: number) => formatMoneyShort(fen, language);
   switch (reason.code) {
     case 'recency_beyond_cadence': {
-      const since = pick(d, ['daysSinceLastOrder', 'recencyDays']);
-      const cadence = pick(d, ['meanInterOrderDays', 'cadenceDays']);
+      const since = num(d, 'daysSinceLastOrder');
+      const cadence = num(d, 'meanInterOrderDays');
       return since === null || cadence === null ? null : { days: days(since), cadence: days(cadence) };
     }
     case 'revenue_decline': {
-      const current = pick(d, ['revenueLast12', 'revenue12m', 'revenue']);
-      const previous = pick(d, ['revenuePrev12', 'revenuePrev12m', 'revenuePrevious']);
+      const current = num(d, 'revenueLast12');
+      const previous = num(d, 'revenuePrev12');
       if (current === null || previous === null || previous <= 0) return null;
       return {
         current: money(current),
@@ -102,32 +106,34 @@ export function churnReasonParams(reason: ChurnReason, language: string): Senten
       };
     }
     case 'low_p_alive': {
-      const p = pick(d, ['pAlive']);
+      const p = num(d, 'pAlive');
       return p === null ? null : { p: formatPercent(p) };
     }
     case 'complaints_past_sla': {
-      const count = pick(d, ['complaintsPastSla', 'complaints', 'count']);
+      const count = num(d, 'complaintsPastSla');
       return count === null ? null : { complaints: String(count) };
     }
     case 'falling_satisfaction': {
-      const trend = pick(d, ['satisfactionTrend', 'change', 'delta']);
+      // change of the mean score on the 1–5 scale; negative is falling
+      const trend = num(d, 'satisfactionTrend');
       return trend === null ? null : { delta: String(round1(Math.abs(trend))) };
     }
     case 'decision_maker_contact_lost': {
-      const since = pick(d, ['daysSinceDecisionMakerContact', 'daysSinceContact', 'days']);
+      const since = num(d, 'daysSinceDecisionMakerContact');
       return since === null ? null : { days: days(since) };
     }
     case 'competitor_share_rising': {
-      const change = pick(d, ['competitorShareChange', 'change', 'delta']);
-      return change === null ? null : { delta: `${round1(Math.abs(change) * 100)}` };
+      // a fraction of the account's spend: +0.1 = ten percentage points
+      const change = num(d, 'competitorShareChange');
+      return change === null ? null : { delta: String(round1(Math.abs(change) * 100)) };
     }
     case 'overdue_receivables': {
-      const overdue = pick(d, ['overdueAmount', 'overdue']);
-      const receivables = pick(d, ['receivables']);
+      const overdue = num(d, 'overdueAmount');
+      const receivables = num(d, 'receivables');
       if (overdue === null) return null;
       return {
         overdue: money(overdue),
-        share: receivables && receivables > 0 ? formatPercent(overdue / receivables) : '—',
+        share: receivables !== null && receivables > 0 ? formatPercent(overdue / receivables) : '—',
       };
     }
   }
@@ -139,41 +145,49 @@ export const rawData = (data: Record<string, number | null>) =>
     .map(([key, value]) => `${key} = ${value === null ? '—' : round1(value)}`)
     .join(', ');
 
-/** The facts behind one of the 7P values, formatted for its sentence. */
-export function sevenPParams(item: SevenP, language: string): SentenceParams | null {
-  const d = item.detail;
-  const num = (key: string) => (typeof d[key] === 'number' ? (d[key] as number) : null);
+export type SevenPText = SevenP['key'] | 'performanceWithAgent';
+
+/** The facts behind one of the 7P values: which sentence says them, and its values formatted. */
+export function sevenPSentence(item: SevenP, language: string): { text: SevenPText; params: SentenceParams } | null {
+  const at = (key: string) => num(item.detail, key);
+  const say = (params: SentenceParams, text: SevenPText = item.key) => ({ text, params });
   switch (item.key) {
     case 'profiling': {
-      const score = num('score');
-      return score === null ? null : { score: String(round1(score)) };
+      const score = at('score');
+      return score === null ? null : say({ score: formatScore(score) });
     }
     case 'persistency': {
-      const years = num('tenureYears');
-      const months = num('activeMonths12');
-      return years === null || months === null ? null : { years: String(round1(years)), months: String(months) };
+      const years = at('tenureYears');
+      const months = at('activeMonths12');
+      return years === null || months === null ? null : say({ years: String(round1(years)), months: String(months) });
     }
     case 'profitability': {
-      const rate = num('marginRate');
-      return rate === null ? null : { rate: formatPercent(rate) };
+      const rate = at('marginRate');
+      return rate === null ? null : say({ rate: formatPercent(rate) });
     }
     case 'performance': {
-      const growth = num('growth');
-      return growth === null ? null : { growth: signedPercent(growth) };
+      const growth = at('growth');
+      const agentShare = at('agentShare');
+      if (growth === null) return null;
+      return agentShare === null
+        ? say({ growth: signedPercent(growth) })
+        : say({ growth: signedPercent(growth), agent: formatPercent(agentShare) }, 'performanceWithAgent');
     }
     case 'prospecting': {
-      const potential = num('potential');
-      return potential === null ? null : { potential: formatMoneyShort(potential, language) };
+      const potential = at('potential');
+      return potential === null ? null : say({ potential: formatMoneyShort(potential, language) });
     }
     case 'product': {
-      const categories = num('categories');
-      const of = num('of');
-      return categories === null || of === null ? null : { categories: String(categories), of: String(of) };
+      const categories = at('categories');
+      const of = at('of');
+      return categories === null || of === null ? null : say({ categories: String(categories), of: String(of) });
     }
     case 'promotion': {
-      const discounted = num('discountedOrders');
-      const orders = num('orders');
-      return discounted === null || orders === null ? null : { discounted: String(discounted), orders: String(orders) };
+      const discounted = at('discountedOrders');
+      const orders = at('orders');
+      return discounted === null || orders === null
+        ? null
+        : say({ discounted: String(discounted), orders: String(orders) });
     }
   }
 }
@@ -182,19 +196,20 @@ type WhitespaceState = WhitespaceCellData['state'];
 export const whitespaceStates: readonly WhitespaceState[] = ['potential', 'competitor', 'bought', 'none'];
 
 /**
- * The whitespace grid as read for opportunities: potential first, then competitor-held, bought and
- * nothing; by name (pinyin) within a state, with the count of each state.
+ * The whitespace grid by state, opportunities first: potential categories by lift (the strongest
+ * recommendation on top), bought ones by revenue, the rest by name (pinyin).
  */
-export function whitespaceRows(cells: readonly WhitespaceCellData[]) {
-  const rows = [...cells].sort(
-    (a, b) =>
-      whitespaceStates.indexOf(a.state) - whitespaceStates.indexOf(b.state) ||
-      compareNames(a.categoryName, b.categoryName),
-  );
-  const counts = Object.fromEntries(
-    whitespaceStates.map((s) => [s, cells.filter((c) => c.state === s).length]),
-  ) as Record<WhitespaceState, number>;
-  return { rows, counts };
+export function whitespaceColumns(cells: readonly WhitespaceCellData[]): Record<WhitespaceState, WhitespaceCellData[]> {
+  const byName = (a: WhitespaceCellData, b: WhitespaceCellData) => compareNames(a.categoryName, b.categoryName);
+  const order: Record<WhitespaceState, (a: WhitespaceCellData, b: WhitespaceCellData) => number> = {
+    potential: (a, b) => (b.recommendation?.lift ?? 0) - (a.recommendation?.lift ?? 0) || byName(a, b),
+    competitor: byName,
+    bought: (a, b) => b.revenue - a.revenue || byName(a, b),
+    none: byName,
+  };
+  return Object.fromEntries(
+    whitespaceStates.map((state) => [state, cells.filter((c) => c.state === state).sort(order[state])]),
+  ) as Record<WhitespaceState, WhitespaceCellData[]>;
 }
 
 export type TierBasis =

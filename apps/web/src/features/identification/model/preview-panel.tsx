@@ -8,6 +8,7 @@ import type { PreviewResultData } from '../../../app/api/types';
 import { formatCount, formatDate } from '../../../ui/format';
 import type { usePreview } from '../api';
 import { TierTag } from '../tags';
+import { formatScore } from '../value-view';
 import styles from './model.module.css';
 
 type Move = PreviewResultData['moves'][number];
@@ -129,7 +130,7 @@ export function PreviewPanel({
                   align: 'right',
                   render: (_, m) => (
                     <span className="kamap-num">
-                      {m.scoreBefore.toFixed(1)} → <strong>{m.scoreAfter.toFixed(1)}</strong>
+                      {formatScore(m.scoreBefore)} → <strong>{formatScore(m.scoreAfter)}</strong>
                     </span>
                   ),
                 },

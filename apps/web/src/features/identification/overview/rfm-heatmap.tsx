@@ -54,10 +54,12 @@ export function RfmHeatmap({
         axisLabel: { color: '#64748b' },
         splitArea: { show: true },
       },
+      // colour by the square root of the count, so one crowded cell does not wash out all the others
       visualMap: {
         show: false,
+        dimension: 3,
         min: 0,
-        max,
+        max: Math.sqrt(max),
         inRange: { color: ['#f1f5fd', '#93b4f5', '#1d4ed8'] },
       },
       series: [
@@ -65,12 +67,12 @@ export function RfmHeatmap({
           type: 'heatmap',
           // dark cells get white numbers
           data: cells.map((c) => ({
-            value: [c.r - 1, c.f - 1, c.accounts],
-            label: { color: c.accounts > max * 0.55 ? '#fff' : '#0f172a' },
+            value: [c.r - 1, c.f - 1, c.accounts, Math.sqrt(c.accounts)],
+            label: { color: Math.sqrt(c.accounts) > Math.sqrt(max) * 0.6 ? '#fff' : '#0f172a' },
           })),
           label: {
             show: true,
-            formatter: (item: { value: [number, number, number] }) =>
+            formatter: (item: { value: [number, number, number, number] }) =>
               item.value[2] > 0 ? formatCount(item.value[2]) : '',
           },
           itemStyle: { borderColor: '#fff', borderWidth: 2, borderRadius: 4 },

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { AccountResultData } from '../../../app/api/types';
 import { Money } from '../../../ui/money';
 import { AbcTag, ChurnRisk, QuadrantTag, SegmentTag, TierTag } from '../tags';
+import { formatScore } from '../value-view';
 
 type Sort = 'score' | 'revenue' | 'churn' | 'clv';
 
@@ -21,7 +22,7 @@ export function resultColumns(t: TFunction, sort: Sort, threshold: number): Colu
       title: t('results.account'),
       key: 'name',
       fixed: 'left',
-      width: 240,
+      width: 232,
       render: (_, row) => (
         <Flex vertical style={{ minWidth: 0 }}>
           <Link
@@ -29,7 +30,7 @@ export function resultColumns(t: TFunction, sort: Sort, threshold: number): Colu
             onClick={(e) => e.stopPropagation()}
             style={{ color: 'inherit', minWidth: 0 }}
           >
-            <Typography.Text strong ellipsis={{ tooltip: row.name }} style={{ maxWidth: 224 }}>
+            <Typography.Text strong ellipsis={{ tooltip: row.name }} style={{ maxWidth: 216 }}>
               {row.name}
             </Typography.Text>
           </Link>
@@ -43,7 +44,7 @@ export function resultColumns(t: TFunction, sort: Sort, threshold: number): Colu
       title: t('results.owner'),
       dataIndex: 'ownerName',
       key: 'owner',
-      width: 88,
+      width: 80,
       ellipsis: true,
       render: (v: string | null) => v ?? <Typography.Text type="secondary">—</Typography.Text>,
     },
@@ -56,7 +57,7 @@ export function resultColumns(t: TFunction, sort: Sort, threshold: number): Colu
       ...sortable('score'),
       render: (v: number) => (
         <Typography.Text strong className="kamap-num">
-          {v.toFixed(1)}
+          {formatScore(v)}
         </Typography.Text>
       ),
     },
@@ -102,7 +103,7 @@ export function resultColumns(t: TFunction, sort: Sort, threshold: number): Colu
     {
       title: t('results.quadrant'),
       key: 'quadrant',
-      width: 80,
+      width: 104,
       render: (_, row) => <QuadrantTag quadrant={row.quadrant} />,
     },
   ];

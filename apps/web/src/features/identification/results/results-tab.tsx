@@ -94,7 +94,7 @@ export function ResultsTab() {
             onChange={(segment) => setUrl({ segment })}
             allowClear
             placeholder={t('results.segment')}
-            style={{ width: 112 }}
+            style={{ width: 124 }}
             popupMatchSelectWidth={160}
             options={RfmSegment.options.map((v) => ({ value: v, label: t(`enum.rfmSegment.${v}`) }))}
           />
@@ -111,7 +111,7 @@ export function ResultsTab() {
             onChange={(r) => setUrl({ r: r === undefined ? null : String(r) })}
             allowClear
             placeholder={t('results.r')}
-            style={{ width: 88 }}
+            style={{ width: 96 }}
             options={scores.map((v) => ({ value: v, label: `R = ${v}` }))}
           />
           <Select
@@ -119,7 +119,7 @@ export function ResultsTab() {
             onChange={(f) => setUrl({ f: f === undefined ? null : String(f) })}
             allowClear
             placeholder={t('results.f')}
-            style={{ width: 88 }}
+            style={{ width: 96 }}
             options={scores.map((v) => ({ value: v, label: `F = ${v}` }))}
           />
           <Select
@@ -178,7 +178,7 @@ export function ResultsTab() {
               const key = oneOf(sorts, typeof s?.columnKey === 'string' ? s.columnKey : undefined);
               setUrl({ sort: s?.order && key && key !== 'score' ? key : null });
             }}
-            scroll={{ x: 1130 }}
+            scroll={{ x: 1140 }}
             locale={{ emptyText: <EmptyState description={t('results.empty')} /> }}
           />
         )}

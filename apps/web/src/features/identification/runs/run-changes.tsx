@@ -13,6 +13,7 @@ import { ListFooter } from '../../../ui/list-footer';
 import { QueryError } from '../../../ui/query-error';
 import { useRunChanges, useRunConfig, useRuns } from '../api';
 import { AbcTag, ChurnRisk, TierTag } from '../tags';
+import { formatScore } from '../value-view';
 
 /** A change's before or after value: a tier or class tag when it is one, else as it came. */
 function ChangeValue({ value }: { value: string | null }) {
@@ -42,11 +43,6 @@ export function RunChanges({
   const previous = runs.data?.find((r) => r.id === run.previousRunId);
   const config = useRunConfig(run.configVersion);
   const threshold = config?.churn.alertThreshold ?? 50;
-  const counts: Record<ChangeKindValue, number | undefined> = {
-    tier: run.summary?.tierMoves,
-    abc: run.summary?.abcMoves,
-    churn: run.summary?.newChurnRisks,
-  };
 
   const columns: ColumnsType<RunChangeData> = [
     {
@@ -84,7 +80,7 @@ export function RunChanges({
       align: 'right',
       render: (_, c) => (
         <span className="kamap-num">
-          {c.scoreBefore === null ? '—' : c.scoreBefore.toFixed(1)} → <strong>{c.scoreAfter.toFixed(1)}</strong>
+          {c.scoreBefore === null ? '—' : formatScore(c.scoreBefore)} → <strong>{formatScore(c.scoreAfter)}</strong>
         </span>
       ),
     },
@@ -105,16 +101,20 @@ export function RunChanges({
         asOf: formatDate(run.asOf),
         previous: previous ? formatDate(previous.asOf) : '—',
       })}
+      extra={
+        list.data && run.previousRunId ? (
+          <Typography.Text type="secondary">
+            {t('runs.changesCount', { count: list.total, formatted: formatCount(list.total) })}
+          </Typography.Text>
+        ) : null
+      }
       style={{ height: '100%' }}
     >
       <Flex vertical gap={12}>
         <Segmented
           value={kind}
           onChange={onKind}
-          options={ChangeKind.options.map((k) => ({
-            value: k,
-            label: `${t(`enum.changeKind.${k}`)}${counts[k] === undefined ? '' : ` ${formatCount(counts[k])}`}`,
-          }))}
+          options={ChangeKind.options.map((k) => ({ value: k, label: t(`enum.changeKind.${k}`) }))}
         />
         {!run.previousRunId ? (
           <EmptyState description={t('runs.firstRun')} />

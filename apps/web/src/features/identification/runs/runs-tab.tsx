@@ -21,7 +21,8 @@ const statusColor: Record<AnalysisRunData['status'], string> = {
   failed: 'error',
 };
 
-const fixed = (value: number, digits = 3) => value.toFixed(digits);
+// fitted parameters span orders of magnitude (γ is in fen): four significant digits each
+const fixed = (value: number) => Number(value.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 4 });
 
 /** The fitted BG/NBD and Gamma-Gamma parameters of a run, the evidence behind its CLV figures. */
 function RunFits({ run }: { run: AnalysisRunData }) {
@@ -39,7 +40,7 @@ function RunFits({ run }: { run: AnalysisRunData }) {
           children: fits?.bgNbd ? (
             <span className="kamap-num">
               r = {fixed(fits.bgNbd.r)}, α = {fixed(fits.bgNbd.alpha)}, a = {fixed(fits.bgNbd.a)}, b ={' '}
-              {fixed(fits.bgNbd.b)} · LL = {fixed(fits.bgNbd.logLikelihood, 1)}
+              {fixed(fits.bgNbd.b)} · LL = {fixed(fits.bgNbd.logLikelihood)}
             </span>
           ) : (
             <Typography.Text type="secondary">{t('runs.notFitted')}</Typography.Text>
@@ -51,7 +52,7 @@ function RunFits({ run }: { run: AnalysisRunData }) {
           children: fits?.gammaGamma ? (
             <span className="kamap-num">
               p = {fixed(fits.gammaGamma.p)}, q = {fixed(fits.gammaGamma.q)}, γ = {fixed(fits.gammaGamma.gamma)} · LL ={' '}
-              {fixed(fits.gammaGamma.logLikelihood, 1)}
+              {fixed(fits.gammaGamma.logLikelihood)}
             </span>
           ) : (
             <Typography.Text type="secondary">{t('runs.notFitted')}</Typography.Text>
@@ -87,7 +88,7 @@ export function RunsTab() {
       title: t('runs.trigger'),
       dataIndex: 'trigger',
       key: 'trigger',
-      width: 92,
+      width: 112,
       render: (v: AnalysisRunData['trigger']) => t(`enum.runTrigger.${v}`),
     },
     {

@@ -37,13 +37,18 @@ export function CoverageCard({ accountId, coverage }: { accountId: string; cover
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('value.coverageContactsCount', { contacts: coverage.contacts, strong: coverage.strongContacts })}
         </Typography.Text>
-        {coverage.singleThreaded && (
-          <Alert
-            type="warning"
-            showIcon
-            title={t('value.singleThreaded')}
-            description={t('value.singleThreadedHint')}
-          />
+        {coverage.contacts === 0 ? (
+          // no contact at all is worse than one, and says so (the server flags both as single-threaded)
+          <Alert type="warning" showIcon title={t('value.noContacts')} description={t('value.noContactsHint')} />
+        ) : (
+          coverage.singleThreaded && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('value.singleThreaded')}
+              description={t('value.singleThreadedHint')}
+            />
+          )
         )}
       </Flex>
     </Card>

@@ -5,18 +5,18 @@ import type { AccountValueResult } from '../../../app/api/types';
 import { EChart } from '../../../ui/charts/echart';
 import { formatPercent } from '../../../ui/format';
 import { criterionColor } from '../tags';
-import { formatCriterionValue, scoreWaterfall } from '../value-view';
+import { formatCriterionValue, formatScore, scoreWaterfall } from '../value-view';
 
 type Contribution = AccountValueResult['contributions'][number];
 
 /** The score as a waterfall of its criteria's points, with the values and weights behind each. */
 export function ScoreCard({ result }: { result: AccountValueResult }) {
   const { t, i18n } = useTranslation();
-  const waterfall = useMemo(() => scoreWaterfall(result.contributions), [result.contributions]);
+  const steps = useMemo(() => scoreWaterfall(result.contributions), [result.contributions]);
   const contributions = result.contributions.filter((c) => c.weight > 0);
 
   const option = useMemo(() => {
-    const names = [...waterfall.steps.map((s) => t(`enum.criterion.${s.key}`)), t('value.scoreTotal')];
+    const names = [...steps.map((s) => t(`enum.criterion.${s.key}`)), t('value.scoreTotal')];
     return {
       grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
       tooltip: {
@@ -24,8 +24,8 @@ export function ScoreCard({ result }: { result: AccountValueResult }) {
         axisPointer: { type: 'shadow' },
         formatter: (items: { dataIndex: number }[]) => {
           const index = items[0]?.dataIndex ?? 0;
-          const step = waterfall.steps[index];
-          if (!step) return t('value.scoreTooltipTotal', { score: waterfall.total.toFixed(1) });
+          const step = steps[index];
+          if (!step) return t('value.scoreTooltipTotal', { score: formatScore(result.score) });
           const c = contributions[index] as Contribution;
           return t('value.scoreTooltip', {
             criterion: t(`enum.criterion.${c.key}`),
@@ -54,7 +54,7 @@ export function ScoreCard({ result }: { result: AccountValueResult }) {
           stack: 'score',
           silent: true,
           itemStyle: { color: 'transparent' },
-          data: [...waterfall.steps.map((s) => s.base), 0],
+          data: [...steps.map((s) => s.base), 0],
         },
         {
           type: 'bar',
@@ -64,16 +64,17 @@ export function ScoreCard({ result }: { result: AccountValueResult }) {
             show: true,
             position: 'top',
             color: '#0f172a',
-            formatter: (item: { value: number }) => item.value.toFixed(1),
+            formatter: (item: { value: number; dataIndex: number }) =>
+              item.dataIndex === steps.length ? formatScore(result.score) : item.value.toFixed(1),
           },
           data: [
-            ...waterfall.steps.map((s) => ({ value: s.points, itemStyle: { color: criterionColor[s.key] } })),
-            { value: waterfall.total, itemStyle: { color: '#0f172a' } },
+            ...steps.map((s) => ({ value: s.points, itemStyle: { color: criterionColor[s.key] } })),
+            { value: result.score, itemStyle: { color: '#0f172a' } },
           ],
         },
       ],
     };
-  }, [waterfall, contributions, t, i18n.language]);
+  }, [steps, contributions, result.score, t, i18n.language]);
 
   return (
     <Card size="small" variant="borderless" title={t('value.scoreTitle')} style={{ height: '100%' }}>

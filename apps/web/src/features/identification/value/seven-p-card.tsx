@@ -3,16 +3,16 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountValueResult } from '../../../app/api/types';
 import { EChart } from '../../../ui/charts/echart';
-import { sevenPParams } from '../value-view';
+import { sevenPSentence } from '../value-view';
 
 type SevenP = AccountValueResult['sevenP'][number];
 
 function Detail({ item }: { item: SevenP }) {
   const { t, i18n } = useTranslation();
-  const params = sevenPParams(item, i18n.language);
+  const sentence = sevenPSentence(item, i18n.language);
   return (
     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-      {params ? t(`value.sevenPText.${item.key}`, params) : '—'}
+      {sentence ? t(`value.sevenPText.${sentence.text}`, sentence.params) : '—'}
     </Typography.Text>
   );
 }
@@ -27,7 +27,8 @@ export function SevenPCard({ sevenP }: { sevenP: AccountValueResult['sevenP'] })
         formatter: () => sevenP.map((p) => `${t(`enum.sevenP.${p.key}`)}: ${Math.round(p.value * 100)}`).join('<br/>'),
       },
       radar: {
-        radius: '68%',
+        radius: '62%',
+        center: ['50%', '54%'],
         indicator: sevenP.map((p) => ({ name: t(`enum.sevenP.${p.key}`), max: 1 })),
         axisName: { color: '#334155', fontSize: 12 },
         splitArea: { areaStyle: { color: ['#f8fafc', '#fff'] } },

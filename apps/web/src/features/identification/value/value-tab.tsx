@@ -11,7 +11,7 @@ import { managesAnalytics } from '../access';
 import { useAccountValue, useRunConfig } from '../api';
 import { RunNowButton } from '../run-now-button';
 import { AbcTag, ChurnRisk, SegmentTag, TierTag } from '../tags';
-import { currentTier } from '../value-view';
+import { currentTier, formatScore } from '../value-view';
 import { ChurnCard } from './churn-card';
 import { CoverageCard } from './coverage-card';
 import { QuadrantCard } from './quadrant-card';
@@ -40,7 +40,7 @@ function Headline({
       body: (
         <Flex align="baseline" gap={8}>
           <span className="kamap-num" style={{ fontSize: 28, fontWeight: 600, lineHeight: 1.1 }}>
-            {result.score.toFixed(1)}
+            {formatScore(result.score)}
           </span>
           <Typography.Text type="secondary" className="kamap-num">
             {t('value.rankShort', { rank: formatCount(result.rank) })}

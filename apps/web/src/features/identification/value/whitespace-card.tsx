@@ -1,16 +1,16 @@
-import { Card, Flex, Tag, Tooltip } from 'antd';
+import { Card, Col, Flex, Row, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WhitespaceCellData } from '../../../app/api/types';
 import { EmptyState } from '../../../ui/empty-state';
 import { formatDate, formatMoney, formatPercent } from '../../../ui/format';
-import { whitespaceRows, whitespaceStates } from '../value-view';
+import { whitespaceColumns, whitespaceStates } from '../value-view';
 import styles from './value.module.css';
 
 const stateStyle = {
   potential: { background: '#eef2ff', color: '#3730a3' },
   competitor: { background: '#fff7ed', color: '#9a3412' },
   bought: { background: '#f0fdf4', color: '#166534' },
-  none: { background: '#f8fafc', color: '#94a3b8' },
+  none: { background: '#f8fafc', color: '#64748b' },
 } as const;
 
 function CellDetail({ cell }: { cell: WhitespaceCellData }) {
@@ -18,10 +18,9 @@ function CellDetail({ cell }: { cell: WhitespaceCellData }) {
   switch (cell.state) {
     case 'bought':
       return (
-        <>
-          <div className="kamap-num">{formatMoney(cell.revenue)}</div>
-          <div>{t('value.wsLastOrder', { date: formatDate(cell.lastOrderDate) })}</div>
-        </>
+        <div className="kamap-num">
+          {formatMoney(cell.revenue)} · {t('value.wsLastOrder', { date: formatDate(cell.lastOrderDate) })}
+        </div>
       );
     case 'competitor':
       return (
@@ -50,66 +49,72 @@ function CellDetail({ cell }: { cell: WhitespaceCellData }) {
             })}
           </div>
         </Tooltip>
-      ) : (
-        <div>{t('enum.whitespace.potential')}</div>
-      );
+      ) : null;
     case 'none':
-      return <div>—</div>;
+      return null;
   }
 }
 
-/** Category × state: where we sell, where a competitor does, where peers suggest we could, and where nothing is known. */
+/**
+ * Category × state as a board: where peers suggest we could sell, where a competitor does, where we
+ * do, and where nothing is known; each category in the column of its state, with the facts behind it.
+ */
 export function WhitespaceCard({ cells }: { cells: WhitespaceCellData[] }) {
   const { t } = useTranslation();
-  const { rows, counts } = whitespaceRows(cells);
+  const columns = whitespaceColumns(cells);
   return (
-    <Card
-      size="small"
-      variant="borderless"
-      title={t('value.whitespaceTitle')}
-      extra={
-        <Flex gap={6} wrap>
-          {whitespaceStates.map((s) => (
-            <Tag key={s} style={{ ...stateStyle[s], borderColor: 'transparent', marginInlineEnd: 0 }}>
-              {t(`enum.whitespace.${s}`)} {counts[s]}
-            </Tag>
-          ))}
-        </Flex>
-      }
-    >
-      {rows.length === 0 ? (
+    <Card size="small" variant="borderless" title={t('value.whitespaceTitle')}>
+      {cells.length === 0 ? (
         <EmptyState description={t('value.whitespaceEmpty')} />
       ) : (
-        <div style={{ overflowX: 'auto' }}>
-          <table className={styles.whitespace}>
-            <thead>
-              <tr>
-                <th style={{ width: 160 }}>{t('value.wsCategory')}</th>
-                {whitespaceStates.map((s) => (
-                  <th key={s} style={{ width: s === 'none' ? 90 : undefined }}>
-                    {t(`enum.whitespace.${s}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((cell) => (
-                <tr key={cell.categoryId}>
-                  <td className={styles.category}>{cell.categoryName}</td>
-                  {whitespaceStates.map((s) => (
-                    <td key={s}>
-                      {cell.state === s && (
-                        <div className={styles.wsCell} style={stateStyle[s]}>
-                          <CellDetail cell={cell} />
+        <Flex vertical gap={12}>
+          <Row gutter={[12, 12]}>
+            {whitespaceStates
+              .filter((state) => state !== 'none')
+              .map((state) => (
+                <Col key={state} xs={24} md={8}>
+                  <Flex vertical gap={8}>
+                    <Flex align="center" justify="space-between" className={styles.wsHead} style={stateStyle[state]}>
+                      <Typography.Text strong style={{ color: 'inherit' }}>
+                        {t(`enum.whitespace.${state}`)}
+                      </Typography.Text>
+                      <span className="kamap-num">{columns[state].length}</span>
+                    </Flex>
+                    {columns[state].length === 0 ? (
+                      <Typography.Text type="secondary" style={{ fontSize: 12, padding: '0 8px' }}>
+                        {t(`value.wsEmpty.${state}`)}
+                      </Typography.Text>
+                    ) : (
+                      columns[state].map((cell) => (
+                        <div
+                          key={cell.categoryId}
+                          className={styles.wsCell}
+                          style={{ borderLeftColor: stateStyle[state].color }}
+                        >
+                          <Typography.Text strong>{cell.categoryName}</Typography.Text>
+                          <div className={styles.wsDetail}>
+                            <CellDetail cell={cell} />
+                          </div>
                         </div>
-                      )}
-                    </td>
-                  ))}
-                </tr>
+                      ))
+                    )}
+                  </Flex>
+                </Col>
               ))}
-            </tbody>
-          </table>
-        </div>
+          </Row>
+          {columns.none.length > 0 && (
+            <Flex wrap gap={6} align="center" className={styles.wsHead} style={stateStyle.none}>
+              <Typography.Text strong style={{ color: 'inherit', marginInlineEnd: 6 }}>
+                {t('enum.whitespace.none')} {columns.none.length}
+              </Typography.Text>
+              {columns.none.map((cell) => (
+                <Tag key={cell.categoryId} style={{ marginInlineEnd: 0, background: '#fff' }}>
+                  {cell.categoryName}
+                </Tag>
+              ))}
+            </Flex>
+          )}
+        </Flex>
       )}
     </Card>
   );
