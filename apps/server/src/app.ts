@@ -17,14 +17,19 @@ import { z } from 'zod';
 import { accountsRoutes } from './modules/accounts/index.js';
 import { alertsRoutes } from './modules/alerts/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
+import { careRoutes } from './modules/care/index.js';
 import { competitorsRoutes } from './modules/competitors/index.js';
 import { contactsRoutes } from './modules/contacts/index.js';
 import { interactionsRoutes } from './modules/interactions/index.js';
 import { lookupRoutes } from './modules/lookup/index.js';
+import { needsRoutes } from './modules/needs/index.js';
 import { ordersRoutes } from './modules/orders/index.js';
 import { orgRoutes } from './modules/org/index.js';
 import { productsRoutes } from './modules/products/index.js';
+import { relationshipsRoutes } from './modules/relationships/index.js';
 import { serviceRoutes } from './modules/service/index.js';
+import { tasksRoutes } from './modules/tasks/index.js';
+import { timelineRoutes } from './modules/timeline/index.js';
 import { resolveApiToken, resolveSession, usersRoutes } from './modules/users/index.js';
 import type { Database } from './platform/db/index.js';
 import { registerAuth } from './platform/http/auth.plugin.js';
@@ -140,6 +145,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(analyticsRoutes);
       await api.register(serviceRoutes);
       await api.register(alertsRoutes, { delivery: deps.alertDelivery ?? {} });
+      await api.register(needsRoutes);
+      await api.register(tasksRoutes);
+      await api.register(careRoutes);
+      await api.register(relationshipsRoutes);
+      await api.register(timelineRoutes);
     },
     { prefix: '/api/v1' },
   );

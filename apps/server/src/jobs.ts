@@ -1,5 +1,6 @@
 import { evaluateAlerts, pushNewAlerts, sendDigests } from './modules/alerts/index.js';
 import { recomputeRollups, runAnalysis } from './modules/analytics/index.js';
+import { runCare } from './modules/care/index.js';
 import { escalateBreachedComplaints } from './modules/service/index.js';
 import type { Config } from './platform/config.js';
 import { type Database, retryOnDeadlock } from './platform/db/index.js';
@@ -32,6 +33,14 @@ export function scheduledJobs(database: Database, config: Config): Job[] {
         await retryOnDeadlock(() => escalateBreachedComplaints(database.db));
         await retryOnDeadlock(() => evaluateAlerts(database.db));
         await pushNewAlerts(database.db, delivery);
+      },
+    },
+    {
+      name: 'daily-care',
+      cron: config.careCron,
+      description: 'create care tasks (revisits, birthdays, festivals, anniversaries) for the owners',
+      run: async () => {
+        await retryOnDeadlock(() => runCare(database.db, todayInChina()));
       },
     },
     {

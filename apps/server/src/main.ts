@@ -7,6 +7,7 @@ import { buildApp } from './app.js';
 import { scheduledJobs } from './jobs.js';
 import { evaluateAlerts } from './modules/alerts/index.js';
 import { recomputeRollups, runAnalysis } from './modules/analytics/index.js';
+import { runCare } from './modules/care/index.js';
 import { generateDemo, generateServiceDemo, isEmptyStore } from './modules/demo/index.js';
 import { insertOrgUnit, orgUnits } from './modules/org/index.js';
 import { disableUserByName, insertUser, resetPasswordByName, rootOrgUnitId } from './modules/users/index.js';
@@ -73,6 +74,12 @@ async function loadDemo(database: Database, opts: { seed?: number; accounts?: nu
     const run = await runAnalysis(database.db, { asOf, trigger: 'cli', startedBy: null });
     say(`analysis as of ${asOf}: ${describeRun(run)}`);
   }
+  const care = await runCare(database.db, summary.asOf);
+  say(
+    `care tasks as of ${care.asOf}: ${Object.entries(care.created)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  );
   const service = await generateServiceDemo(database.db, { seed: summary.seed, asOf: summary.asOf });
   const alerts = await evaluateAlerts(database.db);
   say(

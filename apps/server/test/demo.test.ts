@@ -183,6 +183,32 @@ describe('demo generator', () => {
     expect(await scalar(`select count(*) as n from (${portfolio('kam')} intersect ${portfolio('kam2')}) k`)).toBe(0);
   });
 
+  it('gives key accounts needs with plans, recent next steps as tasks, and kam a lunar birthday today', async () => {
+    expect(await scalar('select count(*) as n from needs')).toBeGreaterThan(10);
+    expect(
+      await scalar(`select count(*) as n from tasks where kind = 'need' and status = 'open' and due_date < '${AS_OF}'`),
+    ).toBeGreaterThan(0);
+    expect(
+      await scalar(
+        `select count(*) as n from tasks t join interactions i on i.id = t.source_id
+          where t.kind = 'follow_up' and i.next_step_due = t.due_date and i.next_step_owner_id = t.owner_id`,
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      await scalar(
+        `select count(*) as n from needs n join interactions i on i.id = n.source_id where i.account_id <> n.account_id`,
+      ),
+    ).toBe(0);
+    const { runCare } = await import('../src/modules/care/index.js');
+    await runCare(database.db, AS_OF);
+    const birthdays = await q<{ title: string }>(
+      database,
+      `select t.title from tasks t join users u on u.id = t.owner_id join contacts c on c.id = t.contact_id
+        where u.username = 'kam' and t.source_kind = 'birthday' and c.birthday_calendar = 'lunar' and t.due_date = '${AS_OF}'`,
+    );
+    expect(birthdays.map((b) => b.title)).toEqual([expect.stringContaining('农历')]);
+  });
+
   it('dips at Spring Festival', async () => {
     const daily = await q<{ day: string; amount: number | string }>(
       database,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, ListQueryBase, Money, Tracked, Version } from './common.js';
+import { Id, IsoDate, IsoDateTime, ListQueryBase, Money, Tracked, Version } from './common.js';
 import { InteractionKind } from './enums.js';
 import { UserRef } from './org.js';
 
@@ -13,6 +13,9 @@ export const Interaction = z
     subject: z.string(),
     notes: z.string().nullable(),
     nextStep: z.string().nullable(),
+    nextStepDue: IsoDate.nullable(),
+    nextStepOwner: UserRef.nullable(),
+    nextStepTaskId: Id.nullable().describe('the follow-up task the next step became'),
     user: UserRef,
     contacts: z.array(z.object({ id: Id, name: z.string() })),
     colleagues: z.array(UserRef),
@@ -35,6 +38,8 @@ export const CreateInteraction = z
     subject: z.string().trim().min(1).max(200),
     notes: z.string().trim().max(10000).nullable().default(null),
     nextStep: z.string().trim().max(1000).nullable().default(null),
+    nextStepDue: IsoDate.nullable().default(null).describe('with a next step: it becomes a follow-up task due then'),
+    nextStepOwnerId: Id.nullable().default(null).describe('who owns the follow-up task; defaults to you'),
     contactIds: z.array(Id).max(50).default([]),
     colleagueIds: z.array(Id).max(20).default([]),
     checkInPlace: z.string().trim().max(200).nullable().default(null),
@@ -52,18 +57,28 @@ export const UpdateInteraction = z
   })
   .strict();
 
-/** One entry of an account's timeline: interactions and orders merged, newest first. */
+/**
+ * The sources an account's timeline merges; a module adds its own by exporting a timeline source
+ * (modules/timeline) and naming it here.
+ */
+export const TimelineKind = z.enum(['interaction', 'order', 'need', 'task']);
+/** One entry of an account's timeline, newest first. */
 export const TimelineEntry = z.object({
-  kind: z.enum(['interaction', 'order']),
+  kind: TimelineKind,
   id: z.string(),
   at: IsoDateTime,
   title: z.string(),
-  subtype: z.string().describe('interaction kind or order status'),
+  subtype: z.string().describe('interaction kind, order status, need status or task kind'),
   amount: Money.nullable(),
   actor: UserRef.nullable(),
 });
 export const TimelineQuery = z
   .object({
+    kinds: z
+      .string()
+      .regex(/^[a-z_]+(,[a-z_]+)*$/)
+      .optional()
+      .describe('comma-separated timeline kinds to include (default all)'),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().max(500).optional(),
   })

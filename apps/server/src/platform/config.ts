@@ -22,6 +22,8 @@ export type Config = {
   smtpFrom: string;
   /** The address users reach kamap at, for links in e-mails, robot messages and survey links. */
   publicUrl: string;
+  /** When the daily care job creates care tasks (cron, server-local time); `off` disables it. */
+  careCron: string | null;
 };
 
 const cron = (value: string | undefined, fallback: string) => (value === 'off' ? null : value || fallback);
@@ -45,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: env.KAMAP_SMTP_URL || undefined,
     smtpFrom: env.KAMAP_SMTP_FROM || 'kamap <kamap@localhost>',
     publicUrl: (env.KAMAP_PUBLIC_URL ?? '').replace(/\/+$/, ''),
+    careCron: cron(env.KAMAP_CARE_CRON, '30 5 * * *'),
     ...overrides,
   };
 }

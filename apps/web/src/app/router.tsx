@@ -67,6 +67,8 @@ export const router = createBrowserRouter([
             path: 'alert-settings',
             element: page(() => import('../features/alerts/alert-settings-page'), 'AlertSettingsPage'),
           },
+          { path: 'needs', element: page(() => import('../features/needs/needs-page'), 'NeedsPage') },
+          { path: 'tasks', element: page(() => import('../features/tasks/tasks-page'), 'TasksPage') },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

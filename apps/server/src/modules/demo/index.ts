@@ -11,6 +11,7 @@ import { cst, dayOf, isoOfDay } from './calendar.js';
 import { createPhoneBook } from './identity.js';
 import { buildInteractions, INTERACTION_COLUMNS } from './interactions.js';
 import { INSIGHT_COLUMNS, insightRows, PRESENCE_COLUMNS, presenceRows, writeCatalog } from './market.js';
+import { buildFollowUps, buildNeeds, giveLunarBirthday, NEED_COLUMNS, TASK_COLUMNS } from './needs.js';
 import { createOrderBook, ORDER_COLUMNS, ORDER_LINE_COLUMNS } from './orders.js';
 import { writeOrg } from './org.js';
 import { buildContacts, CONTACT_COLUMNS, CONTACT_PHONE_COLUMNS } from './people.js';
@@ -43,6 +44,8 @@ const BULK_TABLES = [
   'contacts',
   'contact_phones',
   'interactions',
+  'needs',
+  'tasks',
   'competitor_presence',
   'orders',
   'order_lines',
@@ -102,11 +105,22 @@ export async function generateDemo(database: Database, opts: DemoOptions = {}): 
     const interactionTable = sink.table(INTERACTION_COLUMNS);
     const presenceTable = sink.table(PRESENCE_COLUMNS);
     const insightTable = sink.table(INSIGHT_COLUMNS);
+    const needTable = sink.table(NEED_COLUMNS);
+    const taskTable = sink.table(TASK_COLUMNS);
     const sortKeys = new Map<string, string>();
+    // the demo KAM's first strategic account has a key person whose lunar birthday is today
+    let lunarBirthdayDue = true;
     for (const account of base.accounts) {
       const rng = createRng(seed, 'people', account.index);
       const contacts = buildContacts(rng, account, { asOf, phones, createdBy: account.owner?.id ?? null });
       const interactions = buildInteractions(rng, account, contacts, asOf);
+      const stepTwo = createRng(seed, 'needs', account.index);
+      for (const row of buildFollowUps(stepTwo, account, interactions, asOf)) taskTable.add(row);
+      const { needs, tasks } = buildNeeds(stepTwo, account, interactions, asOf);
+      for (const row of needs) needTable.add(row);
+      for (const row of tasks) taskTable.add(row);
+      if (lunarBirthdayDue && account.strategic && account.owner?.id === base.org.login.kam.id)
+        lunarBirthdayDue = !giveLunarBirthday(contacts, account.owner.id, asOf);
       for (const c of contacts) {
         let key = sortKeys.get(c.name);
         if (key === undefined) {

@@ -158,8 +158,13 @@ export const INTERACTION_COLUMNS = {
     ['created_at', 'timestamptz'],
     ['created_by', 'uuid'],
     ['updated_at', 'timestamptz'],
+    ['next_step_due', 'date'],
+    ['next_step_owner_id', 'uuid'],
   ],
 } as const;
+
+/** Where the next step's due date and owner sit in an interaction row (filled by demo/needs.ts). */
+export const NEXT_STEP_DUE_CELL = 15;
 
 function cadence(account: AccountPlan): number {
   if (account.strategic) return 9;
@@ -270,6 +275,8 @@ export function buildInteractions(rng: Rng, account: AccountPlan, contacts: Cont
       occurredAt,
       user.id,
       occurredAt,
+      null,
+      null,
     ]);
   }
   for (const c of contacts) {

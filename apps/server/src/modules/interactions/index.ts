@@ -1,2 +1,3 @@
 export { interactionsRoutes } from './interactions.routes.js';
+export { interactionTimelineSource } from './interactions.service.js';
 export { interactions } from './interactions.table.js';

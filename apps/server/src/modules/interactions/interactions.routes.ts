@@ -1,19 +1,15 @@
 import {
-  AccountIdParams,
   CreateInteraction,
   IdParams,
   Interaction,
   InteractionListQuery,
   page,
-  TimelineEntry,
-  TimelineQuery,
   UpdateInteraction,
   VersionQuery,
 } from '@kamap/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  accountTimeline,
   archiveInteraction,
   createInteraction,
   getInteraction,
@@ -74,18 +70,5 @@ export const interactionsRoutes: FastifyPluginAsyncZod = async (app) => {
       await archiveInteraction(req.ctx, req.params.id, req.query.version);
       return reply.code(204).send(null);
     },
-  );
-  app.get(
-    '/accounts/:accountId/timeline',
-    {
-      schema: {
-        tags,
-        summary: 'The account timeline: interactions and orders, newest first',
-        params: AccountIdParams,
-        querystring: TimelineQuery,
-        response: { 200: z.object({ items: z.array(TimelineEntry), nextCursor: z.string().nullable() }) },
-      },
-    },
-    async (req) => accountTimeline(req.ctx, req.params.accountId, req.query),
   );
 };

@@ -4,23 +4,33 @@ import type { z } from 'zod';
 import { accountIdInScope, assertCan } from '../../platform/access/index.js';
 import { audit } from '../../platform/audit/index.js';
 import { type Ctx, withDb } from '../../platform/context.js';
-import { type Db, isoTimestamp, isoTimestampOrNull, one, pgArray, rows } from '../../platform/db/index.js';
+import {
+  type Db,
+  isoDateOrNull,
+  isoTimestamp,
+  isoTimestampOrNull,
+  one,
+  pgArray,
+  rows,
+} from '../../platform/db/index.js';
 import { versionedUpdate } from '../../platform/db/versioned.js';
 import { AppError } from '../../platform/errors.js';
-import { afterCursor, decodeCursor, encodeCursor, orderBy, sortSpec, toPage } from '../../platform/http/paging.js';
+import { afterCursor, orderBy, sortSpec, toPage } from '../../platform/http/paging.js';
 import { assertAccountInScope } from '../accounts/index.js';
-import { orderScope } from '../orders/index.js';
+import { checkOwner, insertTasks } from '../tasks/index.js';
 import { interactions } from './interactions.table.js';
 
 type Row = Record<string, unknown> & { id: string; occurred_at: unknown };
 
 const select = sql`
-  select i.*, a.name as account_name, u.display_name as user_name,
+  select i.*, a.name as account_name, u.display_name as user_name, nu.display_name as next_step_owner_name,
+    (select t.id from tasks t where t.source_kind = 'interaction' and t.source_id = i.id order by t.created_at limit 1) as next_step_task_id,
     (select coalesce(json_agg(json_build_object('id', c.id, 'name', c.name) order by c.name), '[]'::json)
        from contacts c where c.id = any(i.contact_ids)) as contacts,
     (select coalesce(json_agg(json_build_object('id', cu.id, 'displayName', cu.display_name) order by cu.display_name), '[]'::json)
        from users cu where cu.id = any(i.colleague_ids)) as colleagues
-  from interactions i join accounts a on a.id = i.account_id join users u on u.id = i.user_id`;
+  from interactions i join accounts a on a.id = i.account_id join users u on u.id = i.user_id
+  left join users nu on nu.id = i.next_step_owner_id`;
 
 const toInteraction = (r: Row) => ({
   id: r.id,
@@ -31,6 +41,11 @@ const toInteraction = (r: Row) => ({
   subject: r.subject as string,
   notes: r.notes as string | null,
   nextStep: r.next_step as string | null,
+  nextStepDue: isoDateOrNull(r.next_step_due),
+  nextStepOwner: r.next_step_owner_id
+    ? { id: r.next_step_owner_id as string, displayName: (r.next_step_owner_name as string) ?? '' }
+    : null,
+  nextStepTaskId: (r.next_step_task_id as string | null) ?? null,
   user: { id: r.user_id as string, displayName: r.user_name as string },
   contacts: r.contacts as { id: string; name: string }[],
   colleagues: r.colleagues as { id: string; displayName: string }[],
@@ -112,6 +127,11 @@ export async function createInteraction(ctx: Ctx, input: z.infer<typeof CreateIn
     throw AppError.invalid('body.accountId', 'no such account');
   });
   await checkPeople(ctx.db, input.accountId, input.contactIds, input.colleagueIds);
+  if (input.nextStepDue && !input.nextStep) throw AppError.invalid('body.nextStep', 'a due date needs a next step');
+  if (input.nextStepOwnerId) {
+    if (!input.nextStepDue) throw AppError.invalid('body.nextStepDue', 'an owner needs a due date');
+    await checkOwner(ctx.db, input.nextStepOwnerId, 'body.nextStepOwnerId');
+  }
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(interactions)
@@ -125,6 +145,22 @@ export async function createInteraction(ctx: Ctx, input: z.infer<typeof CreateIn
       })
       .returning({ id: interactions.id });
     await touchContacts(tx, input.contactIds, input.occurredAt);
+    if (input.nextStep && input.nextStepDue)
+      await insertTasks(tx, [
+        {
+          accountId: input.accountId,
+          ownerId: input.nextStepOwnerId ?? ctx.user.id,
+          kind: 'follow_up',
+          title: input.nextStep,
+          suggestedAction: input.subject,
+          dueDate: input.nextStepDue,
+          sourceKind: 'interaction',
+          sourceId: row!.id,
+          contactId: input.contactIds[0] ?? null,
+          createdBy: ctx.user.id,
+          updatedBy: ctx.user.id,
+        },
+      ]);
     await audit(withDb(ctx, tx), 'interaction.create', 'account', input.accountId, {
       interactionId: row!.id,
       kind: input.kind,
@@ -147,6 +183,13 @@ export async function updateInteraction(ctx: Ctx, id: string, input: z.infer<typ
   return getInteraction(ctx, id);
 }
 
+/** The timeline source for interactions (modules/timeline merges it with the others). */
+export const interactionTimelineSource = (accountId: string) =>
+  sql`select 'interaction' as kind, i.id::text as id, i.occurred_at as at, i.subject as title, i.kind as subtype,
+             null::bigint as amount, i.user_id as actor_id, u.display_name as actor_name
+      from interactions i join users u on u.id = i.user_id
+      where i.account_id = ${accountId} and i.archived_at is null`;
+
 export async function archiveInteraction(ctx: Ctx, id: string, version: number) {
   assertCan(ctx.user, 'interaction.write');
   const current = await getInteraction(ctx, id);
@@ -154,52 +197,4 @@ export async function archiveInteraction(ctx: Ctx, id: string, version: number) 
     await versionedUpdate(tx, ctx, interactions, 'Interaction', id, version, { archivedAt: new Date() });
     await audit(withDb(ctx, tx), 'interaction.archive', 'account', current.accountId, { interactionId: id });
   });
-}
-
-/**
- * The account timeline: interactions and orders merged, newest first, paged by (time, id).
- * Later modules (complaints, care, plans) add their own branch to this union.
- */
-export async function accountTimeline(ctx: Ctx, accountId: string, q: { limit: number; cursor?: string | undefined }) {
-  await assertAccountInScope(ctx, accountId);
-  const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-  const found = await rows<{
-    kind: 'interaction' | 'order';
-    id: string;
-    at: unknown;
-    title: string;
-    subtype: string;
-    amount: number | null;
-    actor_id: string | null;
-    actor_name: string | null;
-  }>(
-    ctx.db,
-    sql`select * from (
-          select 'interaction' as kind, i.id::text as id, i.occurred_at as at, i.subject as title, i.kind as subtype,
-                 null::bigint as amount, i.user_id as actor_id, u.display_name as actor_name
-          from interactions i join users u on u.id = i.user_id
-          where i.account_id = ${accountId} and i.archived_at is null
-          union all
-          select 'order', o.id::text, o.order_date::timestamptz, o.order_no, o.status, o.amount, o.sales_rep_id, u.display_name
-          from orders o left join users u on u.id = o.sales_rep_id
-          where o.account_id = ${accountId} and o.archived_at is null and ${orderScope(ctx.user)}
-        ) t
-        where ${after ? sql`(t.at, t.id) < (${after[0]}::timestamptz, ${after[1]})` : sql`true`}
-        order by t.at desc, t.id desc limit ${q.limit + 1}`,
-  );
-  const more = found.length > q.limit;
-  const page = more ? found.slice(0, q.limit) : found;
-  const last = page[page.length - 1];
-  return {
-    items: page.map((r) => ({
-      kind: r.kind,
-      id: r.id,
-      at: isoTimestamp(r.at),
-      title: r.title,
-      subtype: r.subtype,
-      amount: r.amount,
-      actor: r.actor_id ? { id: r.actor_id, displayName: r.actor_name ?? '' } : null,
-    })),
-    nextCursor: more && last ? encodeCursor(String(last.at), last.id) : null,
-  };
 }

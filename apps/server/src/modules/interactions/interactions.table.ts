@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { idColumn, trackedColumns } from '../../platform/db/columns.js';
 import { accounts } from '../accounts/accounts.table.js';
 import { users } from '../users/users.table.js';
@@ -16,6 +16,8 @@ export const interactions = pgTable(
     subject: text('subject').notNull(),
     notes: text('notes'),
     nextStep: text('next_step'),
+    nextStepDue: date('next_step_due'),
+    nextStepOwnerId: uuid('next_step_owner_id').references(() => users.id),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),

@@ -1,3 +1,3 @@
 export { ordersRoutes } from './orders.routes.js';
-export { orderScope } from './orders.service.js';
+export { orderScope, orderTimelineSource } from './orders.service.js';
 export { orderLines, orders } from './orders.table.js';

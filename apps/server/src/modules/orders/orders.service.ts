@@ -188,3 +188,10 @@ export async function archiveOrder(ctx: Ctx, id: string, version: number) {
     await audit(withDb(ctx, tx), 'order.archive', 'order', id);
   });
 }
+
+/** The timeline source for orders, with the caller's order scope (an agent sees its own orders only). */
+export const orderTimelineSource = (accountId: string, user: Principal) =>
+  sql`select 'order' as kind, o.id::text as id, o.order_date::timestamptz as at, o.order_no as title, o.status as subtype,
+             o.amount, o.sales_rep_id as actor_id, u.display_name as actor_name
+      from orders o left join users u on u.id = o.sales_rep_id
+      where o.account_id = ${accountId} and o.archived_at is null and ${orderScope(user)}`;

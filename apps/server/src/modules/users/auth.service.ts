@@ -169,6 +169,16 @@ export async function resolveApiToken(db: Db, token: string): Promise<ResolvedAu
   return { principal: { ...principal, tokenScopes: scopes }, csrfToken: null };
 }
 
+/** The principal of an active user, for work done on its behalf without a request (its calendar feed). */
+export async function principalById(db: Db, userId: string): Promise<Principal | undefined> {
+  const [row] = await db
+    .select(principalColumns)
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)));
+  return row ? { ...row, tokenScopes: ['read'] } : undefined;
+}
+
 const tokenView = (t: typeof apiTokens.$inferSelect) => ({
   id: t.id,
   name: t.name,

@@ -28,6 +28,9 @@ export type Action =
   | 'product.write'
   | 'competitor.write'
   | 'interaction.write'
+  | 'need.write'
+  | 'task.write'
+  | 'care.configure'
   | 'user.read'
   | 'user.manage'
   | 'org.manage'
@@ -52,6 +55,9 @@ const grants: Record<Action, readonly Role[]> = {
   'product.write': ['admin', 'director'],
   'competitor.write': ['admin', 'director', 'kam'],
   'interaction.write': ['admin', 'director', 'kam', 'service'],
+  'need.write': ['admin', 'director', 'kam', 'service'],
+  'task.write': ['admin', 'director', 'kam', 'service'],
+  'care.configure': ['admin', 'director'],
   'user.read': ['admin', 'director'],
   'user.manage': ['admin'],
   'org.manage': ['admin'],
@@ -77,6 +83,9 @@ const writes = new Set<Action>([
   'product.write',
   'competitor.write',
   'interaction.write',
+  'need.write',
+  'task.write',
+  'care.configure',
   'user.manage',
   'org.manage',
   'analytics.configure',

@@ -13,6 +13,8 @@ import type {
   AnalysisConfigVersion,
   AnalysisRun,
   Attitude,
+  CalendarToken,
+  CareConfig,
   ChangeKind,
   ChurnReasonCode,
   CompetitorPresence,
@@ -41,6 +43,16 @@ import type {
   Lifecycle,
   LookupMatch,
   LookupResult,
+  MapPerson,
+  Need,
+  NeedCategory,
+  NeedKind,
+  NeedListQuery,
+  NeedSourceKind,
+  NeedStats,
+  NeedStatus,
+  NeedTask,
+  NewCalendarToken,
   Order,
   OrderChannel,
   OrderListQuery,
@@ -48,15 +60,19 @@ import type {
   OrderSummary,
   OrgChartNode,
   OrgUnit,
+  OverdueNeedTask,
   PhoneKind,
   Portfolio,
   PortfolioQuadrant,
   PreviewResult,
   PriceSensitivity,
+  PriorityBand,
   Product,
   ProductCategory,
   ProductListQuery,
   PublicSurvey,
+  RelationshipGap,
+  RelationshipMap,
   ResultListQuery,
   RfmSegment,
   RootCause,
@@ -70,6 +86,10 @@ import type {
   Survey,
   SurveyKind,
   SurveyResults,
+  Task,
+  TaskKind,
+  TaskListQuery,
+  TaskStatus,
   TeamMember,
   TeamRole,
   Tier,
@@ -130,6 +150,25 @@ export type CreateInteractionBody = z.input<typeof CreateInteraction>;
 export type LookupResultData = z.infer<typeof LookupResult>;
 export type LookupMatchData = z.infer<typeof LookupMatch>;
 
+export type NeedData = z.infer<typeof Need>;
+export type NeedTaskData = z.infer<typeof NeedTask>;
+export type NeedStatsData = z.infer<typeof NeedStats>;
+export type OverdueNeedTaskData = z.infer<typeof OverdueNeedTask>;
+export type NeedStatusValue = z.infer<typeof NeedStatus>;
+export type NeedKindValue = z.infer<typeof NeedKind>;
+export type NeedCategoryValue = z.infer<typeof NeedCategory>;
+export type NeedSourceKindValue = z.infer<typeof NeedSourceKind>;
+export type PriorityBandValue = z.infer<typeof PriorityBand>;
+export type TaskData = z.infer<typeof Task>;
+export type TaskKindValue = z.infer<typeof TaskKind>;
+export type TaskStatusValue = z.infer<typeof TaskStatus>;
+export type CalendarTokenData = z.infer<typeof CalendarToken>;
+export type NewCalendarTokenData = z.infer<typeof NewCalendarToken>;
+export type CareConfigData = z.infer<typeof CareConfig>;
+export type RelationshipMapData = z.infer<typeof RelationshipMap>;
+export type MapPersonData = z.infer<typeof MapPerson>;
+export type RelationshipGapData = z.infer<typeof RelationshipGap>;
+
 export type TierValue = z.infer<typeof Tier>;
 export type AbcClassValue = z.infer<typeof AbcClass>;
 export type RfmSegmentValue = z.infer<typeof RfmSegment>;
@@ -157,6 +196,8 @@ export type ContactListParams = Partial<z.input<typeof ContactListQuery>>;
 export type ProductListParams = Partial<z.input<typeof ProductListQuery>>;
 export type OrderListParams = Partial<z.input<typeof OrderListQuery>>;
 export type InteractionListParams = Partial<z.input<typeof InteractionListQuery>>;
+export type NeedListParams = Partial<z.input<typeof NeedListQuery>>;
+export type TaskListParams = Partial<z.input<typeof TaskListQuery>>;
 export type ResultListParams = Partial<z.input<typeof ResultListQuery>>;
 
 export type Page<T> = { items: T[]; nextCursor: string | null; total: number };

@@ -3,6 +3,8 @@ import {
   AppstoreOutlined,
   BankOutlined,
   BellOutlined,
+  BulbOutlined,
+  CarryOutOutlined,
   ContactsOutlined,
   ControlOutlined,
   FileTextOutlined,
@@ -22,8 +24,10 @@ export type NavPage =
   | 'accounts'
   | 'products'
   | 'orders'
+  | 'needs'
   | 'contacts'
   | 'interactions'
+  | 'tasks'
   | 'complaints'
   | 'surveys'
   | 'serviceKpis'
@@ -55,8 +59,15 @@ export const navigation: { step: NavStep; items: NavItem[] }[] = [
     ],
   },
   {
+    step: 'needs',
+    items: [
+      { page: 'needs', path: '/needs', icon: BulbOutlined, roles: ['admin', 'director', 'kam', 'service', 'analyst'] },
+    ],
+  },
+  {
     step: 'relationships',
     items: [
+      { page: 'tasks', path: '/tasks', icon: CarryOutOutlined, roles: ['admin', 'director', 'kam', 'service'] },
       { page: 'contacts', path: '/contacts', icon: ContactsOutlined },
       { page: 'interactions', path: '/interactions', icon: MessageOutlined },
       { page: 'complaints', path: '/complaints', icon: WarningOutlined, roles: serviceReaders },

@@ -10,6 +10,8 @@ import { PageHeader } from '../../ui/page-header';
 import { PageSkeleton } from '../../ui/page-skeleton';
 import { QueryError } from '../../ui/query-error';
 import { seesAnalytics } from '../identification/access';
+import { AccountNeedsTab } from '../needs/account-needs-tab';
+import { RelationshipMapTab } from '../relationships/relationship-map-tab';
 import { AccountEditDrawer } from './account-edit-drawer';
 import { useAccount } from './api';
 import { CompetitorsTab } from './competitors-tab';
@@ -23,7 +25,18 @@ import { TimelineTab } from './timeline-tab';
 // the value tab brings the charting code; it is fetched the first time the tab is opened
 const ValueTab = lazy(() => import('../identification/value/value-tab').then((m) => ({ default: m.ValueTab })));
 
-const allTabs = ['profile', 'value', 'team', 'contacts', 'orders', 'timeline', 'insights', 'competitors'] as const;
+const allTabs = [
+  'profile',
+  'value',
+  'team',
+  'contacts',
+  'relationships',
+  'needs',
+  'orders',
+  'timeline',
+  'insights',
+  'competitors',
+] as const;
 const urlKeys = ['tab'] as const;
 
 export function AccountPage() {
@@ -70,6 +83,8 @@ export function AccountPage() {
     ),
     team: () => <TeamTab account={a} />,
     contacts: () => <ContactsTab account={a} />,
+    relationships: () => <RelationshipMapTab account={a} />,
+    needs: () => <AccountNeedsTab account={a} />,
     orders: () => <OrdersTab account={a} />,
     timeline: () => <TimelineTab account={a} />,
     insights: () => <InsightsTab account={a} />,

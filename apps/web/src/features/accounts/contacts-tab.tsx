@@ -1,61 +1,39 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Segmented, Skeleton, Table } from 'antd';
+import { Button, Card, Flex, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Account, ContactSummary } from '../../app/api/types';
 import { useCurrentUser } from '../../app/auth/current-user';
-import { useUrlParams } from '../../app/use-url-params';
 import { EmptyState } from '../../ui/empty-state';
 import { ListFooter } from '../../ui/list-footer';
-import { OrgChart } from '../../ui/org-chart/org-chart';
 import { QueryError } from '../../ui/query-error';
 import { useContactList } from '../contacts/api';
 import { contactColumns } from '../contacts/contact-columns';
 import { ContactFormDrawer } from '../contacts/contact-form-drawer';
-import { useOrgChart } from './api';
-
-const urlKeys = ['contactsView'] as const;
 
 export function ContactsTab({ account }: { account: Account }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const user = useCurrentUser();
-  const [url, setUrl] = useUrlParams(urlKeys);
   const [creating, setCreating] = useState(false);
-  const view = url.contactsView === 'chart' ? 'chart' : 'table';
-  const contacts = useContactList({ accountId: account.id, sort: 'name', limit: 100 }, { enabled: view === 'table' });
-  const chart = useOrgChart(account.id);
+  const contacts = useContactList({ accountId: account.id, sort: 'name', limit: 100 });
   const columns = useMemo(() => contactColumns(t, { withAccount: false }), [t]);
 
   return (
     <Card variant="borderless" size="small">
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }} gap={8} wrap>
-        <Segmented
-          value={view}
-          onChange={(v) => setUrl({ contactsView: v === 'chart' ? 'chart' : null })}
-          options={[
-            { value: 'table', label: t('contact.viewTable') },
-            { value: 'chart', label: t('contact.viewOrgChart') },
-          ]}
-        />
+        <Typography.Text type="secondary">
+          {t('contact.mapHint')}{' '}
+          <Link to={`/accounts/${account.id}?tab=relationships`}>{t('account.tab.relationships')}</Link>
+        </Typography.Text>
         {user.permissions.writeAccounts && (
           <Button icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('contact.create')}
           </Button>
         )}
       </Flex>
-      {view === 'chart' ? (
-        chart.isPending ? (
-          <Skeleton active paragraph={{ rows: 8 }} />
-        ) : chart.isError ? (
-          <QueryError error={chart.error} onRetry={() => chart.refetch()} />
-        ) : chart.data.length === 0 ? (
-          <EmptyState description={t('contact.empty')} />
-        ) : (
-          <OrgChart people={chart.data} onOpen={(id) => navigate(`/contacts/${id}`)} />
-        )
-      ) : contacts.isError && !contacts.data ? (
+      {contacts.isError && !contacts.data ? (
         <QueryError error={contacts.error} onRetry={() => contacts.refetch()} />
       ) : (
         <>

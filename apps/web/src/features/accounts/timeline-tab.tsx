@@ -1,5 +1,5 @@
-import { PlusOutlined, ShoppingCartOutlined } from '@ant-design/icons';
-import { InteractionKind, OrderStatus } from '@kamap/contracts';
+import { BulbOutlined, CheckCircleOutlined, PlusOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import { InteractionKind, NeedStatus, OrderStatus, TaskKind } from '@kamap/contracts';
 import { Button, Card, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,8 @@ import { useTimeline } from './api';
 
 function EntryIcon({ entry }: { entry: TimelineEntryData }) {
   if (entry.kind === 'order') return <ShoppingCartOutlined style={{ fontSize: 16, color: '#d48806' }} />;
+  if (entry.kind === 'need') return <BulbOutlined style={{ fontSize: 16, color: '#7c3aed' }} />;
+  if (entry.kind === 'task') return <CheckCircleOutlined style={{ fontSize: 16, color: '#389e0d' }} />;
   const kind = oneOf(InteractionKind.options, entry.subtype);
   const Icon = kind ? interactionIcon[kind] : interactionIcon.event;
   return (
@@ -30,6 +32,22 @@ function SubtypeTag({ entry }: { entry: TimelineEntryData }) {
   if (entry.kind === 'order') {
     const status = oneOf(OrderStatus.options, entry.subtype);
     return <Tag color="gold">{status ? t(`timeline.order.${status}`) : entry.subtype}</Tag>;
+  }
+  if (entry.kind === 'need') {
+    const status = oneOf(NeedStatus.options, entry.subtype);
+    return (
+      <Tag color="purple">
+        {t('timeline.need')} · {status ? t(`enum.needStatus.${status}`) : entry.subtype}
+      </Tag>
+    );
+  }
+  if (entry.kind === 'task') {
+    const kind = oneOf(TaskKind.options, entry.subtype);
+    return (
+      <Tag color="green">
+        {t('timeline.taskDone')} · {kind ? t(`enum.taskKind.${kind}`) : entry.subtype}
+      </Tag>
+    );
   }
   const kind = oneOf(InteractionKind.options, entry.subtype);
   return <Tag color="cyan">{kind ? t(`enum.interactionKind.${kind}`) : entry.subtype}</Tag>;

@@ -3,8 +3,8 @@ import { api, type QueryValue } from '../../app/api/client';
 import { usePagedList } from '../../app/api/paged';
 import type { CreateInteractionBody, InteractionData } from '../../app/api/types';
 
-export const useInteractionList = (params: Record<string, QueryValue>) =>
-  usePagedList<InteractionData>(['interactions', 'list'], '/interactions', params);
+export const useInteractionList = (params: Record<string, QueryValue>, options?: { enabled?: boolean }) =>
+  usePagedList<InteractionData>(['interactions', 'list'], '/interactions', params, options);
 
 export function useCreateInteraction() {
   const queryClient = useQueryClient();
@@ -14,6 +14,7 @@ export function useCreateInteraction() {
       void queryClient.invalidateQueries({ queryKey: ['interactions', 'list'] });
       void queryClient.invalidateQueries({ queryKey: ['accounts', 'detail', interaction.accountId, 'timeline'] });
       void queryClient.invalidateQueries({ queryKey: ['contacts'] });
+      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
     },
   });
 }

@@ -1,15 +1,15 @@
 import { InteractionKind } from '@kamap/contracts';
-import { App, DatePicker, Form, Input, Modal, Segmented, Select } from 'antd';
+import { App, DatePicker, Flex, Form, Input, Modal, Segmented, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InteractionKindValue } from '../../app/api/types';
+import type { InteractionData, InteractionKindValue } from '../../app/api/types';
 import { interactionIcon } from '../../ui/enum-tags';
 import { blankToNull } from '../../ui/form-values';
 import { ProblemAlert, showFieldErrors } from '../../ui/problem-alert';
 import { AccountPicker } from '../accounts/account-picker';
 import { useContactList } from '../contacts/api';
-import { UsersPicker } from '../org/pickers';
+import { UserPicker, UsersPicker } from '../org/pickers';
 import { useCreateInteraction } from './api';
 
 type Values = {
@@ -19,6 +19,8 @@ type Values = {
   subject: string;
   notes?: string;
   nextStep?: string;
+  nextStepDue?: Dayjs;
+  nextStepOwnerId?: string;
   contactIds?: string[];
   colleagueIds?: string[];
   checkInPlace?: string;
@@ -28,9 +30,14 @@ type Values = {
 export function InteractionFormModal({
   account,
   onClose,
+  onSaved,
+  initial,
 }: {
   account?: { id: string; name: string };
   onClose: () => void;
+  /** called with the new interaction (a task marks itself done with it) */
+  onSaved?: (interaction: InteractionData) => void;
+  initial?: { subject?: string; contactIds?: string[] };
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -38,6 +45,7 @@ export function InteractionFormModal({
   const create = useCreateInteraction();
   const accountId = Form.useWatch('accountId', form) ?? account?.id;
   const kind = Form.useWatch('kind', form);
+  const nextStep = Form.useWatch('nextStep', form);
   const contacts = useContactList({ accountId, sort: 'name', limit: 200 }, { enabled: Boolean(accountId) });
 
   const contactOptions = useMemo(
@@ -55,14 +63,17 @@ export function InteractionFormModal({
         subject: v.subject.trim(),
         notes: blankToNull(v.notes),
         nextStep: blankToNull(v.nextStep),
+        nextStepDue: blankToNull(v.nextStep) && v.nextStepDue ? v.nextStepDue.format('YYYY-MM-DD') : null,
+        nextStepOwnerId: blankToNull(v.nextStep) && v.nextStepDue ? (v.nextStepOwnerId ?? null) : null,
         contactIds: v.contactIds ?? [],
         colleagueIds: v.colleagueIds ?? [],
         checkInPlace: blankToNull(v.checkInPlace),
         checkInAt: v.kind === 'visit' && blankToNull(v.checkInPlace) ? v.occurredAt.toISOString() : null,
       },
       {
-        onSuccess: () => {
-          void message.success(t('interaction.saved'));
+        onSuccess: (saved) => {
+          void message.success(t(saved.nextStepTaskId ? 'interaction.savedWithTask' : 'interaction.saved'));
+          onSaved?.(saved);
           onClose();
         },
         onError: (error) => showFieldErrors(form, error),
@@ -87,7 +98,7 @@ export function InteractionFormModal({
         name="interaction"
         form={form}
         layout="vertical"
-        initialValues={{ accountId: account?.id, kind: 'visit', occurredAt: dayjs() }}
+        initialValues={{ accountId: account?.id, kind: 'visit', occurredAt: dayjs(), ...initial }}
         disabled={create.isPending}
       >
         <Form.Item
@@ -144,6 +155,16 @@ export function InteractionFormModal({
         <Form.Item name="nextStep" label={t('interaction.nextStep')} rules={[{ max: 1000 }]}>
           <Input />
         </Form.Item>
+        {blankToNull(nextStep) && (
+          <Flex gap={16} wrap>
+            <Form.Item name="nextStepDue" label={t('interaction.nextStepDue')} extra={t('interaction.nextStepHint')}>
+              <DatePicker />
+            </Form.Item>
+            <Form.Item name="nextStepOwnerId" label={t('interaction.nextStepOwner')}>
+              <UserPicker placeholder={t('interaction.nextStepOwnerDefault')} style={{ width: 180 }} />
+            </Form.Item>
+          </Flex>
+        )}
       </Form>
     </Modal>
   );

@@ -1,0 +1,1 @@
+export { relationshipsRoutes } from './relationships.routes.js';

@@ -1,0 +1,3 @@
+export { tasksRoutes } from './tasks.routes.js';
+export { checkOwner, insertTasks, type TaskRow, taskSelect, taskTimelineSource, toTask } from './tasks.service.js';
+export { calendarTokens, tasks } from './tasks.table.js';

@@ -1,0 +1,166 @@
+import { TaskKind } from '@kamap/contracts';
+import { Card, Col, Flex, Row, Segmented, Select, Statistic, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { TaskData, TaskKindValue } from '../../app/api/types';
+import { oneOf, useUrlParams } from '../../app/use-url-params';
+import { EmptyState } from '../../ui/empty-state';
+import { formatDate } from '../../ui/format';
+import { ListFooter } from '../../ui/list-footer';
+import { PageHeader } from '../../ui/page-header';
+import { QueryError } from '../../ui/query-error';
+import { useTaskCounts, useTaskList } from './api';
+import { CalendarFeedCard } from './calendar-feed-card';
+import { TaskActions } from './task-actions';
+
+const views = ['today', 'week', 'overdue', 'closed'] as const;
+const urlKeys = ['view', 'kind'] as const;
+
+export const taskKindColor: Record<TaskKindValue, string> = { care: 'magenta', follow_up: 'cyan', need: 'geekblue' };
+
+/** My tasks: care, follow-ups and need measures due today, this week, overdue; done and skipped ones. */
+export function TasksPage() {
+  const { t } = useTranslation();
+  const [url, setUrl] = useUrlParams(urlKeys);
+  const view = oneOf(views, url.view) ?? 'today';
+  const kind = oneOf(TaskKind.options, url.kind);
+  const counts = useTaskCounts();
+  const today = dayjs().format('YYYY-MM-DD');
+  const params = useMemo(() => {
+    const base = { mine: 'true', kind, limit: 50 };
+    if (view === 'today') return { ...base, active: 'true', dueFrom: today, dueBy: today };
+    if (view === 'week')
+      return { ...base, active: 'true', dueFrom: today, dueBy: dayjs().add(6, 'day').format('YYYY-MM-DD') };
+    if (view === 'overdue') return { ...base, active: 'true', dueBy: dayjs().subtract(1, 'day').format('YYYY-MM-DD') };
+    return { ...base, active: 'false', sort: '-dueDate' };
+  }, [view, kind, today]);
+  const list = useTaskList(params);
+
+  return (
+    <>
+      <PageHeader title={t('nav.page.tasks')} subtitle={t('task.pageHint')} />
+      <Row gutter={16}>
+        <Col xs={24} xl={17}>
+          <Card variant="borderless" styles={{ body: { padding: 16 } }}>
+            <Flex vertical gap={16}>
+              <Flex gap={8} wrap align="center" justify="space-between">
+                <Segmented
+                  value={view}
+                  onChange={(v) => setUrl({ view: v === 'today' ? null : v })}
+                  options={views.map((v) => ({
+                    value: v,
+                    label:
+                      v === 'closed' || !counts.data ? t(`task.view.${v}`) : `${t(`task.view.${v}`)} ${counts.data[v]}`,
+                  }))}
+                />
+                <Select
+                  value={kind}
+                  onChange={(k) => setUrl({ kind: k })}
+                  allowClear
+                  placeholder={t('task.kind')}
+                  style={{ width: 140 }}
+                  options={TaskKind.options.map((k) => ({ value: k, label: t(`enum.taskKind.${k}`) }))}
+                />
+              </Flex>
+              {list.isError && !list.data ? (
+                <QueryError error={list.error} onRetry={() => list.refetch()} />
+              ) : (
+                <Table<TaskData>
+                  rowKey="id"
+                  size="middle"
+                  pagination={false}
+                  loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
+                  dataSource={list.items}
+                  scroll={{ x: 820 }}
+                  locale={{ emptyText: <EmptyState description={t(`task.empty.${view}`)} /> }}
+                  columns={[
+                    {
+                      title: t('task.due'),
+                      width: 104,
+                      render: (_, task) => (
+                        <Flex vertical>
+                          <Typography.Text type={task.overdue ? 'danger' : undefined} className="kamap-num">
+                            {task.effectiveDate === today ? t('task.today') : formatDate(task.effectiveDate)}
+                          </Typography.Text>
+                          {task.status === 'snoozed' && (
+                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                              {t('task.snoozedFrom', { date: formatDate(task.dueDate) })}
+                            </Typography.Text>
+                          )}
+                        </Flex>
+                      ),
+                    },
+                    {
+                      title: t('task.kind'),
+                      width: 92,
+                      render: (_, task) => (
+                        <Tag color={taskKindColor[task.kind]}>{t(`enum.taskKind.${task.kind}`)}</Tag>
+                      ),
+                    },
+                    {
+                      title: t('task.title'),
+                      render: (_, task) => (
+                        <Flex vertical gap={2}>
+                          <Typography.Text strong>{task.title}</Typography.Text>
+                          {task.suggestedAction && (
+                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                              {task.suggestedAction}
+                            </Typography.Text>
+                          )}
+                          {task.skipReason && (
+                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                              {t('task.skippedBecause', { reason: task.skipReason })}
+                            </Typography.Text>
+                          )}
+                        </Flex>
+                      ),
+                    },
+                    {
+                      title: t('task.account'),
+                      width: 200,
+                      render: (_, task) => (
+                        <Flex vertical>
+                          <Link to={`/accounts/${task.accountId}?tab=timeline`}>{task.accountName}</Link>
+                          {task.contact && (
+                            <Link to={`/contacts/${task.contact.id}`} style={{ fontSize: 12 }}>
+                              {task.contact.name}
+                            </Link>
+                          )}
+                        </Flex>
+                      ),
+                    },
+                    {
+                      title: t('common.actions'),
+                      width: 140,
+                      fixed: 'right',
+                      render: (_, task) => <TaskActions task={task} />,
+                    },
+                  ]}
+                />
+              )}
+              <ListFooter list={list} />
+            </Flex>
+          </Card>
+        </Col>
+        <Col xs={24} xl={7}>
+          <Flex vertical gap={16}>
+            <Card variant="borderless" size="small">
+              <Flex justify="space-around">
+                <Statistic
+                  title={t('task.view.overdue')}
+                  value={counts.data?.overdue ?? '—'}
+                  valueStyle={{ color: counts.data?.overdue ? '#cf1322' : undefined }}
+                />
+                <Statistic title={t('task.view.today')} value={counts.data?.today ?? '—'} />
+                <Statistic title={t('task.view.week')} value={counts.data?.week ?? '—'} />
+              </Flex>
+            </Card>
+            <CalendarFeedCard />
+          </Flex>
+        </Col>
+      </Row>
+    </>
+  );
+}
