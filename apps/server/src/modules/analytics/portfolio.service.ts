@@ -211,24 +211,28 @@ export async function listChanges(ctx: Ctx, runId: string, q: z.infer<typeof Run
   const config = await configVersion(ctx.db, run.configVersion);
   const threshold = config.churn.alertThreshold;
   const kinds = q.kind ? [q.kind] : (['tier', 'abc', 'churn'] as const);
-  const parts = kinds.map((kind) => {
-    if (kind === 'tier')
-      return sql`select 'tier' as kind, prev.tier as from_value, res.tier as to_value, res.*, prev.score as score_before
-                   from analysis_results res ${inScope(ctx)}
-                   left join analysis_results prev on prev.run_id = ${run.previousRunId} and prev.account_id = res.account_id
-                  where res.run_id = ${run.id} and prev.tier is distinct from res.tier and ${run.previousRunId}::uuid is not null`;
-    if (kind === 'abc')
-      return sql`select 'abc' as kind, prev.abc as from_value, res.abc as to_value, res.*, prev.score as score_before
-                   from analysis_results res ${inScope(ctx)}
-                   left join analysis_results prev on prev.run_id = ${run.previousRunId} and prev.account_id = res.account_id
-                  where res.run_id = ${run.id} and prev.abc is distinct from res.abc and ${run.previousRunId}::uuid is not null`;
-    return sql`select 'churn' as kind, prev.churn_risk::text as from_value, res.churn_risk::text as to_value, res.*,
-                      prev.score as score_before
-                 from analysis_results res ${inScope(ctx)}
-                 left join analysis_results prev on prev.run_id = ${run.previousRunId} and prev.account_id = res.account_id
-                where res.run_id = ${run.id} and res.churn_risk >= ${threshold}
-                  and (prev.run_id is null or prev.churn_risk < ${threshold})`;
-  });
+  // each kind: this run's result beside the previous run's, and when it counts as a change
+  const fromPrevious = sql`from analysis_results res ${inScope(ctx)}
+    left join analysis_results prev on prev.run_id = ${run.previousRunId} and prev.account_id = res.account_id
+    where res.run_id = ${run.id}`;
+  const changed: Record<(typeof kinds)[number], { value: SQL; when: SQL }> = {
+    tier: {
+      value: sql`tier`,
+      when: sql`prev.tier is distinct from res.tier and ${run.previousRunId}::uuid is not null`,
+    },
+    abc: { value: sql`abc`, when: sql`prev.abc is distinct from res.abc and ${run.previousRunId}::uuid is not null` },
+    churn: {
+      value: sql`churn_risk::text`,
+      when: sql`res.churn_risk >= ${threshold} and (prev.run_id is null or prev.churn_risk < ${threshold})`,
+    },
+  };
+  const parts = kinds.map(
+    (
+      kind,
+    ) => sql`select ${kind}::text as kind, prev.${changed[kind].value} as from_value, res.${changed[kind].value} as to_value,
+                         res.*, prev.score as score_before
+                    ${fromPrevious} and ${changed[kind].when}`,
+  );
   const union = sql.join(parts, sql` union all `);
   // the sort key joins kind and score so the cursor stays one value
   const key = sql`(ch.kind || ':' || to_char(ch.score, 'FM000.0000'))`;
