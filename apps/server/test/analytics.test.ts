@@ -77,6 +77,25 @@ describe('rollups', () => {
     const afterArchive = await rollupDigest();
     await recomputeRollups(database);
     expect(await rollupDigest()).toEqual(afterArchive);
+
+    // an order alone in its month and in its category: archiving it removes those rows again
+    const [lonely] = await rows<{ id: string }>(
+      database.db,
+      sql`select p.id from products p where not exists (
+            select 1 from account_category_spend s where s.account_id = ${accountId} and s.category_id = p.category_id)
+          order by p.code limit 1`,
+    );
+    const alone = await kam.post('/orders', {
+      accountId,
+      orderNo: 'SO-ANALYTICS-2',
+      orderDate: '2016-02-03',
+      lines: [{ productId: lonely!.id, quantity: 1 }],
+    });
+    expect(alone.statusCode, alone.body).toBe(201);
+    const withAlone = await rollupDigest();
+    expect(withAlone).not.toEqual(afterArchive);
+    expect((await kam.delete(`/orders/${alone.json().id}?version=${alone.json().version}`)).statusCode).toBe(204);
+    expect(await rollupDigest()).toEqual(afterArchive);
   });
 });
 
@@ -364,5 +383,57 @@ describe('model configuration', () => {
       current.version + 1,
       current.version,
     ]);
+  });
+});
+
+// last: it adds a run, which the tests above do not expect
+describe('churn inputs from service and competition', () => {
+  it('complaints past SLA, falling satisfaction and a rising competitor share count towards churn risk', async () => {
+    const [target] = await rows<{ id: string; contact_id: string; owner_id: string; category_id: string; competitor_id: string }>(
+      database.db,
+      sql`select a.id, c.id as contact_id, a.owner_id,
+                 (select id from product_categories order by code limit 1) as category_id,
+                 (select id from competitors order by name limit 1) as competitor_id
+            from accounts a join contacts c on c.account_id = a.id
+           where a.archived_at is null and c.archived_at is null
+             and not exists (select 1 from competitor_share_observations o where o.account_id = a.id)
+           order by a.id limit 1`,
+    );
+    const t = target!;
+    const codes = (v: AccountValue) => new Map(v.result!.churn.reasons.map((r) => [r.code, r]));
+    expect(codes((await admin.get(`/accounts/${t.id}/value`)).json()).has('complaints_past_sla')).toBe(false);
+    await database.db.execute(sql`
+      insert into complaints (account_id, contact_id, title, severity, channel, status, tier, first_owner_id,
+                              received_at, response_due_at, resolution_due_at, responded_at, created_by, updated_by)
+      values (${t.id}, ${t.contact_id}, '交货延期三次', 'high', 'phone', 'in_progress', 'core', ${t.owner_id},
+              ${AS_OF}::timestamptz - interval '10 days', ${AS_OF}::timestamptz - interval '9 days', ${AS_OF}::timestamptz - interval '5 days',
+              ${AS_OF}::timestamptz - interval '9 days 12 hours', ${t.owner_id}, ${t.owner_id}),
+             (${t.id}, ${t.contact_id}, '发票抬头错误', 'low', 'email', 'resolved', 'core', ${t.owner_id},
+              ${AS_OF}::timestamptz - interval '40 days', ${AS_OF}::timestamptz - interval '39 days', ${AS_OF}::timestamptz - interval '30 days',
+              ${AS_OF}::timestamptz - interval '39 days', ${t.owner_id}, ${t.owner_id})`);
+    await database.db.execute(sql`update complaints set resolved_at = ${AS_OF}::timestamptz - interval '32 days'
+                                   where account_id = ${t.id} and title = '发票抬头错误'`);
+    await database.db.execute(sql`
+      insert into surveys (account_id, contact_id, kind, token_hash, sent_by, sent_at, expires_at, answered_at, score)
+      values (${t.id}, ${t.contact_id}, 'csat', md5(random()::text), ${t.owner_id}, ${AS_OF}::timestamptz - interval '251 days',
+              ${AS_OF}::timestamptz - interval '240 days', ${AS_OF}::timestamptz - interval '250 days', 5),
+             (${t.id}, ${t.contact_id}, 'nps', md5(random()::text), ${t.owner_id}, ${AS_OF}::timestamptz - interval '21 days',
+              ${AS_OF}::timestamptz - interval '10 days', ${AS_OF}::timestamptz - interval '20 days', 5)`);
+    await database.db.execute(sql`
+      insert into competitor_share_observations (account_id, competitor_id, category_id, observed_on, est_annual_volume, our_share)
+      values (${t.id}, ${t.competitor_id}, ${t.category_id}, ${AS_OF}::date - 400, 10000000, 0.8),
+             (${t.id}, ${t.competitor_id}, ${t.category_id}, ${AS_OF}::date - 10, 10000000, 0.5)`);
+
+    await runAnalysis(database.db, { asOf: AS_OF, trigger: 'cli', startedBy: null });
+    const after = codes((await admin.get(`/accounts/${t.id}/value`)).json());
+    // one open complaint past its resolution deadline; the resolved one was on time
+    expect(after.get('complaints_past_sla')?.data).toEqual({ complaintsPastSla: 1 });
+    expect(after.get('complaints_past_sla')?.points).toBeCloseTo(5, 9);
+    // CSAT 5 then NPS 5 of 10 (= 3 on the 1–5 scale): two points down earns the whole weight
+    expect(after.get('falling_satisfaction')?.data.satisfactionTrend).toBeCloseTo(-2, 9);
+    expect(after.get('falling_satisfaction')?.points).toBeCloseTo(5, 9);
+    // competitors held 20 % a year ago and 50 % now
+    expect(after.get('competitor_share_rising')?.data.competitorShareChange).toBeCloseTo(0.3, 9);
+    expect(after.get('competitor_share_rising')?.points).toBeCloseTo(5, 9);
   });
 });

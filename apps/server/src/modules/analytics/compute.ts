@@ -214,15 +214,21 @@ export function computeRun(
               revenueLast12: f.revenue12,
               revenuePrev12: f.revenuePrev12,
               pAlive,
-              complaintsPastSla: 0,
-              satisfactionTrend: null,
+              complaintsPastSla: f.complaintsPastSla,
+              satisfactionTrend:
+                f.satisfactionRecent === null || f.satisfactionPrev === null
+                  ? null
+                  : f.satisfactionRecent - f.satisfactionPrev,
               daysSinceDecisionMakerContact:
                 f.decisionMakers === 0
                   ? null
                   : f.decisionMakerLastContact
                     ? Math.max(0, daysBetween(f.decisionMakerLastContact, asOf))
                     : 365,
-              competitorShareChange: null,
+              competitorShareChange:
+                f.competitorShare === null || f.competitorSharePrev === null
+                  ? null
+                  : f.competitorShare - f.competitorSharePrev,
               overdueAmount: f.overdue,
               receivables: f.receivables,
             },

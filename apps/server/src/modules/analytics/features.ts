@@ -47,6 +47,14 @@ export type AccountFeatures = {
   decisionMakers: number;
   decisionMakerLastContact: string | null;
   categories: string[];
+  /** Complaints open at asOf whose response or resolution deadline had passed. */
+  complaintsPastSla: number;
+  /** Mean satisfaction on the 1–5 scale (CSAT, follow-up visits, NPS mapped 0–10 → 1–5) in the last 182 days and the 182 before. */
+  satisfactionRecent: number | null;
+  satisfactionPrev: number | null;
+  /** Volume-weighted competitors' share of the account's categories as observed at asOf and a year before. */
+  competitorShare: number | null;
+  competitorSharePrev: number | null;
   override: { tier: 'strategic' | 'core' | 'general'; expiresAt: string | null } | null;
 };
 
@@ -141,6 +149,49 @@ export async function loadFeatures(
         from contacts ct left join last_contact lc on lc.contact_id = ct.id
        where ct.archived_at is null
        group by ct.account_id
+    ), svc as (
+      select account_id,
+             count(*) filter (
+               where coalesce(resolved_at, closed_at) is null or coalesce(resolved_at, closed_at) >= ${asOf}::date + 1
+             ) as complaints_past_sla
+        from complaints
+       where archived_at is null and received_at < ${asOf}::date + 1
+         and (resolution_due_at < ${asOf}::date + 1
+              or (response_due_at < ${asOf}::date + 1
+                  and (responded_at is null or responded_at >= ${asOf}::date + 1)))
+       group by account_id
+    ), sat as (
+      select account_id,
+             avg(score) filter (where at >= ${asOf}::date - 181) as sat_recent,
+             avg(score) filter (where at < ${asOf}::date - 181) as sat_prev
+        from (select account_id, answered_at as at,
+                     case kind when 'nps' then 1 + score * 0.4 else score end as score
+                from surveys where score is not null and answered_at is not null
+              union all
+              select account_id, follow_up_at, follow_up_satisfaction
+                from complaints where follow_up_satisfaction is not null and follow_up_at is not null
+                 and archived_at is null) s
+       where at >= ${asOf}::date - 363 and at < ${asOf}::date + 1
+       group by account_id
+    ), share_at as (
+      -- the latest observation of every (account, competitor, category) at each of the two dates
+      select o.account_id, d.at,
+             sum(o.est_annual_volume * (1 - o.our_share)) / nullif(sum(o.est_annual_volume), 0) as share
+        from (values (${asOf}::date, 'now'), (${asOf}::date - 365, 'prev')) as d(on_date, at)
+        cross join lateral (
+          select distinct on (account_id, competitor_id, category_id)
+                 account_id, est_annual_volume, our_share, present
+            from competitor_share_observations
+           where observed_on <= d.on_date
+           order by account_id, competitor_id, category_id, observed_on desc, id desc
+        ) o
+       where o.present and o.our_share is not null and o.est_annual_volume > 0
+       group by o.account_id, d.at
+    ), share as (
+      select account_id,
+             max(share) filter (where at = 'now') as competitor_share,
+             max(share) filter (where at = 'prev') as competitor_share_prev
+        from share_at group by account_id
     ), cat as (
       select account_id, array_agg(category_id::text order by category_id) as categories
         from account_category_spend group by account_id
@@ -148,12 +199,16 @@ export async function loadFeatures(
     select a.id, a.industry, a.size_band, a.lifecycle, a.wallet_estimate, a.market_influence, a.strategic_fit,
            m.*, p.receivables, p.overdue, p.revenue90, p.agent_revenue365, p.revenue365, p.due_recent, p.on_time_recent, p.due_prev, p.on_time_prev,
            p.mean_days_late, c.contacts, c.strong, c.covered_roles, c.decision_makers, c.dm_last,
-           cat.categories, t.tier as override_tier, t.expires_at as override_expires
+           cat.categories, svc.complaints_past_sla, sat.sat_recent, sat.sat_prev,
+           share.competitor_share, share.competitor_share_prev, t.tier as override_tier, t.expires_at as override_expires
       from accounts a
       left join m on m.account_id = a.id
       left join p on p.account_id = a.id
       left join c on c.account_id = a.id
       left join cat on cat.account_id = a.id
+      left join svc on svc.account_id = a.id
+      left join sat on sat.account_id = a.id
+      left join share on share.account_id = a.id
       left join tier_overrides t on t.account_id = a.id
      where a.archived_at is null and ${accountFilter}
      order by a.id`,
@@ -202,6 +257,11 @@ export async function loadFeatures(
     decisionMakers: n(r.decision_makers),
     decisionMakerLastContact: r.dm_last ? new Date(r.dm_last as string).toISOString().slice(0, 10) : null,
     categories: arr(r.categories),
+    complaintsPastSla: n(r.complaints_past_sla),
+    satisfactionRecent: nOrNull(r.sat_recent),
+    satisfactionPrev: nOrNull(r.sat_prev),
+    competitorShare: nOrNull(r.competitor_share),
+    competitorSharePrev: nOrNull(r.competitor_share_prev),
     override: r.override_tier
       ? {
           tier: r.override_tier as 'strategic' | 'core' | 'general',

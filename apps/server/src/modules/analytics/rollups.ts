@@ -94,20 +94,37 @@ export async function refreshAccountRollups(
   orderDates: readonly string[],
   orderId: string,
 ): Promise<void> {
-  const months = [...new Set(orderDates.map((d) => `${d.slice(0, 7)}-01`))];
-  for (const month of months) {
-    const inMonth = sql`o.account_id = ${accountId} and o.order_date >= ${month}::date
-      and o.order_date < (${month}::date + interval '1 month')`;
-    await tx.execute(sql`delete from account_monthly where account_id = ${accountId} and month = ${month}::date`);
-    await tx.execute(sql`insert into account_monthly ${MONTHLY_COLUMNS} ${monthlySelect(inMonth)}`);
-  }
+  const firsts = [...new Set(orderDates.map((d) => `${d.slice(0, 7)}-01`))];
+  const months = sql.join(
+    firsts.map((m) => sql`${m}::date`),
+    sql`, `,
+  );
+  const inMonths = sql.join(
+    firsts.map((m) => sql`(o.order_date >= ${m}::date and o.order_date < ${m}::date + interval '1 month')`),
+    sql` or `,
+  );
   const categories = sql`(select distinct p.category_id from order_lines l join products p on p.id = l.product_id
                           where l.order_id = ${orderId})`;
-  await tx.execute(
-    sql`delete from account_category_spend where account_id = ${accountId} and category_id in ${categories}`,
-  );
-  await tx.execute(
-    sql`insert into account_category_spend ${CATEGORY_COLUMNS}
-        ${categorySelect(sql`l.account_id = ${accountId} and p.category_id in ${categories}`)}`,
-  );
+  // one statement, one round trip: upsert the recomputed rows, delete those left without live orders
+  // (the two touch different keys, so their order within the statement does not matter)
+  await tx.execute(sql`
+    with m as (
+      ${monthlySelect(sql`o.account_id = ${accountId} and (${inMonths})`)}
+    ), c as (
+      ${categorySelect(sql`l.account_id = ${accountId} and p.category_id in ${categories}`)}
+    ), gone_m as (
+      delete from account_monthly x where x.account_id = ${accountId} and x.month in (${months})
+         and not exists (select 1 from m where m.month = x.month)
+    ), gone_c as (
+      delete from account_category_spend x where x.account_id = ${accountId} and x.category_id in ${categories}
+         and not exists (select 1 from c where c.category_id = x.category_id)
+    ), put_m as (
+      insert into account_monthly ${MONTHLY_COLUMNS} select * from m
+      on conflict (account_id, month) do update set
+        revenue = excluded.revenue, cost = excluded.cost, discount = excluded.discount, orders = excluded.orders,
+        discounted_orders = excluded.discounted_orders, first_order = excluded.first_order, last_order = excluded.last_order
+    )
+    insert into account_category_spend ${CATEGORY_COLUMNS} select * from c
+    on conflict (account_id, category_id) do update set
+      revenue = excluded.revenue, margin = excluded.margin, lines = excluded.lines, last_order = excluded.last_order`);
 }

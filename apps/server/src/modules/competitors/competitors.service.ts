@@ -4,9 +4,10 @@ import type { z } from 'zod';
 import { accountIdInScope, assertCan } from '../../platform/access/index.js';
 import { audit } from '../../platform/audit/index.js';
 import { type Ctx, withDb } from '../../platform/context.js';
-import { isoTimestamp, isoTimestampOrNull, one, rows } from '../../platform/db/index.js';
+import { type Db, isoTimestamp, isoTimestampOrNull, one, rows } from '../../platform/db/index.js';
 import { versionedUpdate } from '../../platform/db/versioned.js';
 import { AppError } from '../../platform/errors.js';
+import { todayInChina } from '../../platform/today.js';
 import { assertAccountInScope } from '../accounts/index.js';
 import { competitorPresence, competitors } from './competitors.table.js';
 
@@ -84,6 +85,16 @@ const toPresence = (r: Row) => ({
   archivedAt: isoTimestampOrNull(r.archived_at),
 });
 
+/** Dates the presence's state as of today, for the share trend that churn risk reads. */
+async function observe(tx: Db, ctx: Ctx, presenceId: string) {
+  await tx.execute(sql`
+    insert into competitor_share_observations
+           (account_id, competitor_id, category_id, observed_on, est_annual_volume, our_share, present, recorded_by)
+    select account_id, competitor_id, category_id, ${todayInChina()}::date, est_annual_volume, our_share,
+           archived_at is null, ${ctx.user.id}
+      from competitor_presence where id = ${presenceId}`);
+}
+
 export async function listPresence(ctx: Ctx, accountId: string) {
   await assertAccountInScope(ctx, accountId);
   const found = await rows<Row>(
@@ -116,6 +127,7 @@ export async function createPresence(ctx: Ctx, accountId: string, input: z.infer
         updatedBy: ctx.user.id,
       })
       .returning({ id: competitorPresence.id });
+    await observe(tx, ctx, row!.id);
     await audit(withDb(ctx, tx), 'competitor_presence.create', 'account', accountId, { presenceId: row!.id });
     return row!.id;
   });
@@ -131,6 +143,7 @@ export async function updatePresence(ctx: Ctx, id: string, input: z.infer<typeof
       ...fields,
       ...(ourShare === undefined ? {} : { ourShare: ourShare === null ? null : String(ourShare) }),
     });
+    await observe(tx, ctx, id);
     await audit(withDb(ctx, tx), 'competitor_presence.update', 'account', current.accountId, { presenceId: id });
   });
   return getPresence(ctx, id);
@@ -141,6 +154,7 @@ export async function archivePresence(ctx: Ctx, id: string, version: number) {
   const current = await getPresence(ctx, id);
   await ctx.db.transaction(async (tx) => {
     await versionedUpdate(tx, ctx, competitorPresence, 'Competitor presence', id, version, { archivedAt: new Date() });
+    await observe(tx, ctx, id);
     await audit(withDb(ctx, tx), 'competitor_presence.archive', 'account', current.accountId, { presenceId: id });
   });
 }

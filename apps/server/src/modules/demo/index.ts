@@ -10,7 +10,7 @@ import { arrayLiteral, type Cell, createSink, type Sink } from './bulk.js';
 import { cst, dayOf, isoOfDay } from './calendar.js';
 import { createPhoneBook } from './identity.js';
 import { buildInteractions, INTERACTION_COLUMNS } from './interactions.js';
-import { INSIGHT_COLUMNS, insightRows, PRESENCE_COLUMNS, presenceRows, writeCatalog } from './market.js';
+import { INSIGHT_COLUMNS, insightRows, PRESENCE_COLUMNS, presenceRows, writeCatalog, writeShareHistory } from './market.js';
 import { buildFollowUps, buildNeeds, giveLunarBirthday, NEED_COLUMNS, TASK_COLUMNS } from './needs.js';
 import { createOrderBook, ORDER_COLUMNS, ORDER_LINE_COLUMNS } from './orders.js';
 import { writeOrg } from './org.js';
@@ -163,6 +163,7 @@ export async function generateDemo(database: Database, opts: DemoOptions = {}): 
     rebuild.done();
     return sink;
   });
+  await writeShareHistory(database.db, asOfText);
   await database.db.execute(sql.raw(`analyze ${BULK_TABLES.join(', ')}`));
   return {
     seed,

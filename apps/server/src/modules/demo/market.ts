@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/index.js';
 import { arrayLiteral, type Sink } from './bulk.js';
 import { isoOfDay } from './calendar.js';
 import { AGENTS, CATEGORIES, COMPETITORS, PRODUCTS } from './catalog.js';
@@ -199,6 +201,29 @@ export function presenceRows(rng: Rng, a: AccountPlan, market: Market, asOf: num
     }
   }
   return rows;
+}
+
+/**
+ * The dated history behind the presence rows: each row as observed when it was recorded, and an
+ * observation about 13 months earlier. About one in five competitors has gained 10–30 points of
+ * share since then (the rest lost up to 5), so rising competitor share shows up in churn risk.
+ * Derived from the rows' own ids, so the same seed gives the same history.
+ */
+export async function writeShareHistory(db: Db, asOf: string): Promise<void> {
+  await db.execute(sql`
+    insert into competitor_share_observations
+           (account_id, competitor_id, category_id, observed_on, est_annual_volume, our_share, present, recorded_at)
+    select account_id, competitor_id, category_id, observed_on, est_annual_volume, our_share, true, observed_on
+      from (select p.account_id, p.competitor_id, p.category_id, p.est_annual_volume,
+                   (p.created_at at time zone 'Asia/Shanghai')::date as observed_on, p.our_share
+              from competitor_presence p
+            union all
+            select p.account_id, p.competitor_id, p.category_id, p.est_annual_volume,
+                   ${asOf}::date - 400 + h.v % 30,
+                   case when h.v % 5 = 0 then least(0.95, p.our_share + 0.10 + (h.v % 21) / 100.0)
+                        else greatest(0, p.our_share - (h.v % 6) / 100.0) end
+              from competitor_presence p
+              cross join lateral (select ('x' || substr(md5(p.id::text), 1, 7))::bit(28)::int as v) h) o`);
 }
 
 const INSIGHTS: Record<string, string[]> = {
