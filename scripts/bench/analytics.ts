@@ -87,13 +87,13 @@ type Measured = {
   peakMiB: number;
 };
 
-/** Best of two for recompute and reference (warm caches for both), then updates, then a run. */
+/** Best of three for recompute and reference, interleaved (warm caches for both), then updates, then a run. */
 async function measure(database: Database, updates: number): Promise<Measured> {
   const { db } = database;
   peakRss = process.memoryUsage().rss;
   const reference: number[] = [];
   const recompute: number[] = [];
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < 3; i++) {
     reference.push((await timed(() => db.execute(rollupReferenceQuery)))[1]);
     recompute.push((await timed(() => recomputeRollups(database)))[1]);
   }

@@ -36,8 +36,8 @@ export const rollupReferenceQuery = sql`
   select (select count(*) from (${monthlySelect(sql`true`)}) m) + (select count(*) from (${categorySelect(sql`true`)}) c) as rows`;
 
 /**
- * Rebuilds every rollup from the orders. Each table is rebuilt in its own transaction (readers see
- * its old rows until it commits): emptied, loaded, then its keys rebuilt, since one sorted index
+ * Rebuilds every rollup from the orders. Each table is rebuilt in its own transaction (readers and
+ * order writes wait for it, then see the new rows): emptied, loaded, then its keys rebuilt, since one sorted index
  * build beats millions of random inserts. On PostgreSQL the two tables load at the same time on two
  * connections, which is the parallelism an INSERT … SELECT does not get from the planner.
  */
