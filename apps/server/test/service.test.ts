@@ -115,6 +115,61 @@ describe('complaints', () => {
     await refused(() => as(app, kam).patch(`/complaints/${id}`, { version: c1.version, title: 'x' }), 409);
   });
 
+  it('a complaint raises a need whose source is the complaint, and shows it', async () => {
+    const res = await as(app, service).post(`/complaints/${id}/needs`, { importance: 4 });
+    expect(res.statusCode, res.body).toBe(201);
+    const need = res.json();
+    // what was left out comes from the complaint: its title, the root cause's category, the severity's urgency
+    expect(need).toMatchObject({
+      accountId: fx.accounts.group.id,
+      title: '伺服驱动器批量报警',
+      category: 'quality',
+      kind: 'explicit',
+      sourceKind: 'complaint',
+      sourceId: id,
+      importance: 4,
+      urgency: 4,
+      feasibility: 3,
+      priority: 48,
+      status: 'open',
+    });
+    expect((await as(app, kam).get(`/needs/${need.id}`)).json().sourceId).toBe(id);
+    const c = (await as(app, kam).get(`/complaints/${id}`)).json();
+    expect(c.needs).toEqual([
+      { id: need.id, title: '伺服驱动器批量报警', status: 'open', band: need.band, createdAt: need.createdAt },
+    ]);
+    expect(c.history.at(-1)).toMatchObject({ kind: 'need_raised', note: '伺服驱动器批量报警' });
+    const listed = (await as(app, kam).get(`/needs?accountId=${fx.accounts.group.id}`)).json();
+    expect(listed.items.map((n: { id: string }) => n.id)).toContain(need.id);
+  });
+
+  it('raising a need: 404 outside the scope, 403 without the right, 400 naming the field; nothing changes', async () => {
+    await refused(() => as(app, kam2).post(`/complaints/${id}/needs`, {}), 404);
+    const analyst = await login(app, 'analyst');
+    await refused(() => as(app, analyst).post(`/complaints/${id}/needs`, {}), 403);
+    const bad = await refused(() => as(app, kam).post(`/complaints/${id}/needs`, { urgency: 9 }), 400);
+    expect(bad.errors?.[0]?.path).toBe('body.urgency');
+    // a need cannot claim another account's complaint as its source
+    const foreign = await refused(
+      () =>
+        as(app, kam2).post(`/accounts/${fx.accounts.other.id}/needs`, {
+          title: '借用来源',
+          kind: 'explicit',
+          category: 'service',
+          sourceKind: 'complaint',
+          sourceId: id,
+          importance: 3,
+          urgency: 3,
+          feasibility: 3,
+        }),
+      400,
+    );
+    expect(foreign.errors?.[0]?.path).toBe('body.sourceId');
+    expect((await as(app, kam2).get('/needs')).json().items.map((n: { title: string }) => n.title)).not.toContain(
+      '伺服驱动器批量报警',
+    );
+  });
+
   it('invalid writes are 400s naming the field and change nothing', async () => {
     const valid = { accountId: fx.accounts.group.id, title: '发货延迟', severity: 'low', channel: 'email' };
     expect(
@@ -282,17 +337,24 @@ describe('satisfaction surveys', () => {
     ).toBe(410);
   });
 
-  it('the public page is rate limited per address', async () => {
-    let last = 0;
-    for (let i = 0; i < 31; i++) {
-      const res = await app.inject({
-        method: 'GET',
+  it('the public page is rate limited per address, reading and answering alike', async () => {
+    const hit = (remoteAddress: string, method: 'GET' | 'POST' = 'GET') =>
+      app.inject({
+        method,
         url: `/api/v1/public/surveys/${'x'.repeat(43)}`,
-        remoteAddress: '203.0.113.9',
+        remoteAddress,
+        ...(method === 'POST' ? { payload: { score: 5 } } : {}),
       });
-      last = res.statusCode;
-    }
-    expect(last).toBe(429);
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await hit('203.0.113.9')).statusCode);
+    expect(new Set(statuses)).toEqual(new Set([404]));
+    const limited = await hit('203.0.113.9');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['content-type']).toContain('application/problem+json');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await hit('203.0.113.9', 'POST')).statusCode).toBe(429);
+    // another address is not held back by this one
+    expect((await hit('203.0.113.10')).statusCode).toBe(404);
   });
 
   it('outside the scope: 404, and lists and results leave it out; invalid sends change nothing', async () => {

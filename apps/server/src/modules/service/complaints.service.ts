@@ -3,6 +3,7 @@ import type {
   ComplaintListQuery,
   ComplaintStatus,
   CreateComplaint,
+  RaiseNeedFromComplaint,
   UpdateComplaint,
 } from '@kamap/contracts';
 import { sql } from 'drizzle-orm';
@@ -16,6 +17,7 @@ import { AppError } from '../../platform/errors.js';
 import { afterCursor, orderBy, sortSpec, toPage } from '../../platform/http/paging.js';
 import { assertAccountInScope } from '../accounts/index.js';
 import { latestTier } from '../analytics/index.js';
+import { createNeed, getNeed } from '../needs/index.js';
 import { complaintEvents, complaints } from './service.table.js';
 import { slaFor } from './sla.js';
 
@@ -140,8 +142,21 @@ export async function getComplaint(ctx: Ctx, id: string) {
     sql`select e.*, u.display_name as user_name from complaint_events e left join users u on u.id = e.user_id
         where e.complaint_id = ${id} order by e.at, e.id`,
   );
+  const raised = await rows<Record<string, unknown>>(
+    ctx.db,
+    sql`select n.id, n.title, n.status, n.band, n.created_at from needs n
+        where n.source_kind = 'complaint' and n.source_id = ${id} and n.account_id = ${complaint.accountId}
+          and n.archived_at is null order by n.created_at, n.id`,
+  );
   return {
     ...complaint,
+    needs: raised.map((n) => ({
+      id: n.id as string,
+      title: n.title as string,
+      status: n.status as never,
+      band: n.band as never,
+      createdAt: isoTimestamp(n.created_at),
+    })),
     history: history.map((e) => ({
       id: Number(e.id),
       kind: e.kind as never,
@@ -282,6 +297,50 @@ export async function updateComplaint(ctx: Ctx, id: string, input: z.infer<typeo
     });
   });
   return getComplaint(ctx, id);
+}
+
+/** The need category a root cause most often points to. */
+const categoryOfCause: Record<string, z.infer<typeof RaiseNeedFromComplaint>['category']> = {
+  product_quality: 'quality',
+  delivery: 'delivery',
+  service: 'service',
+  billing: 'price',
+  technical: 'technical',
+  communication: 'relationship',
+  other: 'other',
+};
+const urgencyOfSeverity = { low: 2, medium: 3, high: 4, critical: 5 } as const;
+
+/**
+ * A complaint can raise a need (DOMAIN.md, service): the need's source is the complaint, and the
+ * complaint's history records it; both in one transaction.
+ */
+export async function raiseNeedFromComplaint(ctx: Ctx, id: string, input: z.infer<typeof RaiseNeedFromComplaint>) {
+  assertCan(ctx.user, 'need.write');
+  const complaint = await findComplaint(ctx, id);
+  const needId = await ctx.db.transaction(async (tx) => {
+    const need = await createNeed(withDb(ctx, tx), complaint.accountId, {
+      title: input.title ?? complaint.title,
+      description: input.description !== undefined ? input.description : complaint.description,
+      kind: input.kind,
+      category: input.category ?? (complaint.rootCause ? categoryOfCause[complaint.rootCause] : undefined) ?? 'service',
+      sourceKind: 'complaint',
+      sourceId: id,
+      importance: input.importance ?? 3,
+      urgency: input.urgency ?? urgencyOfSeverity[complaint.severity as keyof typeof urgencyOfSeverity],
+      feasibility: input.feasibility ?? 3,
+    });
+    await tx.insert(complaintEvents).values({
+      complaintId: id,
+      accountId: complaint.accountId,
+      kind: 'need_raised',
+      userId: ctx.user.id,
+      note: need.title,
+      details: { needId: need.id },
+    });
+    return need.id;
+  });
+  return getNeed(ctx, needId);
 }
 
 /** The follow-up visit (回访) after resolution, with the customer's satisfaction. */
