@@ -385,3 +385,43 @@ describe('satisfaction surveys', () => {
     expect(q.errors?.[0]?.path).toBe('body.contactId');
   });
 });
+
+describe('the account timeline', () => {
+  type Entry = { kind: string; subtype: string; title: string; link: string | null; score: number | null };
+  const timeline = async (s: Session, accountId: string, kinds = 'complaint,survey') =>
+    (await as(app, s).get(`/accounts/${accountId}/timeline?kinds=${kinds}`)).json().items as Entry[];
+
+  it('merges complaints (received, escalated, resolved) and survey responses, with links', async () => {
+    const group = await timeline(kam, fx.accounts.group.id);
+    const complaint = (await as(app, kam).get(`/complaints?accountId=${fx.accounts.group.id}`)).json().items[0];
+    expect(group.filter((e) => e.kind === 'complaint')).toEqual([
+      expect.objectContaining({ subtype: 'resolved', title: '伺服驱动器批量报警', link: `/complaints/${complaint.id}` }),
+      expect.objectContaining({ subtype: 'received', title: '伺服驱动器批量报警', link: `/complaints/${complaint.id}` }),
+    ]);
+    expect(group.filter((e) => e.kind === 'survey')).toEqual([
+      expect.objectContaining({
+        subtype: 'nps',
+        score: 9,
+        title: '王建国：响应很快',
+        link: `/surveys?accountId=${fx.accounts.group.id}`,
+      }),
+    ]);
+    const escalated = (await as(app, kam).get(`/complaints?accountId=${fx.accounts.solo.id}&breached=true`)).json()
+      .items[0];
+    const solo = await timeline(kam, fx.accounts.solo.id);
+    expect(solo.filter((e) => e.link === `/complaints/${escalated.id}`).map((e) => e.subtype)).toEqual([
+      'escalated',
+      'received',
+    ]);
+    // other sources keep coming, without a link or score of their own
+    const all = (await as(app, kam).get(`/accounts/${fx.accounts.group.id}/timeline`)).json().items as Entry[];
+    expect(new Set(all.map((e) => e.kind))).toEqual(new Set(['complaint', 'survey', 'need']));
+    expect(all.find((e) => e.kind === 'need')).toMatchObject({ link: null, score: null });
+  });
+
+  it('outside the scope it is a 404', async () => {
+    expect((await as(app, kam2).get(`/accounts/${fx.accounts.group.id}/timeline`)).statusCode).toBe(404);
+    const own = await timeline(kam2, fx.accounts.other.id);
+    expect(own.every((e) => !e.title.includes('伺服驱动器') && !e.title.includes('王建国'))).toBe(true);
+  });
+});

@@ -12,12 +12,37 @@ export type Thresholds = z.infer<typeof AlertThresholds>;
 
 /**
  * Built-in thresholds: the more an account matters, the earlier it alerts; general accounts are watched
- * for churn, money and complaints only, so an inbox does not drown in the long tail.
+ * for churn, money and complaints only, and receivables only when large and long overdue (smaller ones
+ * are the dunning routine's), so an inbox holds what needs a person, not the long tail.
  */
 const DEFAULTS: Record<Tier, Omit<Thresholds, 'tier'>> = {
-  strategic: { churnRisk: 50, revenueDropPct: 30, overdueDays: 30, contactCadenceDays: 45, slaBreached: true },
-  core: { churnRisk: 60, revenueDropPct: 40, overdueDays: 60, contactCadenceDays: 90, slaBreached: true },
-  general: { churnRisk: 70, revenueDropPct: null, overdueDays: 90, contactCadenceDays: null, slaBreached: true },
+  strategic: {
+    churnRisk: 50,
+    revenueDropPct: 30,
+    overdueDays: 30,
+    overdueMinAmount: 50_000,
+    contactCadenceDays: 45,
+    slaBreached: true,
+    careOverdueDays: 7,
+  },
+  core: {
+    churnRisk: 60,
+    revenueDropPct: 40,
+    overdueDays: 60,
+    overdueMinAmount: 100_000,
+    contactCadenceDays: 90,
+    slaBreached: true,
+    careOverdueDays: 14,
+  },
+  general: {
+    churnRisk: 70,
+    revenueDropPct: null,
+    overdueDays: 90,
+    overdueMinAmount: 200_000,
+    contactCadenceDays: null,
+    slaBreached: true,
+    careOverdueDays: null,
+  },
 };
 const TIERS: Tier[] = ['strategic', 'core', 'general'];
 

@@ -419,3 +419,16 @@ export async function escalateBreachedComplaints(db: Db, now = new Date()): Prom
   }
   return due.length;
 }
+
+/**
+ * The timeline source for complaints: when each was received, escalated and resolved, linking to it.
+ * The id is the history event's, so one complaint can appear several times.
+ */
+export const complaintTimelineSource = (accountId: string) =>
+  sql`select 'complaint' as kind, e.id::text as id, e.at, c.title,
+             case when e.kind = 'status' then 'resolved' else e.kind end as subtype,
+             null::bigint as amount, e.user_id as actor_id, u.display_name as actor_name,
+             '/complaints/' || c.id as link, null::int as score
+      from complaint_events e join complaints c on c.id = e.complaint_id left join users u on u.id = e.user_id
+      where e.account_id = ${accountId} and c.archived_at is null
+        and (e.kind in ('received', 'escalated') or (e.kind = 'status' and e.to_status = 'resolved'))`;

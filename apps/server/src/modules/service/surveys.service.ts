@@ -192,3 +192,12 @@ export async function surveyResults(ctx: Ctx, q: z.infer<typeof SurveyResultsQue
     trend: months.map((p) => ({ month: p.month, responses: p.answered, csat: csat(p), nps: nps(p) })),
   };
 }
+
+/** The timeline source for survey responses: who answered, their score and comment, linking to the results. */
+export const surveyTimelineSource = (accountId: string) =>
+  sql`select 'survey' as kind, s.id::text as id, s.answered_at as at,
+             ct.name || coalesce('：' || nullif(s.comment, ''), '') as title, s.kind as subtype,
+             null::bigint as amount, s.sent_by as actor_id, u.display_name as actor_name,
+             '/surveys?accountId=' || s.account_id as link, s.score::int as score
+      from surveys s join contacts ct on ct.id = s.contact_id join users u on u.id = s.sent_by
+      where s.account_id = ${accountId} and s.answered_at is not null`;

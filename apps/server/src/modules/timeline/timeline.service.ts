@@ -10,19 +10,30 @@ import { assertAccountInScope } from '../accounts/index.js';
 import { interactionTimelineSource } from '../interactions/index.js';
 import { needTimelineSource } from '../needs/index.js';
 import { orderTimelineSource } from '../orders/index.js';
+import { complaintTimelineSource, surveyTimelineSource } from '../service/index.js';
 import { taskTimelineSource } from '../tasks/index.js';
+
+type Source = (accountId: string, user: Principal) => SQL;
+
+/** A source without a page of its own or a score: (…, actor_name) plus null link and score. */
+const plain =
+  (source: Source): Source =>
+  (accountId, user) =>
+    sql`select s.*, null::text as link, null::int as score from (${source(accountId, user)}) s`;
 
 /**
  * Every source of the account timeline. A source is a SELECT of one account's rows as
- * (kind, id, at, title, subtype, amount, actor_id, actor_name), already limited to what the user may
- * see of that account. To add one (complaints, care, plan changes): export it from your module's
- * index, add its kind to TimelineKind in the contracts, and list it here.
+ * (kind, id, at, title, subtype, amount, actor_id, actor_name, link, score) — `plain` adds the last
+ * two — already limited to what the user may see of that account. To add one (care, plan changes):
+ * export it from your module's index, add its kind to TimelineKind in the contracts, and list it here.
  */
-const sources: Record<z.infer<typeof TimelineKind>, (accountId: string, user: Principal) => SQL> = {
-  interaction: interactionTimelineSource,
-  order: orderTimelineSource,
-  need: needTimelineSource,
-  task: taskTimelineSource,
+const sources: Record<z.infer<typeof TimelineKind>, Source> = {
+  interaction: plain(interactionTimelineSource),
+  order: plain(orderTimelineSource),
+  need: plain(needTimelineSource),
+  task: plain(taskTimelineSource),
+  complaint: complaintTimelineSource,
+  survey: surveyTimelineSource,
 };
 
 /** The account timeline: every source merged, newest first, paged by (time, id). */
@@ -46,6 +57,8 @@ export async function accountTimeline(ctx: Ctx, accountId: string, q: z.infer<ty
     amount: number | null;
     actor_id: string | null;
     actor_name: string | null;
+    link: string | null;
+    score: number | null;
   }>(
     ctx.db,
     sql`select * from (${union}) t
@@ -64,6 +77,8 @@ export async function accountTimeline(ctx: Ctx, accountId: string, q: z.infer<ty
       subtype: r.subtype,
       amount: r.amount,
       actor: r.actor_id ? { id: r.actor_id, displayName: r.actor_name ?? '' } : null,
+      link: r.link,
+      score: r.score,
     })),
     nextCursor: more && last ? encodeCursor(String(last.at), last.id) : null,
   };
