@@ -55,15 +55,15 @@ beforeAll(async () => {
           values (${fx.accounts.solo.id}, ${monthStart(back)}, ${revenue}, 0, 0, 1, 0, ${monthStart(back)}, ${monthStart(back)})`,
     );
   }
-  // receivables: one invoice 100 days overdue (core tier: 60 days)
+  // receivables: one invoice 100 days overdue with ¥150,000 open (core tier: 60 days, ¥100,000)
   await db.insert(orders).values({
     accountId: fx.accounts.solo.id,
     orderNo: 'SO-LATE',
     orderDate: daysAgo(130),
     dueDate: daysAgo(100),
-    amount: 2_000_000,
-    cost: 1_000_000,
-    paidAmount: 500_000,
+    amount: 20_000_000,
+    cost: 10_000_000,
+    paidAmount: 5_000_000,
   });
   // the decision makers' contacts are never logged, so both accounts with one are "no contact"
   const late = await as(app, kam).post('/complaints', {
@@ -114,6 +114,7 @@ describe('alert rules', () => {
       receivable_overdue: 1,
       sla_breached: 1,
       no_contact: 2,
+      care_overdue: 0,
     });
     expect(result.raised).toBe(6);
     const items = (await inbox(kam)).items;
@@ -135,7 +136,12 @@ describe('alert rules', () => {
       threshold: 40,
     });
     expect(by.revenue_drop!.reason).toContain('80%');
-    expect(by.receivable_overdue!.data).toMatchObject({ invoices: 1, overdueAmount: 1_500_000, maxDaysOverdue: 100 });
+    expect(by.receivable_overdue!.data).toMatchObject({
+      invoices: 1,
+      overdueAmount: 15_000_000,
+      maxDaysOverdue: 100,
+      minAmount: 10_000_000,
+    });
     expect(by.sla_breached!.link).toMatch(/^\/complaints\/[0-9a-f-]{36}$/);
     expect(by.no_contact!.data).toMatchObject({ cadenceDays: 45, lastContactAt: null });
     expect(by.no_contact!.link).toBe(`/accounts/${fx.accounts.group.id}?tab=contacts`);
@@ -240,6 +246,76 @@ describe('alert rules', () => {
     expect((await as(app, admin).put('/alerts/settings', { items: [core] })).statusCode).toBe(200);
     const after = await evaluateAlerts(database.db);
     expect(after.byRule.revenue_drop).toBe(0);
+  });
+
+  it('receivables alert only above the tier’s minimum amount', async () => {
+    // the group is strategic: more than 30 days and at least ¥50,000
+    await database.db.insert(orders).values({
+      accountId: fx.accounts.group.id,
+      orderNo: 'SO-SMALL',
+      orderDate: daysAgo(70),
+      dueDate: daysAgo(40),
+      amount: 2_000_000,
+      cost: 1_000_000,
+      paidAmount: 0,
+    });
+    const alertsOf = async () =>
+      (await inbox(admin, `&rule=receivable_overdue&accountId=${fx.accounts.group.id}&active=true`)).items;
+    await evaluateAlerts(database.db);
+    expect(await alertsOf()).toEqual([]);
+    await database.db.execute(sql`update orders set amount = 6_000_000 where order_no = 'SO-SMALL'`);
+    await evaluateAlerts(database.db);
+    expect((await alertsOf()).map((a) => a.data)).toEqual([
+      expect.objectContaining({ overdueAmount: 6_000_000, minAmount: 5_000_000, threshold: 30 }),
+    ]);
+    await database.db.execute(sql`update orders set paid_amount = amount where order_no = 'SO-SMALL'`);
+    await evaluateAlerts(database.db);
+    expect(await alertsOf()).toEqual([]);
+  });
+
+  it('care task overdue: past due by more than the tier’s days, one alert per account, resolved once done', async () => {
+    const care = async (accountId: string, title: string, due: string, status = 'open') =>
+      (
+        await one<{ id: string }>(
+          database.db,
+          sql`insert into tasks (account_id, owner_id, kind, title, due_date, status)
+              values (${accountId}, ${fx.users.kam.id}, 'care', ${title}, ${due}, ${status}) returning id`,
+        )
+      )!.id;
+    // the group is strategic (7 days): two late tasks make one alert; the solo account is core (14 days)
+    const late = await care(fx.accounts.group.id, '中秋节问候', daysAgo(10));
+    const later = await care(fx.accounts.group.id, '定期回访', daysAgo(16));
+    await care(fx.accounts.group.id, '王建国生日', daysAgo(3));
+    await care(fx.accounts.group.id, '已完成的回访', daysAgo(30), 'done');
+    await care(fx.accounts.solo.id, '国庆节问候', daysAgo(10));
+    const result = await evaluateAlerts(database.db);
+    expect(result.byRule.care_overdue).toBe(1);
+    const [alert] = (await inbox(kam, '&rule=care_overdue')).items;
+    expect(alert).toMatchObject({
+      accountId: fx.accounts.group.id,
+      severity: 'critical', // 16 days ≥ twice the threshold
+      owner: { id: fx.users.kam.id },
+      link: `/tasks?view=overdue&accountId=${fx.accounts.group.id}`,
+    });
+    expect(alert!.reason).toBe('2 项关怀任务逾期超过 7 天未完成：定期回访（16 天）；中秋节问候（10 天）');
+    expect(alert!.data).toMatchObject({
+      tasks: 2,
+      maxDaysOverdue: 16,
+      threshold: 7,
+      items: [
+        expect.objectContaining({ id: later, daysOverdue: 16 }),
+        expect.objectContaining({ id: late, daysOverdue: 10 }),
+      ],
+    });
+    expect((await inbox(kam2, '&rule=care_overdue')).total).toBe(0);
+    // evaluating again keeps one alert; snoozing the tasks past the threshold resolves it
+    expect((await evaluateAlerts(database.db)).byRule.care_overdue).toBe(1);
+    await database.db.execute(
+      sql`update tasks set status = 'snoozed', snoozed_until = ${daysAgo(-2)} where id in (${late}, ${later})`,
+    );
+    expect((await evaluateAlerts(database.db)).resolved).toBe(1);
+    expect((await as(app, kam).get(`/alerts/${alert!.id}`)).json().status).toBe('resolved');
+    await database.db.execute(sql`update tasks set status = 'done' where kind = 'care'`);
   });
 });
 
