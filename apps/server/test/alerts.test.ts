@@ -275,13 +275,11 @@ describe('alert rules', () => {
 
   it('care task overdue: past due by more than the tier’s days, one alert per account, resolved once done', async () => {
     const care = async (accountId: string, title: string, due: string, status = 'open') =>
-      (
-        await one<{ id: string }>(
-          database.db,
-          sql`insert into tasks (account_id, owner_id, kind, title, due_date, status)
+      (await one<{ id: string }>(
+        database.db,
+        sql`insert into tasks (account_id, owner_id, kind, title, due_date, status)
               values (${accountId}, ${fx.users.kam.id}, 'care', ${title}, ${due}, ${status}) returning id`,
-        )
-      )!.id;
+      ))!.id;
     // the group is strategic (7 days): two late tasks make one alert; the solo account is core (14 days)
     const late = await care(fx.accounts.group.id, '中秋节问候', daysAgo(10));
     const later = await care(fx.accounts.group.id, '定期回访', daysAgo(16));

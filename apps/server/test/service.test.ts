@@ -395,8 +395,16 @@ describe('the account timeline', () => {
     const group = await timeline(kam, fx.accounts.group.id);
     const complaint = (await as(app, kam).get(`/complaints?accountId=${fx.accounts.group.id}`)).json().items[0];
     expect(group.filter((e) => e.kind === 'complaint')).toEqual([
-      expect.objectContaining({ subtype: 'resolved', title: '伺服驱动器批量报警', link: `/complaints/${complaint.id}` }),
-      expect.objectContaining({ subtype: 'received', title: '伺服驱动器批量报警', link: `/complaints/${complaint.id}` }),
+      expect.objectContaining({
+        subtype: 'resolved',
+        title: '伺服驱动器批量报警',
+        link: `/complaints/${complaint.id}`,
+      }),
+      expect.objectContaining({
+        subtype: 'received',
+        title: '伺服驱动器批量报警',
+        link: `/complaints/${complaint.id}`,
+      }),
     ]);
     expect(group.filter((e) => e.kind === 'survey')).toEqual([
       expect.objectContaining({

@@ -77,6 +77,10 @@ export const TimelineEntry = z.object({
   actor: UserRef.nullable(),
   link: z.string().nullable().describe('where to open it in the web app, when it has its own page'),
   score: z.number().int().nullable().describe('a survey response’s score'),
+  template: z
+    .object({ key: z.string(), params: z.record(z.string(), z.unknown()) })
+    .nullable()
+    .describe('a generated (care) task’s title as a message key and its parameters'),
 });
 export const TimelineQuery = z
   .object({

@@ -21,6 +21,15 @@ const plain =
   (accountId, user) =>
     sql`select s.*, null::text as link, null::int as score from (${source(accountId, user)}) s`;
 
+/** Every entry also says whether it is a generated task with a template (only tasks are). */
+const untemplated =
+  (source: Source): Source =>
+  (accountId, user) =>
+    sql`select s.*, null::text as template_key, null::jsonb as template_params from (${source(accountId, user)}) s`;
+const templatedTasks: Source = (accountId, user) =>
+  sql`select s.*, tt.template_key, tt.template_params
+      from (${plain(taskTimelineSource)(accountId, user)}) s join tasks tt on tt.id::text = s.id`;
+
 /**
  * Every source of the account timeline. A source is a SELECT of one account's rows as
  * (kind, id, at, title, subtype, amount, actor_id, actor_name, link, score) — `plain` adds the last
@@ -28,12 +37,12 @@ const plain =
  * export it from your module's index, add its kind to TimelineKind in the contracts, and list it here.
  */
 const sources: Record<z.infer<typeof TimelineKind>, Source> = {
-  interaction: plain(interactionTimelineSource),
-  order: plain(orderTimelineSource),
-  need: plain(needTimelineSource),
-  task: plain(taskTimelineSource),
-  complaint: complaintTimelineSource,
-  survey: surveyTimelineSource,
+  interaction: untemplated(plain(interactionTimelineSource)),
+  order: untemplated(plain(orderTimelineSource)),
+  need: untemplated(plain(needTimelineSource)),
+  task: templatedTasks,
+  complaint: untemplated(complaintTimelineSource),
+  survey: untemplated(surveyTimelineSource),
 };
 
 /** The account timeline: every source merged, newest first, paged by (time, id). */
@@ -59,6 +68,8 @@ export async function accountTimeline(ctx: Ctx, accountId: string, q: z.infer<ty
     actor_name: string | null;
     link: string | null;
     score: number | null;
+    template_key: string | null;
+    template_params: Record<string, unknown> | null;
   }>(
     ctx.db,
     sql`select * from (${union}) t
@@ -79,6 +90,7 @@ export async function accountTimeline(ctx: Ctx, accountId: string, q: z.infer<ty
       actor: r.actor_id ? { id: r.actor_id, displayName: r.actor_name ?? '' } : null,
       link: r.link,
       score: r.score,
+      template: r.template_key ? { key: r.template_key, params: r.template_params ?? {} } : null,
     })),
     nextCursor: more && last ? encodeCursor(String(last.at), last.id) : null,
   };

@@ -45,7 +45,7 @@ import {
   useWebhookTargets,
 } from './api';
 
-type NumberKey = 'churnRisk' | 'revenueDropPct' | 'overdueDays' | 'contactCadenceDays';
+type NumberKey = 'churnRisk' | 'revenueDropPct' | 'overdueDays' | 'contactCadenceDays' | 'careOverdueDays';
 
 function ThresholdsTab() {
   const { t } = useTranslation();
@@ -85,7 +85,7 @@ function ThresholdsTab() {
         pagination={false}
         loading={settings.isPending}
         dataSource={draft}
-        scroll={{ x: 980 }}
+        scroll={{ x: 1400 }}
         columns={[
           {
             title: t('settings.tier'),
@@ -105,9 +105,32 @@ function ThresholdsTab() {
             render: numberCell('overdueDays', 3650, t('common.days')),
           },
           {
+            title: t('settings.overdueMinAmount'),
+            key: 'm',
+            render: (_: unknown, row) => (
+              <InputNumber
+                min={0}
+                max={1_000_000_000}
+                step={10_000}
+                value={row.overdueMinAmount}
+                disabled={row.overdueDays === null}
+                onChange={(v) => set(row.tier, { overdueMinAmount: v ?? 0 })}
+                formatter={(v) => `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}
+                parser={(v) => Number((v ?? '').replace(/,/g, ''))}
+                addonBefore="¥"
+                style={{ width: 150 }}
+              />
+            ),
+          },
+          {
             title: t('enum.alertRule.no_contact'),
             key: 'n',
             render: numberCell('contactCadenceDays', 3650, t('common.days')),
+          },
+          {
+            title: t('enum.alertRule.care_overdue'),
+            key: 'k',
+            render: numberCell('careOverdueDays', 365, t('common.days')),
           },
           {
             title: t('enum.alertRule.sla_breached'),

@@ -135,7 +135,17 @@ export function NeedDrawer({ id, onClose }: { id: string; onClose: () => void })
               { label: t('need.importance'), children: t('common.ratingValue', { value: n.importance }) },
               { label: t('need.urgency'), children: t('common.ratingValue', { value: n.urgency }) },
               { label: t('need.feasibility'), children: t('common.ratingValue', { value: n.feasibility }) },
-              { label: t('need.source'), children: n.sourceKind ? t(`enum.needSource.${n.sourceKind}`) : '—' },
+              {
+                label: t('need.source'),
+                children:
+                  n.sourceKind === 'complaint' && n.sourceId ? (
+                    <Link to={`/complaints/${n.sourceId}`}>{t('enum.needSource.complaint')}</Link>
+                  ) : n.sourceKind ? (
+                    t(`enum.needSource.${n.sourceKind}`)
+                  ) : (
+                    '—'
+                  ),
+              },
               {
                 label: t('need.recordedBy'),
                 children: `${n.createdBy?.displayName ?? '—'} · ${formatDate(n.createdAt)}`,

@@ -1,12 +1,15 @@
+import { Tier } from '@kamap/contracts';
 import type { TFunction } from 'i18next';
 import type { TaskData } from '../../app/api/types';
+import { oneOf } from '../../app/use-url-params';
 
 type Params = Record<string, unknown>;
 
 /** The parameters of a generated task, with the parts that need translating already translated. */
 function localParams(key: string, params: Params, t: TFunction): Params {
   const out: Params = { ...params };
-  if (typeof params.tier === 'string') out.tier = t(`enum.tier.${params.tier}`);
+  const tier = oneOf(Tier.options, typeof params.tier === 'string' ? params.tier : undefined);
+  if (tier) out.tier = t(`enum.tier.${tier}`);
   if (typeof params.festival === 'string')
     out.festival = t(`task.festival.${params.festival}`, { defaultValue: String(params.festivalName ?? '') });
   if (key === 'birthday_lunar')

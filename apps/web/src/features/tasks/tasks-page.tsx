@@ -54,7 +54,9 @@ export function TasksPage() {
                   options={views.map((v) => ({
                     value: v,
                     label:
-                      v === 'closed' || !counts.data || url.accountId ? t(`task.view.${v}`) : `${t(`task.view.${v}`)} ${counts.data[v]}`,
+                      v === 'closed' || !counts.data || url.accountId
+                        ? t(`task.view.${v}`)
+                        : `${t(`task.view.${v}`)} ${counts.data[v]}`,
                   }))}
                 />
                 {url.accountId && (
