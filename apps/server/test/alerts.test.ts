@@ -263,7 +263,7 @@ describe('alert rules', () => {
       (await inbox(admin, `&rule=receivable_overdue&accountId=${fx.accounts.group.id}&active=true`)).items;
     await evaluateAlerts(database.db);
     expect(await alertsOf()).toEqual([]);
-    await database.db.execute(sql`update orders set amount = 6_000_000 where order_no = 'SO-SMALL'`);
+    await database.db.execute(sql`update orders set amount = 6000000 where order_no = 'SO-SMALL'`);
     await evaluateAlerts(database.db);
     expect((await alertsOf()).map((a) => a.data)).toEqual([
       expect.objectContaining({ overdueAmount: 6_000_000, minAmount: 5_000_000, threshold: 30 }),
