@@ -47,23 +47,23 @@ beforeAll(async () => {
           details = jsonb_set(details, '{churn}', '{"score": 85, "reasons": [{"code": "recency_beyond_cadence", "points": 35, "data": {}}]}')
         where account_id = ${fx.accounts.group.id}`,
   );
-  // revenue: the solo account bought ¥50,000 a month a year ago and ¥10,000 a month lately
+  // revenue: the solo account bought ¥500,000 a month a year ago and ¥100,000 a month lately
   for (let back = 1; back <= 18; back++) {
-    const revenue = back <= 6 ? 1_000_000 : back >= 13 ? 5_000_000 : 3_000_000;
+    const revenue = back <= 6 ? 10_000_000 : back >= 13 ? 50_000_000 : 30_000_000;
     await db.execute(
       sql`insert into account_monthly (account_id, month, revenue, cost, discount, orders, discounted_orders, first_order, last_order)
           values (${fx.accounts.solo.id}, ${monthStart(back)}, ${revenue}, 0, 0, 1, 0, ${monthStart(back)}, ${monthStart(back)})`,
     );
   }
-  // receivables: one invoice 100 days overdue with ¥150,000 open (core tier: 60 days, ¥100,000)
+  // receivables: one invoice 100 days overdue with ¥1,500,000 open (core tier: 60 days, ¥1,000,000)
   await db.insert(orders).values({
     accountId: fx.accounts.solo.id,
     orderNo: 'SO-LATE',
     orderDate: daysAgo(130),
     dueDate: daysAgo(100),
-    amount: 20_000_000,
-    cost: 10_000_000,
-    paidAmount: 5_000_000,
+    amount: 200_000_000,
+    cost: 100_000_000,
+    paidAmount: 50_000_000,
   });
   // the decision makers' contacts are never logged, so both accounts with one are "no contact"
   const late = await as(app, kam).post('/complaints', {
@@ -130,20 +130,21 @@ describe('alert rules', () => {
     expect(by.churn_risk!.reason).toContain('85');
     expect(by.churn_risk!.data).toMatchObject({ churnRisk: 85, threshold: 50 });
     expect(by.revenue_drop!.data).toMatchObject({
-      revenue: 6_000_000,
-      previousRevenue: 30_000_000,
+      revenue: 60_000_000,
+      previousRevenue: 300_000_000,
       changePct: -80,
-      threshold: 40,
+      threshold: 50,
+      minLoss: 100_000_000,
     });
     expect(by.revenue_drop!.reason).toContain('80%');
     expect(by.receivable_overdue!.data).toMatchObject({
       invoices: 1,
-      overdueAmount: 15_000_000,
+      overdueAmount: 150_000_000,
       maxDaysOverdue: 100,
-      minAmount: 10_000_000,
+      minAmount: 100_000_000,
     });
     expect(by.sla_breached!.link).toMatch(/^\/complaints\/[0-9a-f-]{36}$/);
-    expect(by.no_contact!.data).toMatchObject({ cadenceDays: 45, lastContactAt: null });
+    expect(by.no_contact!.data).toMatchObject({ cadenceDays: 90, lastContactAt: null });
     expect(by.no_contact!.link).toBe(`/accounts/${fx.accounts.group.id}?tab=contacts`);
   });
 
@@ -249,7 +250,7 @@ describe('alert rules', () => {
   });
 
   it('receivables alert only above the tier’s minimum amount', async () => {
-    // the group is strategic: more than 30 days and at least ¥50,000
+    // the group is strategic: more than 30 days and at least ¥1,000,000
     await database.db.insert(orders).values({
       accountId: fx.accounts.group.id,
       orderNo: 'SO-SMALL',
@@ -263,10 +264,10 @@ describe('alert rules', () => {
       (await inbox(admin, `&rule=receivable_overdue&accountId=${fx.accounts.group.id}&active=true`)).items;
     await evaluateAlerts(database.db);
     expect(await alertsOf()).toEqual([]);
-    await database.db.execute(sql`update orders set amount = 6000000 where order_no = 'SO-SMALL'`);
+    await database.db.execute(sql`update orders set amount = 120000000 where order_no = 'SO-SMALL'`);
     await evaluateAlerts(database.db);
     expect((await alertsOf()).map((a) => a.data)).toEqual([
-      expect.objectContaining({ overdueAmount: 6_000_000, minAmount: 5_000_000, threshold: 30 }),
+      expect.objectContaining({ overdueAmount: 120_000_000, minAmount: 100_000_000, threshold: 30 }),
     ]);
     await database.db.execute(sql`update orders set paid_amount = amount where order_no = 'SO-SMALL'`);
     await evaluateAlerts(database.db);

@@ -76,6 +76,12 @@ export const AlertThresholds = z.object({
     .max(100)
     .nullable()
     .describe('alert when revenue fell more than this % vs the same period a year earlier'),
+  revenueDropMinAmount: z
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000_000)
+    .describe('…and at least this many yuan of six-month revenue were lost'),
   overdueDays: z
     .number()
     .int()

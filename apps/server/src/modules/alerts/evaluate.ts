@@ -37,7 +37,7 @@ function candidates(rule: AlertRule, today: string): SQL {
           format('近6个月收入 ¥%s，同比下降 %s%%（去年同期 ¥%s）', to_char(m.cur / 100.0, 'FM999,999,999,990'),
             round(100 - 100.0 * m.cur / m.prev), to_char(m.prev / 100.0, 'FM999,999,999,990')),
           jsonb_build_object('revenue', m.cur, 'previousRevenue', m.prev, 'changePct', round(100.0 * m.cur / m.prev - 100, 1),
-            'threshold', th.revenue_drop_pct, 'from', to_char(${month} - interval '6 months', 'YYYY-MM'),
+            'threshold', th.revenue_drop_pct, 'minLoss', th.revenue_drop_min_amount * 100, 'from', to_char(${month} - interval '6 months', 'YYYY-MM'),
             'to', to_char(${month} - interval '1 month', 'YYYY-MM')),
           '/accounts/' || acc.id, acc.owner_id
         from (select am.account_id,
@@ -46,7 +46,7 @@ function candidates(rule: AlertRule, today: string): SQL {
               from account_monthly am where am.month >= ${month} - interval '18 months' group by am.account_id) m
         join acc on acc.id = m.account_id join th on th.tier = acc.tier
         where th.revenue_drop_pct is not null and m.prev >= ${MIN_PREVIOUS_REVENUE}
-          and m.cur < m.prev * (1 - th.revenue_drop_pct / 100.0)`;
+          and m.cur < m.prev * (1 - th.revenue_drop_pct / 100.0) and m.prev - m.cur >= th.revenue_drop_min_amount * 100`;
     }
     case 'receivable_overdue':
       return sql`select acc.id, acc.tier,
@@ -124,6 +124,7 @@ function context(settings: Thresholds[]): SQL {
     tier: t.tier,
     churn_risk: t.churnRisk,
     revenue_drop_pct: t.revenueDropPct,
+    revenue_drop_min_amount: t.revenueDropMinAmount,
     overdue_days: t.overdueDays,
     overdue_min_amount: t.overdueMinAmount,
     care_overdue_days: t.careOverdueDays,
@@ -132,7 +133,7 @@ function context(settings: Thresholds[]): SQL {
   }));
   return sql`with th as (
       select * from jsonb_to_recordset(${JSON.stringify(th)}::jsonb)
-        as t(tier text, churn_risk int, revenue_drop_pct int, overdue_days int, overdue_min_amount bigint,
+        as t(tier text, churn_risk int, revenue_drop_pct int, revenue_drop_min_amount bigint, overdue_days int, overdue_min_amount bigint,
           contact_cadence_days int, sla_breached boolean, care_overdue_days int)
     ), acc as (
       select a.id, a.owner_id, a.lifecycle, coalesce(r.tier, 'general') as tier, r.churn_risk, r.details, run.as_of

@@ -11,34 +11,38 @@ type Tier = 'strategic' | 'core' | 'general';
 export type Thresholds = z.infer<typeof AlertThresholds>;
 
 /**
- * Built-in thresholds: the more an account matters, the earlier it alerts; general accounts are watched
- * for churn, money and complaints only, and receivables only when large and long overdue (smaller ones
- * are the dunning routine's), so an inbox holds what needs a person, not the long tail.
+ * Built-in thresholds, most watchful on strategic accounts: the more an account matters, the earlier
+ * it alerts. Money rules need a sum worth a person's time (smaller overdue amounts are the dunning
+ * routine's; small drops are noise), and general accounts alert only on severe churn risk, large
+ * long-overdue receivables and complaints, so a director's inbox holds tens of alerts, not the long tail.
  */
 const DEFAULTS: Record<Tier, Omit<Thresholds, 'tier'>> = {
   strategic: {
     churnRisk: 50,
     revenueDropPct: 30,
+    revenueDropMinAmount: 500_000,
     overdueDays: 30,
-    overdueMinAmount: 50_000,
-    contactCadenceDays: 45,
+    overdueMinAmount: 1_000_000,
+    contactCadenceDays: 90,
     slaBreached: true,
     careOverdueDays: 7,
   },
   core: {
-    churnRisk: 60,
-    revenueDropPct: 40,
+    churnRisk: 65,
+    revenueDropPct: 50,
+    revenueDropMinAmount: 1_000_000,
     overdueDays: 60,
-    overdueMinAmount: 100_000,
-    contactCadenceDays: 90,
+    overdueMinAmount: 1_000_000,
+    contactCadenceDays: 365,
     slaBreached: true,
     careOverdueDays: 14,
   },
   general: {
-    churnRisk: 70,
+    churnRisk: 85,
     revenueDropPct: null,
+    revenueDropMinAmount: 1_000_000,
     overdueDays: 90,
-    overdueMinAmount: 200_000,
+    overdueMinAmount: 2_000_000,
     contactCadenceDays: null,
     slaBreached: true,
     careOverdueDays: null,

@@ -76,6 +76,22 @@ function ThresholdsTab() {
       />
     </Flex>
   );
+  // a rule's minimum amount in yuan, usable while the rule is on for the tier
+  const amountCell =
+    (key: 'overdueMinAmount' | 'revenueDropMinAmount', rule: NumberKey) => (_: unknown, row: AlertThresholdsData) => (
+      <InputNumber
+        min={0}
+        max={1_000_000_000}
+        step={100_000}
+        value={row[key]}
+        disabled={row[rule] === null}
+        onChange={(v) => set(row.tier, { [key]: v ?? 0 })}
+        formatter={(v) => `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}
+        parser={(v) => Number((v ?? '').replace(/,/g, ''))}
+        addonBefore="¥"
+        style={{ width: 160 }}
+      />
+    );
   return (
     <Flex vertical gap={12}>
       <Typography.Text type="secondary">{t('settings.thresholdsHint')}</Typography.Text>
@@ -85,7 +101,7 @@ function ThresholdsTab() {
         pagination={false}
         loading={settings.isPending}
         dataSource={draft}
-        scroll={{ x: 1400 }}
+        scroll={{ x: 1600 }}
         columns={[
           {
             title: t('settings.tier'),
@@ -100,6 +116,11 @@ function ThresholdsTab() {
           },
           { title: t('enum.alertRule.revenue_drop'), key: 'r', render: numberCell('revenueDropPct', 100, '%') },
           {
+            title: t('settings.revenueDropMinAmount'),
+            key: 'rm',
+            render: amountCell('revenueDropMinAmount', 'revenueDropPct'),
+          },
+          {
             title: t('enum.alertRule.receivable_overdue'),
             key: 'o',
             render: numberCell('overdueDays', 3650, t('common.days')),
@@ -107,20 +128,7 @@ function ThresholdsTab() {
           {
             title: t('settings.overdueMinAmount'),
             key: 'm',
-            render: (_: unknown, row) => (
-              <InputNumber
-                min={0}
-                max={1_000_000_000}
-                step={10_000}
-                value={row.overdueMinAmount}
-                disabled={row.overdueDays === null}
-                onChange={(v) => set(row.tier, { overdueMinAmount: v ?? 0 })}
-                formatter={(v) => `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}
-                parser={(v) => Number((v ?? '').replace(/,/g, ''))}
-                addonBefore="¥"
-                style={{ width: 150 }}
-              />
-            ),
+            render: amountCell('overdueMinAmount', 'overdueDays'),
           },
           {
             title: t('enum.alertRule.no_contact'),
