@@ -8,7 +8,7 @@ import { scheduledJobs } from './jobs.js';
 import { evaluateAlerts } from './modules/alerts/index.js';
 import { recomputeRollups, runAnalysis } from './modules/analytics/index.js';
 import { runCare } from './modules/care/index.js';
-import { generateDemo, generateServiceDemo, isEmptyStore } from './modules/demo/index.js';
+import { generateDemo, generateServiceDemo, isEmptyStore, settleDemoCare } from './modules/demo/index.js';
 import { insertOrgUnit, orgUnits } from './modules/org/index.js';
 import { disableUserByName, insertUser, resetPasswordByName, rootOrgUnitId } from './modules/users/index.js';
 import { loadConfig } from './platform/config.js';
@@ -74,6 +74,11 @@ async function loadDemo(database: Database, opts: { seed?: number; accounts?: nu
     const run = await runAnalysis(database.db, { asOf, trigger: 'cli', startedBy: null });
     say(`analysis as of ${asOf}: ${describeRun(run)}`);
   }
+  // the care job ran three weeks earlier too; most of what it asked was done, the rest is overdue
+  const threeWeeksAgo = new Date(Date.parse(summary.asOf) - 21 * 86_400_000).toISOString().slice(0, 10);
+  const earlier = await runCare(database.db, threeWeeksAgo);
+  const settled = await settleDemoCare(database.db, summary.asOf);
+  say(`care tasks as of ${earlier.asOf}: ${settled.done} done, ${settled.open} left overdue`);
   const care = await runCare(database.db, summary.asOf);
   say(
     `care tasks as of ${care.asOf}: ${Object.entries(care.created)
