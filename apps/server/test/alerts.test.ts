@@ -39,7 +39,8 @@ beforeAll(async () => {
   });
   [kam, kam2, admin, director] = await Promise.all(['kam', 'kam2', 'admin', 'director'].map((u) => login(app, u)));
   const { db } = database;
-  // churn: the group is strategic with risk 85 in the latest run; everything else core and calm
+  // churn: the group is strategic with risk 85 in the latest run; kam2's account strategic and calm,
+  // everything else core and calm
   await runAnalysis(db, { asOf: todayInChina(), trigger: 'cli', startedBy: null });
   await db.execute(sql`update analysis_results set churn_risk = 0, tier = 'core'`);
   await db.execute(
@@ -47,6 +48,7 @@ beforeAll(async () => {
           details = jsonb_set(details, '{churn}', '{"score": 85, "reasons": [{"code": "recency_beyond_cadence", "points": 35, "data": {}}]}')
         where account_id = ${fx.accounts.group.id}`,
   );
+  await db.execute(sql`update analysis_results set tier = 'strategic' where account_id = ${fx.accounts.other.id}`);
   // revenue: the solo account bought ¥500,000 a month a year ago and ¥100,000 a month lately
   for (let back = 1; back <= 18; back++) {
     const revenue = back <= 6 ? 10_000_000 : back >= 13 ? 50_000_000 : 30_000_000;

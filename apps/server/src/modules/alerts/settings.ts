@@ -13,8 +13,10 @@ export type Thresholds = z.infer<typeof AlertThresholds>;
 /**
  * Built-in thresholds, most watchful on strategic accounts: the more an account matters, the earlier
  * it alerts. Money rules need a sum worth a person's time (smaller overdue amounts are the dunning
- * routine's; small drops are noise), and general accounts alert only on severe churn risk, large
- * long-overdue receivables and complaints, so a director's inbox holds tens of alerts, not the long tail.
+ * routine's; small drops are noise). Decision-maker contact is watched on strategic accounts; below
+ * them the care job's revisit tasks keep the cadence and the care-overdue rule reports neglect. General
+ * accounts alert only on severe churn risk, large long-overdue receivables and complaints, so a
+ * director's inbox holds tens of alerts, not the long tail.
  */
 const DEFAULTS: Record<Tier, Omit<Thresholds, 'tier'>> = {
   strategic: {
@@ -33,7 +35,7 @@ const DEFAULTS: Record<Tier, Omit<Thresholds, 'tier'>> = {
     revenueDropMinAmount: 1_000_000,
     overdueDays: 60,
     overdueMinAmount: 1_000_000,
-    contactCadenceDays: 365,
+    contactCadenceDays: null,
     slaBreached: true,
     careOverdueDays: 14,
   },

@@ -9,7 +9,7 @@ import { one, sql } from '../../platform/db/index.js';
 export async function settleDemoCare(
   db: Db,
   asOf: string,
-  leftOpenOneIn = 12,
+  leftOpenOneIn = 40,
 ): Promise<{ done: number; open: number }> {
   const done = await one<{ n: number }>(
     db,
