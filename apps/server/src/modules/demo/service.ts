@@ -27,18 +27,22 @@ async function raiseDemoNeeds(db: Db) {
     sql`select c.id, c.account_id, c.title, c.root_cause as cause, c.severity, c.assignee_id as by, c.resolved_at as at
         from complaints c where c.resolved_at is not null and c.root_cause in ('product_quality', 'technical') order by c.id`,
   );
+  // a version-4-shaped uuid from the complaint's id, so the same seed gives the same need
+  const needId = (complaintId: string) =>
+    sql`(select (substr(h, 1, 12) || '4' || substr(h, 14, 3) || '8' || substr(h, 18, 15))::uuid
+         from md5(${`need:${complaintId}`}) as h)`;
   for (const c of resolved) {
     const ratings = { importance: 4, urgency: { low: 2, medium: 3, high: 4, critical: 5 }[c.severity], feasibility: 3 };
     const { priority, band } = needPriority(ratings);
     const at = isoTimestamp(c.at);
     await db.execute(sql`insert into needs (id, account_id, title, description, kind, category, source_kind, source_id,
         importance, urgency, feasibility, priority, band, status, created_at, created_by, updated_at, updated_by)
-      values (md5(${`need:${c.id}`})::uuid, ${c.account_id}, ${`杜绝再发：${c.title}`}, '由投诉根因分析提出的改进需求', 'explicit',
+      values (${needId(c.id)}, ${c.account_id}, ${`杜绝再发：${c.title}`}, '由投诉根因分析提出的改进需求', 'explicit',
         ${c.cause === 'technical' ? 'technical' : 'quality'}, 'complaint', ${c.id}, ${ratings.importance}, ${ratings.urgency},
         ${ratings.feasibility}, ${priority}, ${band}, 'planned', ${at}, ${c.by}, ${at}, ${c.by})`);
     await db.execute(sql`insert into complaint_events (complaint_id, account_id, kind, user_id, note, details, at)
       values (${c.id}, ${c.account_id}, 'need_raised', ${c.by}, ${`杜绝再发：${c.title}`},
-        jsonb_build_object('needId', md5(${`need:${c.id}`})::uuid), ${at})`);
+        jsonb_build_object('needId', ${needId(c.id)}), ${at})`);
   }
 }
 

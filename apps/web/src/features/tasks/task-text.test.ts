@@ -34,18 +34,26 @@ describe('care task text in the reader’s language', () => {
     );
     expect(taskTitle(task, t.en)).toBe('王建国’s birthday (lunar 8/15)');
     expect(taskTitle(task, t['zh-CN'])).toBe('王建国生日（农历8月15日）');
-    expect(taskSuggestion(task, t.en)).toBe('2026-09-25 is 王建国’s birthday: send wishes and a small gift they would like');
+    expect(taskSuggestion(task, t.en)).toBe(
+      '2026-09-25 is 王建国’s birthday: send wishes and a small gift they would like',
+    );
   });
 
   it('festivals by key, custom ones by their stored name; revisits with the tier; anniversaries counted', () => {
-    const festival = care('festival', { festival: 'mid_autumn', festivalName: '中秋节', contact: '李明' }, '中秋节问候');
+    const festival = care(
+      'festival',
+      { festival: 'mid_autumn', festivalName: '中秋节', contact: '李明' },
+      '中秋节问候',
+    );
     expect(taskTitle(festival, t.en)).toBe('Mid-Autumn Festival greetings');
     expect(taskTitle(festival, t['zh-CN'])).toBe('中秋节问候');
     const custom = care('festival', { festival: 'company_day', festivalName: '厂庆日', contact: '李明' }, '厂庆日问候');
     expect(taskTitle(custom, t.en)).toBe('厂庆日 greetings');
     const revisit = care('revisit', { tier: 'strategic', cadence: 14, lastTouch: '2026-11-01' }, '定期回访');
     expect(taskTitle(revisit, t.en)).toBe('Regular revisit');
-    expect(taskSuggestion(revisit, t.en)).toContain('Strategic accounts are visited every 14 days; last contact 2026-11-01');
+    expect(taskSuggestion(revisit, t.en)).toContain(
+      'Strategic accounts are visited every 14 days; last contact 2026-11-01',
+    );
     expect(taskSuggestion(revisit, t['zh-CN'])).toBe(
       '按战略客户14天的回访节奏，上次联系是 2026-11-01；安排拜访或电话，了解近况与新需求',
     );
