@@ -78,8 +78,10 @@ function ThresholdsTab() {
   );
   // a rule's minimum amount in yuan, usable while the rule is on for the tier
   const amountCell =
-    (key: 'overdueMinAmount' | 'revenueDropMinAmount', rule: NumberKey) => (_: unknown, row: AlertThresholdsData) => (
+    (key: 'overdueMinAmount' | 'revenueDropMinAmount', rule: NumberKey, label: string) =>
+    (_: unknown, row: AlertThresholdsData) => (
       <InputNumber
+        title={label}
         min={0}
         max={1_000_000_000}
         step={100_000}
@@ -88,8 +90,8 @@ function ThresholdsTab() {
         onChange={(v) => set(row.tier, { [key]: v ?? 0 })}
         formatter={(v) => `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}
         parser={(v) => Number((v ?? '').replace(/,/g, ''))}
-        addonBefore="¥"
-        style={{ width: 160 }}
+        addonBefore={`≥ ¥`}
+        style={{ width: 170, marginLeft: 36 }}
       />
     );
   return (
@@ -101,7 +103,7 @@ function ThresholdsTab() {
         pagination={false}
         loading={settings.isPending}
         dataSource={draft}
-        scroll={{ x: 1600 }}
+        scroll={{ x: 1180 }}
         columns={[
           {
             title: t('settings.tier'),
@@ -114,21 +116,25 @@ function ThresholdsTab() {
             key: 'c',
             render: numberCell('churnRisk', 100, t('settings.points')),
           },
-          { title: t('enum.alertRule.revenue_drop'), key: 'r', render: numberCell('revenueDropPct', 100, '%') },
           {
-            title: t('settings.revenueDropMinAmount'),
-            key: 'rm',
-            render: amountCell('revenueDropMinAmount', 'revenueDropPct'),
+            title: t('enum.alertRule.revenue_drop'),
+            key: 'r',
+            render: (v: unknown, row) => (
+              <Flex vertical gap={6}>
+                {numberCell('revenueDropPct', 100, '%')(v, row)}
+                {amountCell('revenueDropMinAmount', 'revenueDropPct', t('settings.revenueDropMinAmount'))(v, row)}
+              </Flex>
+            ),
           },
           {
             title: t('enum.alertRule.receivable_overdue'),
             key: 'o',
-            render: numberCell('overdueDays', 3650, t('common.days')),
-          },
-          {
-            title: t('settings.overdueMinAmount'),
-            key: 'm',
-            render: amountCell('overdueMinAmount', 'overdueDays'),
+            render: (v: unknown, row) => (
+              <Flex vertical gap={6}>
+                {numberCell('overdueDays', 3650, t('common.days'))(v, row)}
+                {amountCell('overdueMinAmount', 'overdueDays', t('settings.overdueMinAmount'))(v, row)}
+              </Flex>
+            ),
           },
           {
             title: t('enum.alertRule.no_contact'),
