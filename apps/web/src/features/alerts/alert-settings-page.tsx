@@ -72,7 +72,7 @@ function ThresholdsTab() {
         disabled={row[key] === null}
         onChange={(v) => set(row.tier, { [key]: v ?? null })}
         addonAfter={suffix}
-        style={{ width: 130 }}
+        style={{ width: 112 }}
       />
     </Flex>
   );
@@ -80,19 +80,21 @@ function ThresholdsTab() {
   const amountCell =
     (key: 'overdueMinAmount' | 'revenueDropMinAmount', rule: NumberKey, label: string) =>
     (_: unknown, row: AlertThresholdsData) => (
-      <InputNumber
-        title={label}
-        min={0}
-        max={1_000_000_000}
-        step={100_000}
-        value={row[key]}
-        disabled={row[rule] === null}
-        onChange={(v) => set(row.tier, { [key]: v ?? 0 })}
-        formatter={(v) => `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}
-        parser={(v) => Number((v ?? '').replace(/,/g, ''))}
-        addonBefore={`≥ ¥`}
-        style={{ width: 170, marginLeft: 36 }}
-      />
+      <div style={{ paddingLeft: 36 }}>
+        <InputNumber
+          title={label}
+          min={0}
+          max={1_000_000_000}
+          step={100_000}
+          value={row[key]}
+          disabled={row[rule] === null}
+          onChange={(v) => set(row.tier, { [key]: v ?? 0 })}
+          formatter={(v) => `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}
+          parser={(v) => Number((v ?? '').replace(/,/g, ''))}
+          addonBefore="≥ ¥"
+          style={{ width: 150 }}
+        />
+      </div>
     );
   return (
     <Flex vertical gap={12}>
@@ -103,7 +105,7 @@ function ThresholdsTab() {
         pagination={false}
         loading={settings.isPending}
         dataSource={draft}
-        scroll={{ x: 1180 }}
+        scroll={{ x: 1060 }}
         columns={[
           {
             title: t('settings.tier'),
