@@ -427,8 +427,13 @@ describe('the account timeline', () => {
     expect(all.find((e) => e.kind === 'need')).toMatchObject({ link: null, score: null });
   });
 
-  it('outside the scope it is a 404', async () => {
+  it('outside the scope it is a 404; a channel agent sees the account’s timeline without complaints', async () => {
     expect((await as(app, kam2).get(`/accounts/${fx.accounts.group.id}/timeline`)).statusCode).toBe(404);
+    const agent = await login(app, 'agent');
+    expect((await timeline(kam, fx.accounts.solo.id)).length).toBeGreaterThan(0);
+    const seen = await as(app, agent).get(`/accounts/${fx.accounts.solo.id}/timeline?kinds=complaint,survey`);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json().items).toEqual([]);
     const own = await timeline(kam2, fx.accounts.other.id);
     expect(own.every((e) => !e.title.includes('伺服驱动器') && !e.title.includes('王建国'))).toBe(true);
   });

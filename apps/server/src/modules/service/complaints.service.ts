@@ -8,7 +8,7 @@ import type {
 } from '@kamap/contracts';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { accountIdInScope, assertCan } from '../../platform/access/index.js';
+import { accountIdInScope, assertCan, can, type Principal } from '../../platform/access/index.js';
 import { audit } from '../../platform/audit/index.js';
 import { type Ctx, withDb } from '../../platform/context.js';
 import { type Db, isoTimestamp, isoTimestampOrNull, one, rows } from '../../platform/db/index.js';
@@ -422,13 +422,15 @@ export async function escalateBreachedComplaints(db: Db, now = new Date()): Prom
 
 /**
  * The timeline source for complaints: when each was received, escalated and resolved, linking to it.
- * The id is the history event's, so one complaint can appear several times.
+ * The id is the history event's, so one complaint can appear several times. Only for roles that read
+ * complaints (a channel agent sees the account's timeline without them).
  */
-export const complaintTimelineSource = (accountId: string) =>
+export const complaintTimelineSource = (accountId: string, user: Principal) =>
   sql`select 'complaint' as kind, e.id::text as id, e.at, c.title,
              case when e.kind = 'status' then 'resolved' else e.kind end as subtype,
              null::bigint as amount, e.user_id as actor_id, u.display_name as actor_name,
              '/complaints/' || c.id as link, null::int as score
       from complaint_events e join complaints c on c.id = e.complaint_id left join users u on u.id = e.user_id
       where e.account_id = ${accountId} and c.archived_at is null
-        and (e.kind in ('received', 'escalated') or (e.kind = 'status' and e.to_status = 'resolved'))`;
+        and (e.kind in ('received', 'escalated') or (e.kind = 'status' and e.to_status = 'resolved'))
+        and ${can(user, 'service.read') ? sql`true` : sql`false`}`;

@@ -184,7 +184,12 @@ export function NeedDrawer({ id, onClose }: { id: string; onClose: () => void })
                   <Flex gap={12} align="center" style={{ width: '100%' }}>
                     <Checkbox
                       checked={task.status === 'done'}
-                      disabled={!canWrite || updateTask.isPending}
+                      // only the measure's owner or a manager over it (admin, director) may tick it off
+                      disabled={
+                        !canWrite ||
+                        updateTask.isPending ||
+                        (task.owner.id !== user.id && user.role !== 'admin' && user.role !== 'director')
+                      }
                       onChange={(e) =>
                         updateTask.mutate(
                           { taskId: task.id, version: task.version, status: e.target.checked ? 'done' : 'open' },
