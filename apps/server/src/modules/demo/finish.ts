@@ -4,7 +4,6 @@ import { evaluateAlerts } from '../alerts/index.js';
 import { recomputeRollups, runAnalysis } from '../analytics/index.js';
 import { runCare } from '../care/index.js';
 import { settleDemoCare } from './care.js';
-import type { DemoSummary } from './index.js';
 import { generateServiceDemo } from './service.js';
 
 const daysBefore = (day: string, n: number) => new Date(Date.parse(day) - n * 86_400_000).toISOString().slice(0, 10);
@@ -14,7 +13,11 @@ const daysBefore = (day: string, n: number) => new Date(Date.parse(day) - n * 86
  * month apart (so the demo answers "who moved tier since last month?"), the care job three weeks ago
  * (mostly done since) and today, complaints and surveys, and an alert evaluation.
  */
-export async function finishDemo(database: Database, summary: DemoSummary, say: (line: string) => void = () => {}) {
+export async function finishDemo(
+  database: Database,
+  summary: { seed: number; asOf: string },
+  say: (line: string) => void = () => {},
+) {
   await fillNameSortKeys(database.db, 'accounts');
   await fillNameSortKeys(database.db, 'contacts');
   await recomputeRollups(database);
