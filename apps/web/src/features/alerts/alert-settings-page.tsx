@@ -18,7 +18,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   AlertThresholdsData,
@@ -45,6 +45,7 @@ import {
   useWebhookTargets,
 } from './api';
 
+type RuleRow = { key: string; title: string; cell: (row: AlertThresholdsData) => ReactNode };
 type NumberKey = 'churnRisk' | 'revenueDropPct' | 'overdueDays' | 'contactCadenceDays' | 'careOverdueDays';
 
 function ThresholdsTab() {
@@ -72,7 +73,7 @@ function ThresholdsTab() {
         disabled={row[key] === null}
         onChange={(v) => set(row.tier, { [key]: v ?? null })}
         addonAfter={suffix}
-        style={{ width: 112 }}
+        style={{ width: 130 }}
       />
     </Flex>
   );
@@ -92,70 +93,70 @@ function ThresholdsTab() {
           formatter={(v) => `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}
           parser={(v) => Number((v ?? '').replace(/,/g, ''))}
           addonBefore="≥ ¥"
-          style={{ width: 150 }}
+          style={{ width: 170 }}
         />
       </div>
     );
+  const rules: RuleRow[] = [
+    {
+      key: 'churn_risk',
+      title: t('enum.alertRule.churn_risk'),
+      cell: (row) => numberCell('churnRisk', 100, t('settings.points'))(null, row),
+    },
+    {
+      key: 'revenue_drop',
+      title: t('enum.alertRule.revenue_drop'),
+      cell: (row) => (
+        <Flex vertical gap={6}>
+          {numberCell('revenueDropPct', 100, '%')(null, row)}
+          {amountCell('revenueDropMinAmount', 'revenueDropPct', t('settings.revenueDropMinAmount'))(null, row)}
+        </Flex>
+      ),
+    },
+    {
+      key: 'receivable_overdue',
+      title: t('enum.alertRule.receivable_overdue'),
+      cell: (row) => (
+        <Flex vertical gap={6}>
+          {numberCell('overdueDays', 3650, t('common.days'))(null, row)}
+          {amountCell('overdueMinAmount', 'overdueDays', t('settings.overdueMinAmount'))(null, row)}
+        </Flex>
+      ),
+    },
+    {
+      key: 'no_contact',
+      title: t('enum.alertRule.no_contact'),
+      cell: (row) => numberCell('contactCadenceDays', 3650, t('common.days'))(null, row),
+    },
+    {
+      key: 'care_overdue',
+      title: t('enum.alertRule.care_overdue'),
+      cell: (row) => numberCell('careOverdueDays', 365, t('common.days'))(null, row),
+    },
+    {
+      key: 'sla_breached',
+      title: t('enum.alertRule.sla_breached'),
+      cell: (row) => <Switch checked={row.slaBreached} onChange={(on) => set(row.tier, { slaBreached: on })} />,
+    },
+  ];
   return (
     <Flex vertical gap={12}>
       <Typography.Text type="secondary">{t('settings.thresholdsHint')}</Typography.Text>
       <ProblemAlert error={save.error} />
-      <Table<AlertThresholdsData>
-        rowKey="tier"
+      {/* rules down, tiers across: every rule's thresholds side by side for the three tiers */}
+      <Table<RuleRow>
+        rowKey="key"
         pagination={false}
         loading={settings.isPending}
-        dataSource={draft}
-        scroll={{ x: 1060 }}
+        dataSource={rules}
+        scroll={{ x: 860 }}
         columns={[
-          {
-            title: t('settings.tier'),
-            dataIndex: 'tier',
-            width: 110,
-            render: (v: TierValue) => <Tag>{t(`enum.tier.${v}`)}</Tag>,
-          },
-          {
-            title: t('enum.alertRule.churn_risk'),
-            key: 'c',
-            render: numberCell('churnRisk', 100, t('settings.points')),
-          },
-          {
-            title: t('enum.alertRule.revenue_drop'),
-            key: 'r',
-            render: (v: unknown, row) => (
-              <Flex vertical gap={6}>
-                {numberCell('revenueDropPct', 100, '%')(v, row)}
-                {amountCell('revenueDropMinAmount', 'revenueDropPct', t('settings.revenueDropMinAmount'))(v, row)}
-              </Flex>
-            ),
-          },
-          {
-            title: t('enum.alertRule.receivable_overdue'),
-            key: 'o',
-            render: (v: unknown, row) => (
-              <Flex vertical gap={6}>
-                {numberCell('overdueDays', 3650, t('common.days'))(v, row)}
-                {amountCell('overdueMinAmount', 'overdueDays', t('settings.overdueMinAmount'))(v, row)}
-              </Flex>
-            ),
-          },
-          {
-            title: t('enum.alertRule.no_contact'),
-            key: 'n',
-            render: numberCell('contactCadenceDays', 3650, t('common.days')),
-          },
-          {
-            title: t('enum.alertRule.care_overdue'),
-            key: 'k',
-            render: numberCell('careOverdueDays', 365, t('common.days')),
-          },
-          {
-            title: t('enum.alertRule.sla_breached'),
-            key: 's',
-            width: 110,
-            render: (_: unknown, row) => (
-              <Switch checked={row.slaBreached} onChange={(on) => set(row.tier, { slaBreached: on })} />
-            ),
-          },
+          { title: t('alert.rule'), dataIndex: 'title', width: 150, render: (v: string) => <strong>{v}</strong> },
+          ...draft.map((row) => ({
+            title: <Tag>{t(`enum.tier.${row.tier as TierValue}`)}</Tag>,
+            key: row.tier,
+            render: (_: unknown, rule: RuleRow) => rule.cell(row),
+          })),
         ]}
       />
       <Flex justify="flex-end">
