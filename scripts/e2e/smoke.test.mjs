@@ -1,7 +1,8 @@
 // Browser smoke test: a built kamap with demo data in a fresh data directory, driven by the system
 // Chromium. Signs in, opens the accounts list, an account, a contact, uses caller lookup, switches
-// language, and follows a director from the key-account pyramid to one strategic account's value;
-// saves screenshots under docs/screenshots/.
+// language, follows a director from the key-account pyramid to one strategic account's value,
+// checks the director's alert inbox on the demo, and moves a person on a relationship map by drag
+// and drop; saves screenshots under docs/screenshots/.
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -152,6 +153,95 @@ describe('kamap in the browser', () => {
     // let the charts finish their entry animation before the picture
     await page.waitForTimeout(1000);
     await page.screenshot({ path: new URL('e2e-account-value-zh-CN.png', shots).pathname, fullPage: true });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('the director’s demo inbox is a readable list of explained alerts, one of them an escalated SLA breach', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signIn(page, 'director');
+    const inbox = await (await page.request.get(`${base}/api/v1/alerts?active=true&limit=200`)).json();
+    assert.ok(inbox.total >= 10 && inbox.total < 100, `tens of alerts, not hundreds: ${inbox.total}`);
+    const kinds = new Set(inbox.items.map((a) => a.rule));
+    assert.ok(kinds.size >= 4, `at least four kinds: ${[...kinds].join(', ')}`);
+    for (const a of inbox.items) {
+      assert.ok(a.reason.length > 0 && Object.keys(a.data).length > 0 && a.link.startsWith('/'), a.id);
+    }
+    // most severe first
+    const order = inbox.items.map((a) => (a.severity === 'critical' ? 0 : 1));
+    assert.deepEqual(
+      order,
+      [...order].sort((x, y) => x - y),
+    );
+    const sla = inbox.items.find((a) => a.rule === 'sla_breached' && a.data.items.some((c) => c.escalated));
+    assert.ok(sla, 'an SLA-breached complaint that was escalated');
+    const complaint = await (await page.request.get(`${base}/api/v1${sla.link}`)).json();
+    assert.ok(complaint.escalatedAt, 'the linked complaint was escalated');
+    await page.goto(`${base}/alerts`);
+    await page.locator('.ant-list-item, .ant-table-row').first().waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: new URL('e2e-alerts-inbox-zh-CN.png', shots).pathname });
+    await context.close();
+  });
+
+  it('a KAM moves a person on the relationship map by drag and drop; a stale version is refused and said so', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, 'kam');
+    const api = async (path) => (await page.request.get(`${base}/api/v1${path}`)).json();
+    const { csrfToken } = await api('/auth/me');
+    // an account of the KAM's with at least four people on its map
+    const { items: accounts } = await api('/accounts?limit=50');
+    let map;
+    for (const a of accounts) {
+      const m = await api(`/accounts/${a.id}/relationship-map`);
+      if (m.people.length >= 4) {
+        map = m;
+        break;
+      }
+    }
+    assert.ok(map, 'the KAM has an account with a relationship map');
+    const leaves = map.people.filter((p) => !map.people.some((q) => q.reportsToId === p.id));
+    const mover = leaves[0];
+    const target = map.people.find((p) => p.id !== mover.id && p.id !== mover.reportsToId);
+    assert.ok(mover && target);
+
+    const card = (id) => page.locator(`.react-flow__node[data-id="${id}"]`);
+    async function drag(from, to) {
+      await card(from).scrollIntoViewIfNeeded();
+      const a = await card(from).boundingBox();
+      const b = await card(to).boundingBox();
+      await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 3 });
+      await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 15 });
+      await page.mouse.up();
+      await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    }
+
+    await page.goto(`${base}/accounts/${map.accountId}?tab=relationships`);
+    await card(mover.id).waitFor({ timeout: 30_000 });
+    await drag(mover.id, target.id);
+    await page.getByText(`${mover.name} 现在向 ${target.name} 汇报`).waitFor({ timeout: 15_000 });
+    const moved = await api(`/contacts/${mover.id}`);
+    assert.equal(moved.reportsToId, target.id, 'the new manager was saved');
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: new URL('e2e-relationship-map-zh-CN.png', shots).pathname });
+
+    // someone else changes another person meanwhile: the page still holds the old version
+    const other = leaves.find((p) => p.id !== mover.id && p.id !== target.id);
+    const otherTarget = map.people.find((p) => p.id !== other.id && p.id !== other.reportsToId);
+    const current = await api(`/contacts/${other.id}`);
+    const bumped = await page.request.patch(`${base}/api/v1/contacts/${other.id}`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { version: current.version, reportsToId: current.reportsToId },
+    });
+    assert.equal(bumped.status(), 200, await bumped.text());
+    await drag(other.id, otherTarget.id);
+    await page.getByText('该联系人刚被他人修改').waitFor({ timeout: 15_000 });
+    assert.equal((await api(`/contacts/${other.id}`)).reportsToId, current.reportsToId, 'nothing was changed');
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -5,17 +5,14 @@ import { Command, Option } from 'commander';
 import { eq } from 'drizzle-orm';
 import { buildApp } from './app.js';
 import { scheduledJobs } from './jobs.js';
-import { evaluateAlerts } from './modules/alerts/index.js';
 import { recomputeRollups, runAnalysis } from './modules/analytics/index.js';
-import { runCare } from './modules/care/index.js';
-import { generateDemo, generateServiceDemo, isEmptyStore } from './modules/demo/index.js';
+import { finishDemo, generateDemo, isEmptyStore } from './modules/demo/index.js';
 import { insertOrgUnit, orgUnits } from './modules/org/index.js';
 import { disableUserByName, insertUser, resetPasswordByName, rootOrgUnitId } from './modules/users/index.js';
 import { loadConfig } from './platform/config.js';
 import { backup, restore } from './platform/db/backup.js';
 import { type Database, migrate, openDatabase } from './platform/db/index.js';
 import { DataDirLockedError } from './platform/db/lock.js';
-import { fillNameSortKeys } from './platform/db/sort-keys.js';
 import { jobHistory, runAsLeader, startScheduler } from './platform/jobs/scheduler.js';
 import { progress } from './platform/progress.js';
 import { todayInChina as today } from './platform/today.js';
@@ -59,39 +56,13 @@ function int(name: string) {
 
 async function loadDemo(database: Database, opts: { seed?: number; accounts?: number; orderLines?: number }) {
   const summary = await generateDemo(database, { ...opts, silent: false });
-  await fillNameSortKeys(database.db, 'accounts');
-  await fillNameSortKeys(database.db, 'contacts');
   say(`demo data: seed ${summary.seed}, content hash ${summary.hash}, ${summary.seconds.toFixed(1)} s`);
   say(
     `  ${Object.entries(summary.counts)
       .map(([t, n]) => `${t} ${n}`)
       .join(', ')}`,
   );
-  await recomputeRollups(database);
-  // two runs a month apart, so the demo can answer "who moved tier since last month?"; complaints and
-  // surveys come between them (they need tiers for their SLAs), so today's churn risk reads them
-  const monthAgo = new Date(Date.parse(summary.asOf) - 30 * 86_400_000).toISOString().slice(0, 10);
-  say(
-    `analysis as of ${monthAgo}: ${describeRun(await runAnalysis(database.db, { asOf: monthAgo, trigger: 'cli', startedBy: null }))}`,
-  );
-  const service = await generateServiceDemo(database.db, { seed: summary.seed, asOf: summary.asOf });
-  say(
-    `analysis as of ${summary.asOf}: ${describeRun(await runAnalysis(database.db, { asOf: summary.asOf, trigger: 'cli', startedBy: null }))}`,
-  );
-  const care = await runCare(database.db, summary.asOf);
-  say(
-    `care tasks as of ${care.asOf}: ${Object.entries(care.created)
-      .map(([k, n]) => `${k} ${n}`)
-      .join(', ')}`,
-  );
-  const alerts = await evaluateAlerts(database.db);
-  say(
-    `service: ${service.complaints} complaints (${service.escalated} escalated), ${service.surveys} surveys; alerts: ${Object.entries(
-      alerts.byRule,
-    )
-      .map(([rule, n]) => `${rule} ${n}`)
-      .join(', ')}`,
-  );
+  await finishDemo(database, summary, say);
 }
 
 function describeRun(run: Awaited<ReturnType<typeof runAnalysis>>): string {

@@ -39,7 +39,8 @@ beforeAll(async () => {
   });
   [kam, kam2, admin, director] = await Promise.all(['kam', 'kam2', 'admin', 'director'].map((u) => login(app, u)));
   const { db } = database;
-  // churn: the group is strategic with risk 85 in the latest run; everything else core and calm
+  // churn: the group is strategic with risk 85 in the latest run; kam2's account strategic and calm,
+  // everything else core and calm
   await runAnalysis(db, { asOf: todayInChina(), trigger: 'cli', startedBy: null });
   await db.execute(sql`update analysis_results set churn_risk = 0, tier = 'core'`);
   await db.execute(
@@ -47,23 +48,24 @@ beforeAll(async () => {
           details = jsonb_set(details, '{churn}', '{"score": 85, "reasons": [{"code": "recency_beyond_cadence", "points": 35, "data": {}}]}')
         where account_id = ${fx.accounts.group.id}`,
   );
-  // revenue: the solo account bought ¥50,000 a month a year ago and ¥10,000 a month lately
+  await db.execute(sql`update analysis_results set tier = 'strategic' where account_id = ${fx.accounts.other.id}`);
+  // revenue: the solo account bought ¥500,000 a month a year ago and ¥100,000 a month lately
   for (let back = 1; back <= 18; back++) {
-    const revenue = back <= 6 ? 1_000_000 : back >= 13 ? 5_000_000 : 3_000_000;
+    const revenue = back <= 6 ? 10_000_000 : back >= 13 ? 50_000_000 : 30_000_000;
     await db.execute(
       sql`insert into account_monthly (account_id, month, revenue, cost, discount, orders, discounted_orders, first_order, last_order)
           values (${fx.accounts.solo.id}, ${monthStart(back)}, ${revenue}, 0, 0, 1, 0, ${monthStart(back)}, ${monthStart(back)})`,
     );
   }
-  // receivables: one invoice 100 days overdue (core tier: 60 days)
+  // receivables: one invoice 100 days overdue with ¥1,500,000 open (core tier: 60 days, ¥1,000,000)
   await db.insert(orders).values({
     accountId: fx.accounts.solo.id,
     orderNo: 'SO-LATE',
     orderDate: daysAgo(130),
     dueDate: daysAgo(100),
-    amount: 2_000_000,
-    cost: 1_000_000,
-    paidAmount: 500_000,
+    amount: 200_000_000,
+    cost: 100_000_000,
+    paidAmount: 50_000_000,
   });
   // the decision makers' contacts are never logged, so both accounts with one are "no contact"
   const late = await as(app, kam).post('/complaints', {
@@ -114,6 +116,7 @@ describe('alert rules', () => {
       receivable_overdue: 1,
       sla_breached: 1,
       no_contact: 2,
+      care_overdue: 0,
     });
     expect(result.raised).toBe(6);
     const items = (await inbox(kam)).items;
@@ -129,15 +132,21 @@ describe('alert rules', () => {
     expect(by.churn_risk!.reason).toContain('85');
     expect(by.churn_risk!.data).toMatchObject({ churnRisk: 85, threshold: 50 });
     expect(by.revenue_drop!.data).toMatchObject({
-      revenue: 6_000_000,
-      previousRevenue: 30_000_000,
+      revenue: 60_000_000,
+      previousRevenue: 300_000_000,
       changePct: -80,
-      threshold: 40,
+      threshold: 50,
+      minLoss: 100_000_000,
     });
     expect(by.revenue_drop!.reason).toContain('80%');
-    expect(by.receivable_overdue!.data).toMatchObject({ invoices: 1, overdueAmount: 1_500_000, maxDaysOverdue: 100 });
+    expect(by.receivable_overdue!.data).toMatchObject({
+      invoices: 1,
+      overdueAmount: 150_000_000,
+      maxDaysOverdue: 100,
+      minAmount: 100_000_000,
+    });
     expect(by.sla_breached!.link).toMatch(/^\/complaints\/[0-9a-f-]{36}$/);
-    expect(by.no_contact!.data).toMatchObject({ cadenceDays: 45, lastContactAt: null });
+    expect(by.no_contact!.data).toMatchObject({ cadenceDays: 90, lastContactAt: null });
     expect(by.no_contact!.link).toBe(`/accounts/${fx.accounts.group.id}?tab=contacts`);
   });
 
@@ -240,6 +249,74 @@ describe('alert rules', () => {
     expect((await as(app, admin).put('/alerts/settings', { items: [core] })).statusCode).toBe(200);
     const after = await evaluateAlerts(database.db);
     expect(after.byRule.revenue_drop).toBe(0);
+  });
+
+  it('receivables alert only above the tier’s minimum amount', async () => {
+    // the group is strategic: more than 30 days and at least ¥1,000,000
+    await database.db.insert(orders).values({
+      accountId: fx.accounts.group.id,
+      orderNo: 'SO-SMALL',
+      orderDate: daysAgo(70),
+      dueDate: daysAgo(40),
+      amount: 2_000_000,
+      cost: 1_000_000,
+      paidAmount: 0,
+    });
+    const alertsOf = async () =>
+      (await inbox(admin, `&rule=receivable_overdue&accountId=${fx.accounts.group.id}&active=true`)).items;
+    await evaluateAlerts(database.db);
+    expect(await alertsOf()).toEqual([]);
+    await database.db.execute(sql`update orders set amount = 120000000 where order_no = 'SO-SMALL'`);
+    await evaluateAlerts(database.db);
+    expect((await alertsOf()).map((a) => a.data)).toEqual([
+      expect.objectContaining({ overdueAmount: 120_000_000, minAmount: 100_000_000, threshold: 30 }),
+    ]);
+    await database.db.execute(sql`update orders set paid_amount = amount where order_no = 'SO-SMALL'`);
+    await evaluateAlerts(database.db);
+    expect(await alertsOf()).toEqual([]);
+  });
+
+  it('care task overdue: past due by more than the tier’s days, one alert per account, resolved once done', async () => {
+    const care = async (accountId: string, title: string, due: string, status = 'open') =>
+      (await one<{ id: string }>(
+        database.db,
+        sql`insert into tasks (account_id, owner_id, kind, title, due_date, status)
+              values (${accountId}, ${fx.users.kam.id}, 'care', ${title}, ${due}, ${status}) returning id`,
+      ))!.id;
+    // the group is strategic (7 days): two late tasks make one alert; the solo account is core (14 days)
+    const late = await care(fx.accounts.group.id, '中秋节问候', daysAgo(10));
+    const later = await care(fx.accounts.group.id, '定期回访', daysAgo(16));
+    await care(fx.accounts.group.id, '王建国生日', daysAgo(3));
+    await care(fx.accounts.group.id, '已完成的回访', daysAgo(30), 'done');
+    await care(fx.accounts.solo.id, '国庆节问候', daysAgo(10));
+    const result = await evaluateAlerts(database.db);
+    expect(result.byRule.care_overdue).toBe(1);
+    const [alert] = (await inbox(kam, '&rule=care_overdue')).items;
+    expect(alert).toMatchObject({
+      accountId: fx.accounts.group.id,
+      severity: 'critical', // 16 days ≥ twice the threshold
+      owner: { id: fx.users.kam.id },
+      link: `/tasks?view=overdue&accountId=${fx.accounts.group.id}`,
+    });
+    expect(alert!.reason).toBe('2 项关怀任务逾期超过 7 天未完成：定期回访（16 天）；中秋节问候（10 天）');
+    expect(alert!.data).toMatchObject({
+      tasks: 2,
+      maxDaysOverdue: 16,
+      threshold: 7,
+      items: [
+        expect.objectContaining({ id: later, daysOverdue: 16 }),
+        expect.objectContaining({ id: late, daysOverdue: 10 }),
+      ],
+    });
+    expect((await inbox(kam2, '&rule=care_overdue')).total).toBe(0);
+    // evaluating again keeps one alert; snoozing the tasks past the threshold resolves it
+    expect((await evaluateAlerts(database.db)).byRule.care_overdue).toBe(1);
+    await database.db.execute(
+      sql`update tasks set status = 'snoozed', snoozed_until = ${daysAgo(-2)} where id in (${late}, ${later})`,
+    );
+    expect((await evaluateAlerts(database.db)).resolved).toBe(1);
+    expect((await as(app, kam).get(`/alerts/${alert!.id}`)).json().status).toBe('resolved');
+    await database.db.execute(sql`update tasks set status = 'done' where kind = 'care'`);
   });
 });
 

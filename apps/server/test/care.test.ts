@@ -73,6 +73,27 @@ describe('the daily care job', () => {
     });
   });
 
+  it('a care task says what it is as a template key and parameters, so the web can say it in any language', async () => {
+    const items = (await kam.get('/tasks?kind=care&limit=100')).json().items as {
+      title: string;
+      template: { key: string; params: Record<string, unknown> } | null;
+      contact: { id: string } | null;
+    }[];
+    const birthday = items.find((t) => t.template?.key === 'birthday_lunar');
+    expect(birthday).toMatchObject({
+      title: '王建国生日（农历八月十五）',
+      template: {
+        params: { contact: '王建国', day: '2026-09-25', lunarMonth: 8, lunarDay: 15, lunarLabel: '八月十五' },
+      },
+    });
+    expect(items.find((t) => t.template?.key === 'anniversary')?.template?.params).toMatchObject({ years: 3 });
+    expect(items.find((t) => t.template?.key === 'festival')?.template?.params).toMatchObject({
+      festival: 'mid_autumn',
+      festivalName: '中秋节',
+    });
+    expect(items.every((t) => t.template !== null)).toBe(true);
+  });
+
   it('is idempotent: a second and third run create nothing', async () => {
     const before = await contentDigest(database.db);
     expect((await runCare(database.db, asOf)).created).toEqual({

@@ -115,6 +115,61 @@ describe('complaints', () => {
     await refused(() => as(app, kam).patch(`/complaints/${id}`, { version: c1.version, title: 'x' }), 409);
   });
 
+  it('a complaint raises a need whose source is the complaint, and shows it', async () => {
+    const res = await as(app, service).post(`/complaints/${id}/needs`, { importance: 4 });
+    expect(res.statusCode, res.body).toBe(201);
+    const need = res.json();
+    // what was left out comes from the complaint: its title, the root cause's category, the severity's urgency
+    expect(need).toMatchObject({
+      accountId: fx.accounts.group.id,
+      title: '伺服驱动器批量报警',
+      category: 'quality',
+      kind: 'explicit',
+      sourceKind: 'complaint',
+      sourceId: id,
+      importance: 4,
+      urgency: 4,
+      feasibility: 3,
+      priority: 48,
+      status: 'open',
+    });
+    expect((await as(app, kam).get(`/needs/${need.id}`)).json().sourceId).toBe(id);
+    const c = (await as(app, kam).get(`/complaints/${id}`)).json();
+    expect(c.needs).toEqual([
+      { id: need.id, title: '伺服驱动器批量报警', status: 'open', band: need.band, createdAt: need.createdAt },
+    ]);
+    expect(c.history.at(-1)).toMatchObject({ kind: 'need_raised', note: '伺服驱动器批量报警' });
+    const listed = (await as(app, kam).get(`/needs?accountId=${fx.accounts.group.id}`)).json();
+    expect(listed.items.map((n: { id: string }) => n.id)).toContain(need.id);
+  });
+
+  it('raising a need: 404 outside the scope, 403 without the right, 400 naming the field; nothing changes', async () => {
+    await refused(() => as(app, kam2).post(`/complaints/${id}/needs`, {}), 404);
+    const analyst = await login(app, 'analyst');
+    await refused(() => as(app, analyst).post(`/complaints/${id}/needs`, {}), 403);
+    const bad = await refused(() => as(app, kam).post(`/complaints/${id}/needs`, { urgency: 9 }), 400);
+    expect(bad.errors?.[0]?.path).toBe('body.urgency');
+    // a need cannot claim another account's complaint as its source
+    const foreign = await refused(
+      () =>
+        as(app, kam2).post(`/accounts/${fx.accounts.other.id}/needs`, {
+          title: '借用来源',
+          kind: 'explicit',
+          category: 'service',
+          sourceKind: 'complaint',
+          sourceId: id,
+          importance: 3,
+          urgency: 3,
+          feasibility: 3,
+        }),
+      400,
+    );
+    expect(foreign.errors?.[0]?.path).toBe('body.sourceId');
+    expect((await as(app, kam2).get('/needs')).json().items.map((n: { title: string }) => n.title)).not.toContain(
+      '伺服驱动器批量报警',
+    );
+  });
+
   it('invalid writes are 400s naming the field and change nothing', async () => {
     const valid = { accountId: fx.accounts.group.id, title: '发货延迟', severity: 'low', channel: 'email' };
     expect(
@@ -282,17 +337,24 @@ describe('satisfaction surveys', () => {
     ).toBe(410);
   });
 
-  it('the public page is rate limited per address', async () => {
-    let last = 0;
-    for (let i = 0; i < 31; i++) {
-      const res = await app.inject({
-        method: 'GET',
+  it('the public page is rate limited per address, reading and answering alike', async () => {
+    const hit = (remoteAddress: string, method: 'GET' | 'POST' = 'GET') =>
+      app.inject({
+        method,
         url: `/api/v1/public/surveys/${'x'.repeat(43)}`,
-        remoteAddress: '203.0.113.9',
+        remoteAddress,
+        ...(method === 'POST' ? { payload: { score: 5 } } : {}),
       });
-      last = res.statusCode;
-    }
-    expect(last).toBe(429);
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await hit('203.0.113.9')).statusCode);
+    expect(new Set(statuses)).toEqual(new Set([404]));
+    const limited = await hit('203.0.113.9');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['content-type']).toContain('application/problem+json');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await hit('203.0.113.9', 'POST')).statusCode).toBe(429);
+    // another address is not held back by this one
+    expect((await hit('203.0.113.10')).statusCode).toBe(404);
   });
 
   it('outside the scope: 404, and lists and results leave it out; invalid sends change nothing', async () => {
@@ -321,5 +383,58 @@ describe('satisfaction surveys', () => {
       400,
     );
     expect(q.errors?.[0]?.path).toBe('body.contactId');
+  });
+});
+
+describe('the account timeline', () => {
+  type Entry = { kind: string; subtype: string; title: string; link: string | null; score: number | null };
+  const timeline = async (s: Session, accountId: string, kinds = 'complaint,survey') =>
+    (await as(app, s).get(`/accounts/${accountId}/timeline?kinds=${kinds}`)).json().items as Entry[];
+
+  it('merges complaints (received, escalated, resolved) and survey responses, with links', async () => {
+    const group = await timeline(kam, fx.accounts.group.id);
+    const complaint = (await as(app, kam).get(`/complaints?accountId=${fx.accounts.group.id}`)).json().items[0];
+    expect(group.filter((e) => e.kind === 'complaint')).toEqual([
+      expect.objectContaining({
+        subtype: 'resolved',
+        title: '伺服驱动器批量报警',
+        link: `/complaints/${complaint.id}`,
+      }),
+      expect.objectContaining({
+        subtype: 'received',
+        title: '伺服驱动器批量报警',
+        link: `/complaints/${complaint.id}`,
+      }),
+    ]);
+    expect(group.filter((e) => e.kind === 'survey')).toEqual([
+      expect.objectContaining({
+        subtype: 'nps',
+        score: 9,
+        title: '王建国：响应很快',
+        link: `/surveys?accountId=${fx.accounts.group.id}`,
+      }),
+    ]);
+    const escalated = (await as(app, kam).get(`/complaints?accountId=${fx.accounts.solo.id}&breached=true`)).json()
+      .items[0];
+    const solo = await timeline(kam, fx.accounts.solo.id);
+    expect(solo.filter((e) => e.link === `/complaints/${escalated.id}`).map((e) => e.subtype)).toEqual([
+      'escalated',
+      'received',
+    ]);
+    // other sources keep coming, without a link or score of their own
+    const all = (await as(app, kam).get(`/accounts/${fx.accounts.group.id}/timeline`)).json().items as Entry[];
+    expect(new Set(all.map((e) => e.kind))).toEqual(new Set(['complaint', 'survey', 'need']));
+    expect(all.find((e) => e.kind === 'need')).toMatchObject({ link: null, score: null });
+  });
+
+  it('outside the scope it is a 404; a channel agent sees the account’s timeline without complaints', async () => {
+    expect((await as(app, kam2).get(`/accounts/${fx.accounts.group.id}/timeline`)).statusCode).toBe(404);
+    const agent = await login(app, 'agent');
+    expect((await timeline(kam, fx.accounts.solo.id)).length).toBeGreaterThan(0);
+    const seen = await as(app, agent).get(`/accounts/${fx.accounts.solo.id}/timeline?kinds=complaint,survey`);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json().items).toEqual([]);
+    const own = await timeline(kam2, fx.accounts.other.id);
+    expect(own.every((e) => !e.title.includes('伺服驱动器') && !e.title.includes('王建国'))).toBe(true);
   });
 });

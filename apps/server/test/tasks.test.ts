@@ -160,6 +160,49 @@ describe('an interaction’s next step becomes a task', () => {
   });
 });
 
+describe('who may complete, snooze or skip a task', () => {
+  it('its owner or a manager over it; others in scope get 403, outside it 404; nothing changes', async () => {
+    const service = as(app, await login(app, 'service'));
+    const director = as(app, await login(app, 'director'));
+    const admin = as(app, await login(app, 'admin'));
+    // kam2 joins the account's team: it sees kam's task but does not own it
+    await database.db.execute(
+      sql`insert into account_team (account_id, user_id, role) values (${fx.accounts.solo.id}, ${fx.users.kam2.id}, 'sales')`,
+    );
+    const made = await kam.post('/tasks', {
+      accountId: fx.accounts.solo.id,
+      kind: 'care',
+      title: '权限测试',
+      dueDate: today,
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const task = made.json();
+    for (const other of [service, kam2]) {
+      expect((await other.get(`/tasks/${task.id}`)).statusCode).toBe(200);
+      for (const [action, body] of [
+        ['done', { version: task.version }],
+        ['snooze', { version: task.version, until: plusDays(2) }],
+        ['skip', { version: task.version, reason: '不是我的' }],
+      ] as const) {
+        const res = await unchanged(() => other.post(`/tasks/${task.id}/${action}`, body), 403);
+        expect(res).toMatchObject({ status: 403, title: 'Not allowed' });
+      }
+    }
+    const outsider = as(app, await login(app, 'kam2'));
+    await database.db.execute(
+      sql`delete from account_team where account_id = ${fx.accounts.solo.id} and user_id = ${fx.users.kam2.id}`,
+    );
+    await unchanged(() => outsider.post(`/tasks/${task.id}/done`, { version: task.version }), 404);
+    // the director of the unit (华东 covers 上海) and an admin may act on it, the owner too
+    const snoozed = await director.post(`/tasks/${task.id}/snooze`, { version: task.version, until: plusDays(2) });
+    expect(snoozed.statusCode, snoozed.body).toBe(200);
+    const reopened = await admin.post(`/tasks/${task.id}/reopen`, { version: snoozed.json().version });
+    expect(reopened.statusCode, reopened.body).toBe(200);
+    const done = await kam.post(`/tasks/${task.id}/done`, { version: reopened.json().version });
+    expect(done.json()).toMatchObject({ status: 'done' });
+  });
+});
+
 describe('the ICS feed', () => {
   const feed = (path: string) => app.inject({ method: 'GET', url: path });
 
@@ -199,5 +242,26 @@ describe('the ICS feed', () => {
     expect((await feed(second.path)).statusCode).toBe(404);
     expect((await feed('/api/v1/calendar/kcal_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics')).statusCode).toBe(404);
     expect((await feed('/api/v1/calendar/nope.ics')).statusCode).toBe(400);
+  });
+
+  it('is rate limited per token: 60 requests an hour, then 429 with Retry-After', async () => {
+    const first = (await kam.post('/me/calendar-feeds', { days: 1 })).json();
+    const second = (await kam.post('/me/calendar-feeds', { days: 1 })).json();
+    const statuses: number[] = [];
+    for (let i = 0; i < 60; i++) statuses.push((await feed(first.path)).statusCode);
+    expect(new Set(statuses)).toEqual(new Set([200]));
+    const limited = await feed(first.path);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['content-type']).toContain('application/problem+json');
+    const retry = Number(limited.headers['retry-after']);
+    expect(retry).toBeGreaterThan(3000);
+    expect(retry).toBeLessThanOrEqual(3600);
+    // another token is counted on its own
+    expect((await feed(second.path)).statusCode).toBe(200);
+    // once the hour has passed, the token works again
+    await database.db.execute(
+      sql`update calendar_tokens set window_started_at = now() - interval '61 minutes' where id = ${first.id}`,
+    );
+    expect((await feed(first.path)).statusCode).toBe(200);
   });
 });

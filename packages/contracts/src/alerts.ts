@@ -4,11 +4,15 @@ import { UserRef } from './org.js';
 
 const AlertTier = z.enum(['strategic', 'core', 'general']);
 
-/**
- * The rules an alert comes from. Care-task-overdue and contract-expiring arrive with the care and
- * contracts modules.
- */
-export const AlertRule = z.enum(['churn_risk', 'revenue_drop', 'receivable_overdue', 'sla_breached', 'no_contact']);
+/** The rules an alert comes from. Contract-expiring arrives with the contracts module. */
+export const AlertRule = z.enum([
+  'churn_risk',
+  'revenue_drop',
+  'receivable_overdue',
+  'sla_breached',
+  'no_contact',
+  'care_overdue',
+]);
 export type AlertRule = z.infer<typeof AlertRule>;
 export const AlertStatus = z.enum(['open', 'acknowledged', 'snoozed', 'resolved']);
 
@@ -72,6 +76,12 @@ export const AlertThresholds = z.object({
     .max(100)
     .nullable()
     .describe('alert when revenue fell more than this % vs the same period a year earlier'),
+  revenueDropMinAmount: z
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000_000)
+    .describe('…and at least this many yuan of six-month revenue were lost'),
   overdueDays: z
     .number()
     .int()
@@ -79,6 +89,12 @@ export const AlertThresholds = z.object({
     .max(3650)
     .nullable()
     .describe('alert when a receivable is overdue by more than this many days'),
+  overdueMinAmount: z
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000_000)
+    .describe('…and the account’s receivables overdue that long add up to at least this many yuan'),
   contactCadenceDays: z
     .number()
     .int()
@@ -87,6 +103,13 @@ export const AlertThresholds = z.object({
     .nullable()
     .describe('alert when no decision maker was contacted in this many days'),
   slaBreached: z.boolean().describe('alert on complaints past their SLA'),
+  careOverdueDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .nullable()
+    .describe('alert when a care task is past its due date by more than this many days'),
 });
 export const AlertSettings = z.object({ items: z.array(AlertThresholds) });
 export const UpdateAlertSettings = z.object({ items: z.array(AlertThresholds.strict()).min(1).max(3) }).strict();

@@ -61,16 +61,26 @@ export const UpdateInteraction = z
  * The sources an account's timeline merges; a module adds its own by exporting a timeline source
  * (modules/timeline) and naming it here.
  */
-export const TimelineKind = z.enum(['interaction', 'order', 'need', 'task']);
+export const TimelineKind = z.enum(['interaction', 'order', 'need', 'task', 'complaint', 'survey']);
 /** One entry of an account's timeline, newest first. */
 export const TimelineEntry = z.object({
   kind: TimelineKind,
   id: z.string(),
   at: IsoDateTime,
   title: z.string(),
-  subtype: z.string().describe('interaction kind, order status, need status or task kind'),
+  subtype: z
+    .string()
+    .describe(
+      'interaction kind, order status, need status, task kind, complaint event (received, escalated, resolved) or survey kind',
+    ),
   amount: Money.nullable(),
   actor: UserRef.nullable(),
+  link: z.string().nullable().describe('where to open it in the web app, when it has its own page'),
+  score: z.number().int().nullable().describe('a survey response’s score'),
+  template: z
+    .object({ key: z.string(), params: z.record(z.string(), z.unknown()) })
+    .nullable()
+    .describe('a generated (care) task’s title as a message key and its parameters'),
 });
 export const TimelineQuery = z
   .object({

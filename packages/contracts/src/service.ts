@@ -60,7 +60,7 @@ export type Complaint = z.infer<typeof Complaint>;
 
 export const ComplaintEvent = z.object({
   id: z.number().int(),
-  kind: z.enum(['received', 'status', 'assigned', 'responded', 'escalated', 'follow_up', 'updated']),
+  kind: z.enum(['received', 'status', 'assigned', 'responded', 'escalated', 'follow_up', 'updated', 'need_raised']),
   fromStatus: ComplaintStatus.nullable(),
   toStatus: ComplaintStatus.nullable(),
   user: UserRef.nullable(),
@@ -68,7 +68,34 @@ export const ComplaintEvent = z.object({
   at: IsoDateTime,
 });
 
-export const ComplaintDetail = Complaint.extend({ history: z.array(ComplaintEvent) });
+/** A need a complaint raised (its source is the complaint). */
+export const RaisedNeed = z.object({
+  id: Id,
+  title: z.string(),
+  status: z.enum(['open', 'planned', 'in_progress', 'met', 'deferred', 'rejected']),
+  band: z.enum(['P1', 'P2', 'P3']),
+  createdAt: IsoDateTime,
+});
+
+export const ComplaintDetail = Complaint.extend({
+  history: z.array(ComplaintEvent),
+  needs: z.array(RaisedNeed).describe('the needs this complaint raised'),
+});
+
+/** Raise a need from a complaint: what is left out is taken from the complaint (title, category from the root cause, urgency from the severity). */
+export const RaiseNeedFromComplaint = z
+  .object({
+    title: z.string().trim().min(1).max(200).optional(),
+    description: z.string().trim().max(5000).nullable().optional(),
+    kind: z.enum(['explicit', 'implicit']).default('explicit'),
+    category: z
+      .enum(['product', 'price', 'delivery', 'quality', 'service', 'technical', 'relationship', 'other'])
+      .optional(),
+    importance: Rating.optional(),
+    urgency: Rating.optional(),
+    feasibility: Rating.optional(),
+  })
+  .strict();
 
 export const ComplaintListQuery = ListQueryBase.extend({
   sort: z.enum(['receivedAt', '-receivedAt', 'resolutionDueAt', '-resolutionDueAt']).default('-receivedAt'),

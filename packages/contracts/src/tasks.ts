@@ -14,8 +14,12 @@ export const Task = z.object({
   accountName: z.string(),
   owner: UserRef,
   kind: TaskKind,
-  title: z.string(),
+  title: z.string().describe('in zh-CN; for generated tasks, render `template` in the reader’s language'),
   suggestedAction: z.string().nullable(),
+  template: z
+    .object({ key: z.string(), params: z.record(z.string(), z.unknown()) })
+    .nullable()
+    .describe('what a generated (care) task says, as a message key and its parameters'),
   dueDate: IsoDate,
   status: TaskStatus,
   snoozedUntil: IsoDate.nullable(),

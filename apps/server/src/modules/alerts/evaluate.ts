@@ -8,8 +8,6 @@ import { type Thresholds, thresholds } from './settings.js';
 
 /** Revenue below this (fen, ¥50,000 in six months) a year earlier is too little to call a drop. */
 const MIN_PREVIOUS_REVENUE = 5_000_000;
-/** Overdue receivables below this (fen, ¥10,000) are left to the dunning routine. */
-const MIN_OVERDUE = 1_000_000;
 /** After someone resolves an alert by hand, the same rule stays quiet on that account this long. */
 const RESOLVED_QUIET_DAYS = 7;
 
@@ -39,7 +37,7 @@ function candidates(rule: AlertRule, today: string): SQL {
           format('近6个月收入 ¥%s，同比下降 %s%%（去年同期 ¥%s）', to_char(m.cur / 100.0, 'FM999,999,999,990'),
             round(100 - 100.0 * m.cur / m.prev), to_char(m.prev / 100.0, 'FM999,999,999,990')),
           jsonb_build_object('revenue', m.cur, 'previousRevenue', m.prev, 'changePct', round(100.0 * m.cur / m.prev - 100, 1),
-            'threshold', th.revenue_drop_pct, 'from', to_char(${month} - interval '6 months', 'YYYY-MM'),
+            'threshold', th.revenue_drop_pct, 'minLoss', th.revenue_drop_min_amount * 100, 'from', to_char(${month} - interval '6 months', 'YYYY-MM'),
             'to', to_char(${month} - interval '1 month', 'YYYY-MM')),
           '/accounts/' || acc.id, acc.owner_id
         from (select am.account_id,
@@ -48,7 +46,7 @@ function candidates(rule: AlertRule, today: string): SQL {
               from account_monthly am where am.month >= ${month} - interval '18 months' group by am.account_id) m
         join acc on acc.id = m.account_id join th on th.tier = acc.tier
         where th.revenue_drop_pct is not null and m.prev >= ${MIN_PREVIOUS_REVENUE}
-          and m.cur < m.prev * (1 - th.revenue_drop_pct / 100.0)`;
+          and m.cur < m.prev * (1 - th.revenue_drop_pct / 100.0) and m.prev - m.cur >= th.revenue_drop_min_amount * 100`;
     }
     case 'receivable_overdue':
       return sql`select acc.id, acc.tier,
@@ -56,13 +54,14 @@ function candidates(rule: AlertRule, today: string): SQL {
           format('%s 张发票逾期超过 %s 天未付清，欠款 ¥%s，最长逾期 %s 天', count(*), th.overdue_days,
             to_char(sum(o.amount - o.paid_amount) / 100.0, 'FM999,999,999,990'), max(${today}::date - o.due_date)),
           jsonb_build_object('invoices', count(*), 'overdueAmount', sum(o.amount - o.paid_amount),
-            'oldestDueDate', min(o.due_date), 'maxDaysOverdue', max(${today}::date - o.due_date), 'threshold', th.overdue_days),
+            'oldestDueDate', min(o.due_date), 'maxDaysOverdue', max(${today}::date - o.due_date), 'threshold', th.overdue_days,
+            'minAmount', th.overdue_min_amount * 100),
           '/accounts/' || acc.id || '?tab=orders', acc.owner_id
         from orders o join acc on acc.id = o.account_id join th on th.tier = acc.tier
         where th.overdue_days is not null and o.archived_at is null and o.status <> 'cancelled'
           and o.due_date is not null and o.paid_amount < o.amount and o.due_date < ${today}::date - th.overdue_days
-        group by acc.id, acc.tier, acc.owner_id, th.overdue_days
-        having sum(o.amount - o.paid_amount) >= ${MIN_OVERDUE}`;
+        group by acc.id, acc.tier, acc.owner_id, th.overdue_days, th.overdue_min_amount
+        having sum(o.amount - o.paid_amount) >= th.overdue_min_amount * 100`;
     case 'sla_breached':
       return sql`select acc.id, acc.tier,
           case when bool_or(c.severity = 'critical' or c.escalated_at is not null) then 'critical' else 'warning' end,
@@ -91,23 +90,51 @@ function candidates(rule: AlertRule, today: string): SQL {
         join acc on acc.id = k.account_id join th on th.tier = acc.tier
         where acc.lifecycle in ('active', 'dormant') and th.contact_cadence_days is not null
           and (k.last is null or k.last < now() - make_interval(days => th.contact_cadence_days))`;
+    case 'care_overdue': {
+      // a snoozed task counts from its snooze date: snoozing is a decision, not neglect
+      const late = sql`${today}::date - coalesce(t.snoozed_until, t.due_date)`;
+      return sql`select acc.id, acc.tier,
+          case when max(${late}) >= 2 * th.care_overdue_days then 'critical' else 'warning' end,
+          format('%s 项关怀任务逾期超过 %s 天未完成：%s', count(*), th.care_overdue_days,
+            string_agg(t.title || '（' || ${late} || ' 天）', '；' order by ${late} desc, t.id)),
+          jsonb_build_object('tasks', count(*), 'maxDaysOverdue', max(${late}), 'threshold', th.care_overdue_days,
+            'items', jsonb_agg(jsonb_build_object('id', t.id, 'title', t.title, 'templateKey', t.template_key,
+              'templateParams', t.template_params, 'dueDate', coalesce(t.snoozed_until, t.due_date),
+              'daysOverdue', ${late}, 'owner', u.display_name) order by ${late} desc, t.id)),
+          '/tasks?view=overdue&accountId=' || acc.id, acc.owner_id
+        from tasks t join users u on u.id = t.owner_id join acc on acc.id = t.account_id join th on th.tier = acc.tier
+        where th.care_overdue_days is not null and t.kind = 'care' and t.status in ('open', 'snoozed')
+          and t.archived_at is null and ${late} > th.care_overdue_days
+        group by acc.id, acc.tier, acc.owner_id, th.care_overdue_days`;
+    }
   }
 }
 
-export const RULES: AlertRule[] = ['churn_risk', 'revenue_drop', 'receivable_overdue', 'sla_breached', 'no_contact'];
+export const RULES: AlertRule[] = [
+  'churn_risk',
+  'revenue_drop',
+  'receivable_overdue',
+  'sla_breached',
+  'no_contact',
+  'care_overdue',
+];
 
 function context(settings: Thresholds[]): SQL {
   const th = settings.map((t) => ({
     tier: t.tier,
     churn_risk: t.churnRisk,
     revenue_drop_pct: t.revenueDropPct,
+    revenue_drop_min_amount: t.revenueDropMinAmount,
     overdue_days: t.overdueDays,
+    overdue_min_amount: t.overdueMinAmount,
+    care_overdue_days: t.careOverdueDays,
     contact_cadence_days: t.contactCadenceDays,
     sla_breached: t.slaBreached,
   }));
   return sql`with th as (
       select * from jsonb_to_recordset(${JSON.stringify(th)}::jsonb)
-        as t(tier text, churn_risk int, revenue_drop_pct int, overdue_days int, contact_cadence_days int, sla_breached boolean)
+        as t(tier text, churn_risk int, revenue_drop_pct int, revenue_drop_min_amount bigint, overdue_days int, overdue_min_amount bigint,
+          contact_cadence_days int, sla_breached boolean, care_overdue_days int)
     ), acc as (
       select a.id, a.owner_id, a.lifecycle, coalesce(r.tier, 'general') as tier, r.churn_risk, r.details, run.as_of
       from accounts a

@@ -11,13 +11,44 @@ type Tier = 'strategic' | 'core' | 'general';
 export type Thresholds = z.infer<typeof AlertThresholds>;
 
 /**
- * Built-in thresholds: the more an account matters, the earlier it alerts; general accounts are watched
- * for churn, money and complaints only, so an inbox does not drown in the long tail.
+ * Built-in thresholds, most watchful on strategic accounts: the more an account matters, the earlier
+ * it alerts. Money rules need a sum worth a person's time (smaller overdue amounts are the dunning
+ * routine's; small drops are noise). Decision-maker contact is watched on strategic accounts; below
+ * them the care job's revisit tasks keep the cadence and the care-overdue rule reports neglect. General
+ * accounts alert only on severe churn risk, large long-overdue receivables and complaints, so a
+ * director's inbox holds tens of alerts, not the long tail.
  */
 const DEFAULTS: Record<Tier, Omit<Thresholds, 'tier'>> = {
-  strategic: { churnRisk: 50, revenueDropPct: 30, overdueDays: 30, contactCadenceDays: 45, slaBreached: true },
-  core: { churnRisk: 60, revenueDropPct: 40, overdueDays: 60, contactCadenceDays: 90, slaBreached: true },
-  general: { churnRisk: 70, revenueDropPct: null, overdueDays: 90, contactCadenceDays: null, slaBreached: true },
+  strategic: {
+    churnRisk: 50,
+    revenueDropPct: 30,
+    revenueDropMinAmount: 500_000,
+    overdueDays: 30,
+    overdueMinAmount: 1_000_000,
+    contactCadenceDays: 90,
+    slaBreached: true,
+    careOverdueDays: 7,
+  },
+  core: {
+    churnRisk: 65,
+    revenueDropPct: 50,
+    revenueDropMinAmount: 1_000_000,
+    overdueDays: 60,
+    overdueMinAmount: 1_000_000,
+    contactCadenceDays: null,
+    slaBreached: true,
+    careOverdueDays: 14,
+  },
+  general: {
+    churnRisk: 85,
+    revenueDropPct: null,
+    revenueDropMinAmount: 1_000_000,
+    overdueDays: 90,
+    overdueMinAmount: 2_000_000,
+    contactCadenceDays: null,
+    slaBreached: true,
+    careOverdueDays: null,
+  },
 };
 const TIERS: Tier[] = ['strategic', 'core', 'general'];
 

@@ -126,6 +126,8 @@ export async function runCare(db: Db, asOf: string) {
         ownerId: a.owner_id,
         kind: 'care',
         title: '定期回访',
+        templateKey: lastTouch ? 'revisit' : 'revisit_first',
+        templateParams: { tier, cadence, lastTouch },
         suggestedAction: lastTouch
           ? `按${tierName[tier]}客户${cadence}天的回访节奏，上次联系是 ${lastTouch}；安排拜访或电话，了解近况与新需求`
           : `尚无联系记录；安排首次拜访`,
@@ -146,6 +148,8 @@ export async function runCare(db: Db, asOf: string) {
           ownerId: a.owner_id,
           kind: 'care',
           title: `合作 ${years} 周年`,
+          templateKey: 'anniversary',
+          templateParams: { years, firstOrder: first },
           suggestedAction: `首单日期 ${first}（合同模块上线前以首单为合作起点）；致信感谢合作，回顾一年成果`,
           dueDate: next,
           sourceKind: 'anniversary',
@@ -163,6 +167,8 @@ export async function runCare(db: Db, asOf: string) {
           ownerId: a.owner_id,
           kind: 'care',
           title: `${f.name}问候`,
+          templateKey: a.key_contact_name ? 'festival' : 'festival_no_contact',
+          templateParams: { festival: f.key, festivalName: f.name, contact: a.key_contact_name },
           suggestedAction: a.key_contact_name
             ? `向${a.key_contact_name}等关键联系人致${f.name}祝福；按公司礼品政策安排礼品`
             : `向客户关键联系人致${f.name}祝福`,
@@ -200,6 +206,14 @@ export async function runCare(db: Db, asOf: string) {
       ownerId: p.owner_id ?? account.owner_id,
       kind: 'care',
       title: `${p.name}生日${calendar === 'lunar' ? `（农历${lunarLabel(born)}）` : ''}`,
+      templateKey: calendar === 'lunar' ? 'birthday_lunar' : 'birthday',
+      templateParams: {
+        contact: p.name,
+        day,
+        lunarMonth: Number(born.slice(5, 7)),
+        lunarDay: Number(born.slice(8, 10)),
+        lunarLabel: lunarLabel(born),
+      },
       suggestedAction: `${day} 是${p.name}的生日；发送祝福，按其喜好准备小礼物`,
       dueDate: day,
       sourceKind: 'birthday',

@@ -18,6 +18,8 @@ import { buildContacts, CONTACT_COLUMNS, CONTACT_PHONE_COLUMNS } from './people.
 import { type AccountPlan, HISTORY_DAYS } from './plan.js';
 import { createRng } from './random.js';
 
+export { settleDemoCare } from './care.js';
+export { finishDemo } from './finish.js';
 export { DEMO_PASSWORD } from './org.js';
 export { generateServiceDemo } from './service.js';
 

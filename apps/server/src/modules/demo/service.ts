@@ -1,3 +1,4 @@
+import { needPriority } from '@kamap/analytics';
 import type { Db } from '../../platform/db/index.js';
 import { isoTimestamp, one, rows, sql } from '../../platform/db/index.js';
 import { latestRunId } from '../analytics/index.js';
@@ -7,6 +8,43 @@ import { createRng, type Rng } from './random.js';
 type Tier = 'strategic' | 'core' | 'general';
 type Severity = 'low' | 'medium' | 'high' | 'critical';
 type Cause = 'product_quality' | 'delivery' | 'service' | 'billing' | 'technical' | 'communication';
+
+/**
+ * Resolved complaints caused by product quality or technology raised a need when they were resolved
+ * (the source is the complaint, and its history says so); ids derive from the complaint's.
+ */
+async function raiseDemoNeeds(db: Db) {
+  const resolved = await rows<{
+    id: string;
+    account_id: string;
+    title: string;
+    cause: string;
+    severity: Severity;
+    by: string;
+    at: unknown;
+  }>(
+    db,
+    sql`select c.id, c.account_id, c.title, c.root_cause as cause, c.severity, c.assignee_id as by, c.resolved_at as at
+        from complaints c where c.resolved_at is not null and c.root_cause in ('product_quality', 'technical') order by c.id`,
+  );
+  // a version-4-shaped uuid from the complaint's id, so the same seed gives the same need
+  const needId = (complaintId: string) =>
+    sql`(select (substr(h, 1, 12) || '4' || substr(h, 14, 3) || '8' || substr(h, 18, 15))::uuid
+         from md5(${`need:${complaintId}`}) as h)`;
+  for (const c of resolved) {
+    const ratings = { importance: 4, urgency: { low: 2, medium: 3, high: 4, critical: 5 }[c.severity], feasibility: 3 };
+    const { priority, band } = needPriority(ratings);
+    const at = isoTimestamp(c.at);
+    await db.execute(sql`insert into needs (id, account_id, title, description, kind, category, source_kind, source_id,
+        importance, urgency, feasibility, priority, band, status, created_at, created_by, updated_at, updated_by)
+      values (${needId(c.id)}, ${c.account_id}, ${`杜绝再发：${c.title}`}, '由投诉根因分析提出的改进需求', 'explicit',
+        ${c.cause === 'technical' ? 'technical' : 'quality'}, 'complaint', ${c.id}, ${ratings.importance}, ${ratings.urgency},
+        ${ratings.feasibility}, ${priority}, ${band}, 'planned', ${at}, ${c.by}, ${at}, ${c.by})`);
+    await db.execute(sql`insert into complaint_events (complaint_id, account_id, kind, user_id, note, details, at)
+      values (${c.id}, ${c.account_id}, 'need_raised', ${c.by}, ${`杜绝再发：${c.title}`},
+        jsonb_build_object('needId', ${needId(c.id)}), ${at})`);
+  }
+}
 
 /** What customers of an industrial-automation supplier complain about, with the cause it turns out to have. */
 const PROBLEMS: { title: string; cause: Cause; severity: Severity; resolution: string }[] = [
@@ -162,6 +200,7 @@ export async function generateServiceDemo(db: Db, opts: { seed: number; asOf: st
       followUp: late ? rng.int(2, 4) : rng.int(3, 5),
     });
   }
+  await raiseDemoNeeds(db);
   // still open: one in time, and the critical one that breached (kam's top strategic account)
   const top = accounts.find((a) => a.kam && a.tier === 'strategic') ?? accounts[0]!;
   await insertComplaint(rng.pick(accounts), PROBLEMS[4]!, end - 3 * HOUR, {

@@ -1,3 +1,3 @@
 export { needsRoutes } from './needs.routes.js';
-export { needTimelineSource } from './needs.service.js';
+export { createNeed, getNeed, needTimelineSource } from './needs.service.js';
 export { needs } from './needs.table.js';

@@ -21,7 +21,15 @@ import { AppError } from '../../platform/errors.js';
 import { afterCursor, decodeCursor, encodeCursor, orderBy, sortSpec, toPage } from '../../platform/http/paging.js';
 import { todayInChina } from '../../platform/today.js';
 import { assertAccountInScope } from '../accounts/index.js';
-import { checkOwner, insertTasks, type TaskRow, taskSelect, tasks, toTask } from '../tasks/index.js';
+import {
+  assertMayActOnTask,
+  checkOwner,
+  insertTasks,
+  type TaskRow,
+  taskSelect,
+  tasks,
+  toTask,
+} from '../tasks/index.js';
 import { needs } from './needs.table.js';
 
 type Row = Record<string, unknown> & { id: string; account_id: string };
@@ -151,15 +159,25 @@ export async function getNeed(ctx: Ctx, id: string) {
   return toNeed(r, plans.get(id) ?? []);
 }
 
-/** An interaction source must be an interaction of the same account; complaints and surveys are kept as given. */
+/** Where a source of each kind lives; a visit is an interaction too. */
+const sourceTables: Record<string, SQL> = {
+  interaction: sql`interactions`,
+  visit: sql`interactions`,
+  complaint: sql`complaints`,
+  survey: sql`surveys`,
+};
+
+/** A source must be a record of that kind on the same account. */
 async function checkSource(db: Db, accountId: string, kind: string | null | undefined, id: string | null | undefined) {
   if (id && !kind) throw AppError.invalid('body.sourceKind', 'required when a source id is given');
-  if (kind !== 'interaction' || !id) return;
+  const table = kind ? sourceTables[kind] : undefined;
+  if (!table || !id) return;
   const found = await one<{ id: string }>(
     db,
-    sql`select id from interactions where id = ${id} and account_id = ${accountId} and archived_at is null`,
+    sql`select id from ${table} where id = ${id} and account_id = ${accountId}
+        ${kind === 'survey' ? sql`` : sql`and archived_at is null`}`,
   );
-  if (!found) throw AppError.invalid('body.sourceId', 'not an interaction of this account');
+  if (!found) throw AppError.invalid('body.sourceId', `not a ${kind} of this account`);
 }
 
 export async function createNeed(ctx: Ctx, accountId: string, input: CreateNeed) {
@@ -245,7 +263,9 @@ export async function addNeedTask(ctx: Ctx, needId: string, input: z.infer<typeo
 export async function updateNeedTask(ctx: Ctx, needId: string, taskId: string, input: z.infer<typeof UpdateNeedTask>) {
   assertCan(ctx.user, 'need.write');
   const need = await getNeed(ctx, needId);
-  if (!need.tasks.some((t) => t.id === taskId)) throw AppError.notFound('Task');
+  const task = need.tasks.find((t) => t.id === taskId);
+  if (!task) throw AppError.notFound('Task');
+  if (input.status && input.status !== task.status) assertMayActOnTask(ctx.user, task);
   if (input.ownerId) await checkOwner(ctx.db, input.ownerId, 'body.ownerId');
   const { version, measure, status, ...rest } = input;
   await ctx.db.transaction(async (tx) => {

@@ -3,11 +3,12 @@ import type {
   ComplaintListQuery,
   ComplaintStatus,
   CreateComplaint,
+  RaiseNeedFromComplaint,
   UpdateComplaint,
 } from '@kamap/contracts';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { accountIdInScope, assertCan } from '../../platform/access/index.js';
+import { accountIdInScope, assertCan, can, type Principal } from '../../platform/access/index.js';
 import { audit } from '../../platform/audit/index.js';
 import { type Ctx, withDb } from '../../platform/context.js';
 import { type Db, isoTimestamp, isoTimestampOrNull, one, rows } from '../../platform/db/index.js';
@@ -16,6 +17,7 @@ import { AppError } from '../../platform/errors.js';
 import { afterCursor, orderBy, sortSpec, toPage } from '../../platform/http/paging.js';
 import { assertAccountInScope } from '../accounts/index.js';
 import { latestTier } from '../analytics/index.js';
+import { createNeed, getNeed } from '../needs/index.js';
 import { complaintEvents, complaints } from './service.table.js';
 import { slaFor } from './sla.js';
 
@@ -140,8 +142,21 @@ export async function getComplaint(ctx: Ctx, id: string) {
     sql`select e.*, u.display_name as user_name from complaint_events e left join users u on u.id = e.user_id
         where e.complaint_id = ${id} order by e.at, e.id`,
   );
+  const raised = await rows<Record<string, unknown>>(
+    ctx.db,
+    sql`select n.id, n.title, n.status, n.band, n.created_at from needs n
+        where n.source_kind = 'complaint' and n.source_id = ${id} and n.account_id = ${complaint.accountId}
+          and n.archived_at is null order by n.created_at, n.id`,
+  );
   return {
     ...complaint,
+    needs: raised.map((n) => ({
+      id: n.id as string,
+      title: n.title as string,
+      status: n.status as never,
+      band: n.band as never,
+      createdAt: isoTimestamp(n.created_at),
+    })),
     history: history.map((e) => ({
       id: Number(e.id),
       kind: e.kind as never,
@@ -284,6 +299,50 @@ export async function updateComplaint(ctx: Ctx, id: string, input: z.infer<typeo
   return getComplaint(ctx, id);
 }
 
+/** The need category a root cause most often points to. */
+const categoryOfCause: Record<string, z.infer<typeof RaiseNeedFromComplaint>['category']> = {
+  product_quality: 'quality',
+  delivery: 'delivery',
+  service: 'service',
+  billing: 'price',
+  technical: 'technical',
+  communication: 'relationship',
+  other: 'other',
+};
+const urgencyOfSeverity = { low: 2, medium: 3, high: 4, critical: 5 } as const;
+
+/**
+ * A complaint can raise a need (DOMAIN.md, service): the need's source is the complaint, and the
+ * complaint's history records it; both in one transaction.
+ */
+export async function raiseNeedFromComplaint(ctx: Ctx, id: string, input: z.infer<typeof RaiseNeedFromComplaint>) {
+  assertCan(ctx.user, 'need.write');
+  const complaint = await findComplaint(ctx, id);
+  const needId = await ctx.db.transaction(async (tx) => {
+    const need = await createNeed(withDb(ctx, tx), complaint.accountId, {
+      title: input.title ?? complaint.title,
+      description: input.description !== undefined ? input.description : complaint.description,
+      kind: input.kind,
+      category: input.category ?? (complaint.rootCause ? categoryOfCause[complaint.rootCause] : undefined) ?? 'service',
+      sourceKind: 'complaint',
+      sourceId: id,
+      importance: input.importance ?? 3,
+      urgency: input.urgency ?? urgencyOfSeverity[complaint.severity as keyof typeof urgencyOfSeverity],
+      feasibility: input.feasibility ?? 3,
+    });
+    await tx.insert(complaintEvents).values({
+      complaintId: id,
+      accountId: complaint.accountId,
+      kind: 'need_raised',
+      userId: ctx.user.id,
+      note: need.title,
+      details: { needId: need.id },
+    });
+    return need.id;
+  });
+  return getNeed(ctx, needId);
+}
+
 /** The follow-up visit (回访) after resolution, with the customer's satisfaction. */
 export async function recordFollowUp(ctx: Ctx, id: string, input: z.infer<typeof ComplaintFollowUp>) {
   assertCan(ctx.user, 'complaint.write');
@@ -360,3 +419,18 @@ export async function escalateBreachedComplaints(db: Db, now = new Date()): Prom
   }
   return due.length;
 }
+
+/**
+ * The timeline source for complaints: when each was received, escalated and resolved, linking to it.
+ * The id is the history event's, so one complaint can appear several times. Only for roles that read
+ * complaints (a channel agent sees the account's timeline without them).
+ */
+export const complaintTimelineSource = (accountId: string, user: Principal) =>
+  sql`select 'complaint' as kind, e.id::text as id, e.at, c.title,
+             case when e.kind = 'status' then 'resolved' else e.kind end as subtype,
+             null::bigint as amount, e.user_id as actor_id, u.display_name as actor_name,
+             '/complaints/' || c.id as link, null::int as score
+      from complaint_events e join complaints c on c.id = e.complaint_id left join users u on u.id = e.user_id
+      where e.account_id = ${accountId} and c.archived_at is null
+        and (e.kind in ('received', 'escalated') or (e.kind = 'status' and e.to_status = 'resolved'))
+        and ${can(user, 'service.read') ? sql`true` : sql`false`}`;

@@ -6,8 +6,10 @@ import {
   CreateComplaint,
   CreateSurvey,
   IdParams,
+  Need,
   PublicSurvey,
   page,
+  RaiseNeedFromComplaint,
   SentSurvey,
   ServiceKpiQuery,
   ServiceKpis,
@@ -27,6 +29,7 @@ import {
   createComplaint,
   getComplaint,
   listComplaints,
+  raiseNeedFromComplaint,
   recordFollowUp,
   updateComplaint,
 } from './complaints.service.js';
@@ -98,6 +101,19 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => recordFollowUp(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/complaints/:id/needs',
+    {
+      schema: {
+        tags,
+        summary: 'Raise a need from a complaint: its source is the complaint; omitted fields come from the complaint',
+        params: IdParams,
+        body: RaiseNeedFromComplaint,
+        response: { 201: Need },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await raiseNeedFromComplaint(req.ctx, req.params.id, req.body)),
   );
   app.get(
     '/service/sla',

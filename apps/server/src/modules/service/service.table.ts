@@ -91,7 +91,7 @@ export const complaintEvents = pgTable(
       .notNull()
       .references(() => accounts.id),
     kind: text('kind', {
-      enum: ['received', 'status', 'assigned', 'responded', 'escalated', 'follow_up', 'updated'],
+      enum: ['received', 'status', 'assigned', 'responded', 'escalated', 'follow_up', 'updated', 'need_raised'],
     }).notNull(),
     fromStatus: text('from_status', { enum: statusEnum }),
     toStatus: text('to_status', { enum: statusEnum }),

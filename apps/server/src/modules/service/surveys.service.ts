@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { CreateSurvey, SurveyAnswer, SurveyListQuery, SurveyResultsQuery } from '@kamap/contracts';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { accountIdInScope, assertCan } from '../../platform/access/index.js';
+import { accountIdInScope, assertCan, can, type Principal } from '../../platform/access/index.js';
 import { audit } from '../../platform/audit/index.js';
 import { type Ctx, withDb } from '../../platform/context.js';
 import { type Db, isoTimestamp, isoTimestampOrNull, one, rows } from '../../platform/db/index.js';
@@ -192,3 +192,13 @@ export async function surveyResults(ctx: Ctx, q: z.infer<typeof SurveyResultsQue
     trend: months.map((p) => ({ month: p.month, responses: p.answered, csat: csat(p), nps: nps(p) })),
   };
 }
+
+/** The timeline source for survey responses (for roles that read them): score, contact and comment, linking to the results. */
+export const surveyTimelineSource = (accountId: string, user: Principal) =>
+  sql`select 'survey' as kind, s.id::text as id, s.answered_at as at,
+             ct.name || coalesce('：' || nullif(s.comment, ''), '') as title, s.kind as subtype,
+             null::bigint as amount, s.sent_by as actor_id, u.display_name as actor_name,
+             '/surveys?accountId=' || s.account_id as link, s.score::int as score
+      from surveys s join contacts ct on ct.id = s.contact_id join users u on u.id = s.sent_by
+      where s.account_id = ${accountId} and s.answered_at is not null
+        and ${can(user, 'service.read') ? sql`true` : sql`false`}`;

@@ -81,6 +81,30 @@ function fold(line: string): string {
 }
 const basic = (iso: string) => iso.replace(/-/g, '');
 
+/** Requests a feed token may make per hour: calendar apps poll every 15–60 minutes, far below this. */
+export const FEED_REQUESTS_PER_HOUR = 60;
+
+/** Counts a request against the token's hourly window (one atomic update); 429 with Retry-After once spent. */
+async function countFeedRequest(db: Db, tokenId: string) {
+  const fresh = sql`window_started_at is null or window_started_at <= now() - interval '1 hour'`;
+  const counted = await one<{ hits: number; retry_after: number }>(
+    db,
+    sql`update calendar_tokens set last_used_at = now(),
+          window_started_at = case when ${fresh} then now() else window_started_at end,
+          window_hits = case when ${fresh} then 1 else window_hits + 1 end
+        where id = ${tokenId}
+        returning window_hits as hits,
+          ceil(extract(epoch from window_started_at + interval '1 hour' - now()))::int as retry_after`,
+  );
+  if (counted && counted.hits > FEED_REQUESTS_PER_HOUR)
+    throw new AppError(
+      'too_many_requests',
+      `This calendar feed was fetched more than ${FEED_REQUESTS_PER_HOUR} times in an hour; try again later`,
+      undefined,
+      { 'retry-after': String(Math.max(1, counted.retry_after)) },
+    );
+}
+
 /**
  * The ICS feed behind a token: the owner's open and snoozed tasks in its current scope (from 30 days
  * back), as all-day events. An unknown, revoked or expired token, or a disabled user, is a 404.
@@ -93,7 +117,7 @@ export async function calendarFeed(db: Db, token: string): Promise<string> {
   );
   const user = found ? await principalById(db, found.user_id) : undefined;
   if (!found || !user) throw AppError.notFound('Calendar feed');
-  await db.execute(sql`update calendar_tokens set last_used_at = now() where id = ${found.id}`);
+  await countFeedRequest(db, found.id);
   const items = await rows<{
     id: string;
     title: string;

@@ -1,7 +1,7 @@
 import type { CompleteTask, CreateTask, SkipTask, SnoozeTask, TaskListQuery } from '@kamap/contracts';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { accountIdInScope, assertCan } from '../../platform/access/index.js';
+import { accountIdInScope, assertCan, type Principal } from '../../platform/access/index.js';
 import { audit } from '../../platform/audit/index.js';
 import { type Ctx, withDb } from '../../platform/context.js';
 import {
@@ -42,6 +42,9 @@ export function toTask(r: TaskRow, today = todayInChina()) {
     kind: r.kind as 'care' | 'follow_up' | 'need',
     title: r.title as string,
     suggestedAction: r.suggested_action as string | null,
+    template: r.template_key
+      ? { key: r.template_key as string, params: (r.template_params as Record<string, unknown>) ?? {} }
+      : null,
     dueDate: isoDate(r.due_date),
     status,
     snoozedUntil: isoDateOrNull(r.snoozed_until),
@@ -163,6 +166,16 @@ export async function createTask(ctx: Ctx, input: z.infer<typeof CreateTask>) {
   return getTask(ctx, id);
 }
 
+/**
+ * Who may complete, snooze, skip or reopen a task: its owner, or a manager over it (an admin, or a
+ * director — the task is in the director's scope, so its account belongs to their unit or one below).
+ * Anyone else who can see it gets a 403; outside the scope it was already a 404.
+ */
+export function assertMayActOnTask(user: Principal, task: { owner: { id: string } }) {
+  if (task.owner.id === user.id || user.role === 'admin' || user.role === 'director') return;
+  throw new AppError('forbidden', 'Only the task’s owner or a manager over it may change its status');
+}
+
 async function transition(
   ctx: Ctx,
   id: string,
@@ -172,6 +185,7 @@ async function transition(
 ) {
   assertCan(ctx.user, 'task.write');
   const task = await getTask(ctx, id);
+  assertMayActOnTask(ctx.user, task);
   const set = changes(task);
   await ctx.db.transaction(async (tx) => {
     await versionedUpdate(tx, ctx, tasks, 'Task', id, version, set);
@@ -188,6 +202,7 @@ const assertActive = (task: { status: string }) => {
 export async function completeTask(ctx: Ctx, id: string, input: z.infer<typeof CompleteTask>) {
   if (input.interactionId) {
     const task = await getTask(ctx, id);
+    assertMayActOnTask(ctx.user, task);
     const i = await one<{ id: string }>(
       ctx.db,
       sql`select id from interactions where id = ${input.interactionId} and account_id = ${task.accountId} and archived_at is null`,

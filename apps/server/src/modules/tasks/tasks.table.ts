@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { idColumn, trackedColumns } from '../../platform/db/columns.js';
 import { accounts } from '../accounts/accounts.table.js';
 import { contacts } from '../contacts/contacts.table.js';
@@ -23,6 +23,12 @@ export const tasks = pgTable(
     kind: text('kind', { enum: ['care', 'follow_up', 'need'] }).notNull(),
     title: text('title').notNull(),
     suggestedAction: text('suggested_action'),
+    /**
+     * Generated tasks (care) also keep what the title and suggestion say as a template key and its
+     * parameters, so the web shows them in the reader's language; `title` is the zh-CN rendering.
+     */
+    templateKey: text('template_key'),
+    templateParams: jsonb('template_params'),
     dueDate: date('due_date').notNull(),
     status: text('status', { enum: ['open', 'done', 'snoozed', 'skipped'] })
       .notNull()
@@ -61,6 +67,9 @@ export const calendarTokens = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    /** The feed's rate limit: requests counted in the hour that began at `window_started_at`. */
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }),
+    windowHits: integer('window_hits').notNull().default(0),
   },
   (t) => [uniqueIndex('calendar_tokens_hash_uq').on(t.tokenHash)],
 );

@@ -10,19 +10,39 @@ import { assertAccountInScope } from '../accounts/index.js';
 import { interactionTimelineSource } from '../interactions/index.js';
 import { needTimelineSource } from '../needs/index.js';
 import { orderTimelineSource } from '../orders/index.js';
+import { complaintTimelineSource, surveyTimelineSource } from '../service/index.js';
 import { taskTimelineSource } from '../tasks/index.js';
+
+type Source = (accountId: string, user: Principal) => SQL;
+
+/** A source without a page of its own or a score: (…, actor_name) plus null link and score. */
+const plain =
+  (source: Source): Source =>
+  (accountId, user) =>
+    sql`select s.*, null::text as link, null::int as score from (${source(accountId, user)}) s`;
+
+/** Every entry also says whether it is a generated task with a template (only tasks are). */
+const untemplated =
+  (source: Source): Source =>
+  (accountId, user) =>
+    sql`select s.*, null::text as template_key, null::jsonb as template_params from (${source(accountId, user)}) s`;
+const templatedTasks: Source = (accountId, user) =>
+  sql`select s.*, tt.template_key, tt.template_params
+      from (${plain(taskTimelineSource)(accountId, user)}) s join tasks tt on tt.id::text = s.id`;
 
 /**
  * Every source of the account timeline. A source is a SELECT of one account's rows as
- * (kind, id, at, title, subtype, amount, actor_id, actor_name), already limited to what the user may
- * see of that account. To add one (complaints, care, plan changes): export it from your module's
- * index, add its kind to TimelineKind in the contracts, and list it here.
+ * (kind, id, at, title, subtype, amount, actor_id, actor_name, link, score) — `plain` adds the last
+ * two — already limited to what the user may see of that account. To add one (care, plan changes):
+ * export it from your module's index, add its kind to TimelineKind in the contracts, and list it here.
  */
-const sources: Record<z.infer<typeof TimelineKind>, (accountId: string, user: Principal) => SQL> = {
-  interaction: interactionTimelineSource,
-  order: orderTimelineSource,
-  need: needTimelineSource,
-  task: taskTimelineSource,
+const sources: Record<z.infer<typeof TimelineKind>, Source> = {
+  interaction: untemplated(plain(interactionTimelineSource)),
+  order: untemplated(plain(orderTimelineSource)),
+  need: untemplated(plain(needTimelineSource)),
+  task: templatedTasks,
+  complaint: untemplated(complaintTimelineSource),
+  survey: untemplated(surveyTimelineSource),
 };
 
 /** The account timeline: every source merged, newest first, paged by (time, id). */
@@ -46,6 +66,10 @@ export async function accountTimeline(ctx: Ctx, accountId: string, q: z.infer<ty
     amount: number | null;
     actor_id: string | null;
     actor_name: string | null;
+    link: string | null;
+    score: number | null;
+    template_key: string | null;
+    template_params: Record<string, unknown> | null;
   }>(
     ctx.db,
     sql`select * from (${union}) t
@@ -64,6 +88,9 @@ export async function accountTimeline(ctx: Ctx, accountId: string, q: z.infer<ty
       subtype: r.subtype,
       amount: r.amount,
       actor: r.actor_id ? { id: r.actor_id, displayName: r.actor_name ?? '' } : null,
+      link: r.link,
+      score: r.score,
+      template: r.template_key ? { key: r.template_key, params: r.template_params ?? {} } : null,
     })),
     nextCursor: more && last ? encodeCursor(String(last.at), last.id) : null,
   };

@@ -1,8 +1,17 @@
-import { BulbOutlined, CheckCircleOutlined, PlusOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import {
+  BulbOutlined,
+  CheckCircleOutlined,
+  ExclamationCircleOutlined,
+  PlusOutlined,
+  ShoppingCartOutlined,
+  SmileOutlined,
+} from '@ant-design/icons';
 import { InteractionKind, NeedStatus, OrderStatus, TaskKind } from '@kamap/contracts';
 import { Button, Card, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Account, TimelineEntryData } from '../../app/api/types';
 import { oneOf } from '../../app/use-url-params';
 import { EmptyState } from '../../ui/empty-state';
@@ -12,12 +21,20 @@ import { Money } from '../../ui/money';
 import { QueryError } from '../../ui/query-error';
 import { useOnVisible } from '../../ui/use-in-view';
 import { InteractionFormModal } from '../interactions/interaction-form-modal';
+import { taskTitle } from '../tasks/task-text';
 import { useTimeline } from './api';
 
 function EntryIcon({ entry }: { entry: TimelineEntryData }) {
   if (entry.kind === 'order') return <ShoppingCartOutlined style={{ fontSize: 16, color: '#d48806' }} />;
   if (entry.kind === 'need') return <BulbOutlined style={{ fontSize: 16, color: '#7c3aed' }} />;
   if (entry.kind === 'task') return <CheckCircleOutlined style={{ fontSize: 16, color: '#389e0d' }} />;
+  if (entry.kind === 'complaint')
+    return (
+      <ExclamationCircleOutlined
+        style={{ fontSize: 16, color: entry.subtype === 'resolved' ? '#389e0d' : '#cf1322' }}
+      />
+    );
+  if (entry.kind === 'survey') return <SmileOutlined style={{ fontSize: 16, color: '#0891b2' }} />;
   const kind = oneOf(InteractionKind.options, entry.subtype);
   const Icon = kind ? interactionIcon[kind] : interactionIcon.event;
   return (
@@ -26,6 +43,12 @@ function EntryIcon({ entry }: { entry: TimelineEntryData }) {
     </span>
   );
 }
+
+/** A care task's title comes as a template, to be said in the reader's language. */
+const entryTitle = (entry: TimelineEntryData, t: TFunction) =>
+  entry.kind === 'task' ? taskTitle({ title: entry.title, template: entry.template }, t) : entry.title;
+
+const complaintEvents = ['received', 'escalated', 'resolved'] as const;
 
 function SubtypeTag({ entry }: { entry: TimelineEntryData }) {
   const { t } = useTranslation();
@@ -41,6 +64,24 @@ function SubtypeTag({ entry }: { entry: TimelineEntryData }) {
       </Tag>
     );
   }
+  if (entry.kind === 'complaint') {
+    const event = oneOf(complaintEvents, entry.subtype);
+    return (
+      <Tag color={entry.subtype === 'resolved' ? 'green' : 'red'}>
+        {event ? t(`timeline.complaint.${event}`) : entry.subtype}
+      </Tag>
+    );
+  }
+  if (entry.kind === 'survey')
+    return (
+      <Tag color="cyan">
+        {t('timeline.survey', {
+          kind: entry.subtype.toUpperCase(),
+          score: entry.score ?? '—',
+          max: entry.subtype === 'nps' ? 10 : 5,
+        })}
+      </Tag>
+    );
   if (entry.kind === 'task') {
     const kind = oneOf(TaskKind.options, entry.subtype);
     return (
@@ -94,7 +135,13 @@ export function TimelineTab({ account }: { account: Account }) {
                     {entry.actor && <Typography.Text type="secondary">{entry.actor.displayName}</Typography.Text>}
                   </Flex>
                   <Flex gap={12} align="baseline" wrap>
-                    <Typography.Text strong>{entry.title}</Typography.Text>
+                    {entry.link ? (
+                      <Link to={entry.link} style={{ fontWeight: 600 }}>
+                        {entryTitle(entry, t)}
+                      </Link>
+                    ) : (
+                      <Typography.Text strong>{entryTitle(entry, t)}</Typography.Text>
+                    )}
                     {entry.amount !== null && <Money value={entry.amount} />}
                   </Flex>
                 </Flex>

@@ -18,7 +18,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   AlertThresholdsData,
@@ -45,7 +45,8 @@ import {
   useWebhookTargets,
 } from './api';
 
-type NumberKey = 'churnRisk' | 'revenueDropPct' | 'overdueDays' | 'contactCadenceDays';
+type RuleRow = { key: string; title: string; cell: (row: AlertThresholdsData) => ReactNode };
+type NumberKey = 'churnRisk' | 'revenueDropPct' | 'overdueDays' | 'contactCadenceDays' | 'careOverdueDays';
 
 function ThresholdsTab() {
   const { t } = useTranslation();
@@ -76,47 +77,86 @@ function ThresholdsTab() {
       />
     </Flex>
   );
+  // a rule's minimum amount in yuan, usable while the rule is on for the tier
+  const amountCell =
+    (key: 'overdueMinAmount' | 'revenueDropMinAmount', rule: NumberKey, label: string) =>
+    (_: unknown, row: AlertThresholdsData) => (
+      <div style={{ paddingLeft: 36 }}>
+        <InputNumber
+          title={label}
+          min={0}
+          max={1_000_000_000}
+          step={100_000}
+          value={row[key]}
+          disabled={row[rule] === null}
+          onChange={(v) => set(row.tier, { [key]: v ?? 0 })}
+          formatter={(v) => `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}
+          parser={(v) => Number((v ?? '').replace(/,/g, ''))}
+          addonBefore="≥ ¥"
+          style={{ width: 170 }}
+        />
+      </div>
+    );
+  const rules: RuleRow[] = [
+    {
+      key: 'churn_risk',
+      title: t('enum.alertRule.churn_risk'),
+      cell: (row) => numberCell('churnRisk', 100, t('settings.points'))(null, row),
+    },
+    {
+      key: 'revenue_drop',
+      title: t('enum.alertRule.revenue_drop'),
+      cell: (row) => (
+        <Flex vertical gap={6}>
+          {numberCell('revenueDropPct', 100, '%')(null, row)}
+          {amountCell('revenueDropMinAmount', 'revenueDropPct', t('settings.revenueDropMinAmount'))(null, row)}
+        </Flex>
+      ),
+    },
+    {
+      key: 'receivable_overdue',
+      title: t('enum.alertRule.receivable_overdue'),
+      cell: (row) => (
+        <Flex vertical gap={6}>
+          {numberCell('overdueDays', 3650, t('common.days'))(null, row)}
+          {amountCell('overdueMinAmount', 'overdueDays', t('settings.overdueMinAmount'))(null, row)}
+        </Flex>
+      ),
+    },
+    {
+      key: 'no_contact',
+      title: t('enum.alertRule.no_contact'),
+      cell: (row) => numberCell('contactCadenceDays', 3650, t('common.days'))(null, row),
+    },
+    {
+      key: 'care_overdue',
+      title: t('enum.alertRule.care_overdue'),
+      cell: (row) => numberCell('careOverdueDays', 365, t('common.days'))(null, row),
+    },
+    {
+      key: 'sla_breached',
+      title: t('enum.alertRule.sla_breached'),
+      cell: (row) => <Switch checked={row.slaBreached} onChange={(on) => set(row.tier, { slaBreached: on })} />,
+    },
+  ];
   return (
     <Flex vertical gap={12}>
       <Typography.Text type="secondary">{t('settings.thresholdsHint')}</Typography.Text>
       <ProblemAlert error={save.error} />
-      <Table<AlertThresholdsData>
-        rowKey="tier"
+      {/* rules down, tiers across: every rule's thresholds side by side for the three tiers */}
+      <Table<RuleRow>
+        rowKey="key"
         pagination={false}
         loading={settings.isPending}
-        dataSource={draft}
-        scroll={{ x: 980 }}
+        dataSource={rules}
+        scroll={{ x: 860 }}
         columns={[
-          {
-            title: t('settings.tier'),
-            dataIndex: 'tier',
-            width: 110,
-            render: (v: TierValue) => <Tag>{t(`enum.tier.${v}`)}</Tag>,
-          },
-          {
-            title: t('enum.alertRule.churn_risk'),
-            key: 'c',
-            render: numberCell('churnRisk', 100, t('settings.points')),
-          },
-          { title: t('enum.alertRule.revenue_drop'), key: 'r', render: numberCell('revenueDropPct', 100, '%') },
-          {
-            title: t('enum.alertRule.receivable_overdue'),
-            key: 'o',
-            render: numberCell('overdueDays', 3650, t('common.days')),
-          },
-          {
-            title: t('enum.alertRule.no_contact'),
-            key: 'n',
-            render: numberCell('contactCadenceDays', 3650, t('common.days')),
-          },
-          {
-            title: t('enum.alertRule.sla_breached'),
-            key: 's',
-            width: 110,
-            render: (_: unknown, row) => (
-              <Switch checked={row.slaBreached} onChange={(on) => set(row.tier, { slaBreached: on })} />
-            ),
-          },
+          { title: t('alert.rule'), dataIndex: 'title', width: 150, render: (v: string) => <strong>{v}</strong> },
+          ...draft.map((row) => ({
+            title: <Tag>{t(`enum.tier.${row.tier as TierValue}`)}</Tag>,
+            key: row.tier,
+            render: (_: unknown, rule: RuleRow) => rule.cell(row),
+          })),
         ]}
       />
       <Flex justify="flex-end">

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { AlertData, ComplaintSeverityValue, DecisionRoleValue } from '../../app/api/types';
 import { formatMoney } from '../../ui/format';
+import { taskTitle } from '../tasks/task-text';
 
 type Data = Record<string, unknown>;
 const num = (d: Data, k: string) => (typeof d[k] === 'number' ? (d[k] as number) : 0);
@@ -38,8 +39,22 @@ export function explainAlert(alert: AlertData, t: TFunction): string {
       return d.lastContactAt
         ? t('alert.explain.no_contact', { days: num(d, 'daysSinceContact'), cadence: num(d, 'cadenceDays'), tier })
         : t('alert.explain.no_contact_never', { cadence: num(d, 'cadenceDays'), tier });
+    case 'care_overdue':
+      return t('alert.explain.care_overdue', {
+        count: num(d, 'tasks'),
+        threshold: num(d, 'threshold'),
+        days: num(d, 'maxDaysOverdue'),
+      });
   }
 }
+
+type CareItem = {
+  title: string;
+  templateKey: string | null;
+  templateParams: Record<string, unknown> | null;
+  daysOverdue: number;
+  owner: string;
+};
 
 /** Lines of detail under the reason: churn reasons, the people not contacted, the complaints past SLA. */
 export function alertDetails(alert: AlertData, t: TFunction): string[] {
@@ -68,5 +83,10 @@ export function alertDetails(alert: AlertData, t: TFunction): string[] {
       return [t('alert.oldestDue', { date: d.oldestDueDate })];
     case 'revenue_drop':
       return [t('alert.window', { from: d.from, to: d.to })];
+    case 'care_overdue':
+      return ((d.items as CareItem[] | undefined) ?? []).map(
+        (c) =>
+          `${taskTitle({ title: c.title, template: c.templateKey ? { key: c.templateKey, params: c.templateParams ?? {} } : null }, t)} · ${t('alert.daysLate', { count: c.daysOverdue })} · ${c.owner}`,
+      );
   }
 }

@@ -135,7 +135,17 @@ export function NeedDrawer({ id, onClose }: { id: string; onClose: () => void })
               { label: t('need.importance'), children: t('common.ratingValue', { value: n.importance }) },
               { label: t('need.urgency'), children: t('common.ratingValue', { value: n.urgency }) },
               { label: t('need.feasibility'), children: t('common.ratingValue', { value: n.feasibility }) },
-              { label: t('need.source'), children: n.sourceKind ? t(`enum.needSource.${n.sourceKind}`) : '—' },
+              {
+                label: t('need.source'),
+                children:
+                  n.sourceKind === 'complaint' && n.sourceId ? (
+                    <Link to={`/complaints/${n.sourceId}`}>{t('enum.needSource.complaint')}</Link>
+                  ) : n.sourceKind ? (
+                    t(`enum.needSource.${n.sourceKind}`)
+                  ) : (
+                    '—'
+                  ),
+              },
               {
                 label: t('need.recordedBy'),
                 children: `${n.createdBy?.displayName ?? '—'} · ${formatDate(n.createdAt)}`,
@@ -174,7 +184,12 @@ export function NeedDrawer({ id, onClose }: { id: string; onClose: () => void })
                   <Flex gap={12} align="center" style={{ width: '100%' }}>
                     <Checkbox
                       checked={task.status === 'done'}
-                      disabled={!canWrite || updateTask.isPending}
+                      // only the measure's owner or a manager over it (admin, director) may tick it off
+                      disabled={
+                        !canWrite ||
+                        updateTask.isPending ||
+                        (task.owner.id !== user.id && user.role !== 'admin' && user.role !== 'director')
+                      }
                       onChange={(e) =>
                         updateTask.mutate(
                           { taskId: task.id, version: task.version, status: e.target.checked ? 'done' : 'open' },

@@ -53,7 +53,13 @@ export function NeedFormModal({
       kind: v.kind,
       category: v.category,
       sourceKind: v.sourceKind ?? null,
-      sourceId: v.sourceKind === 'interaction' ? (v.sourceId ?? null) : null,
+      // an interaction is picked here; a complaint or survey source it was raised from is kept as it was
+      sourceId:
+        v.sourceKind === 'interaction'
+          ? (v.sourceId ?? null)
+          : need && v.sourceKind === need.sourceKind
+            ? need.sourceId
+            : null,
       importance: v.importance,
       urgency: v.urgency,
       feasibility: v.feasibility,

@@ -5,6 +5,7 @@ import type {
   ComplaintData,
   ComplaintDetailData,
   CreateComplaintBody,
+  NeedData,
   PublicSurveyData,
   SentSurveyData,
   ServiceKpisData,
@@ -56,6 +57,19 @@ export function useComplaintMutations(id: string) {
       onSuccess: done,
     }),
   };
+}
+
+/** Raise a need from a complaint; the complaint then lists it. */
+export function useRaiseNeed(complaintId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { title: string; category: string; importance: number; urgency: number; feasibility: number }) =>
+      api.post<NeedData>(`/complaints/${complaintId}/needs`, body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['complaints', 'detail', complaintId] });
+      void queryClient.invalidateQueries({ queryKey: ['needs'] });
+    },
+  });
 }
 
 export const useServiceKpis = (params: { from?: string; to?: string }) =>

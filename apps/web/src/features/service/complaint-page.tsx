@@ -29,6 +29,7 @@ import { ProblemAlert } from '../../ui/problem-alert';
 import { QueryError } from '../../ui/query-error';
 import { UserPicker } from '../org/pickers';
 import { type ComplaintPatch, useComplaint, useComplaintMutations } from './api';
+import { RaisedNeedsCard } from './raised-needs-card';
 import { ComplaintStatusTag, SeverityTag } from './tags';
 
 /** "3 h 20 min" / "2 d 4 h": how long until (or since) a due time. */
@@ -82,6 +83,8 @@ function ClockRow({
 
 function eventText(e: ComplaintEventData, t: TFunction) {
   switch (e.kind) {
+    case 'need_raised':
+      return t('complaint.event.need_raised', { title: e.note ?? '' });
     case 'status':
       return t('complaint.event.status', {
         from: e.fromStatus ? t(`enum.complaintStatus.${e.fromStatus}`) : '',
@@ -278,10 +281,18 @@ export function ComplaintPage() {
             </Flex>
           </Col>
         </Row>
+        <RaisedNeedsCard complaint={c} />
         <Card title={t('complaint.history')} variant="borderless">
           <Timeline
             items={c.history.map((e) => ({
-              color: e.kind === 'escalated' ? 'red' : e.kind === 'follow_up' ? 'green' : 'blue',
+              color:
+                e.kind === 'escalated'
+                  ? 'red'
+                  : e.kind === 'follow_up'
+                    ? 'green'
+                    : e.kind === 'need_raised'
+                      ? 'purple'
+                      : 'blue',
               children: (
                 <Flex vertical>
                   <Typography.Text strong={e.kind === 'escalated'}>
@@ -291,7 +302,7 @@ export function ComplaintPage() {
                   <Typography.Text type="secondary" className="kamap-num">
                     {formatDateTime(e.at)}
                     {e.user ? ` · ${e.user.displayName}` : ` · ${t('complaint.system')}`}
-                    {e.note ? ` · ${e.note}` : ''}
+                    {e.note && e.kind !== 'need_raised' ? ` · ${e.note}` : ''}
                   </Typography.Text>
                 </Flex>
               ),

@@ -5,9 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isStaleVersion } from '../../app/api/client';
 import type { TaskData } from '../../app/api/types';
+import { useCurrentUser } from '../../app/auth/current-user';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { InteractionFormModal } from '../interactions/interaction-form-modal';
 import { type TaskAction, useTaskAction } from './api';
+import { taskTitle } from './task-text';
 
 /** Done (optionally logging the interaction that did it), snooze to a later day, skip with a reason, reopen. */
 export function TaskActions({ task }: { task: TaskData }) {
@@ -19,6 +21,7 @@ export function TaskActions({ task }: { task: TaskData }) {
   const [snoozing, setSnoozing] = useState(false);
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState(dayjs().add(3, 'day'));
+  const user = useCurrentUser();
 
   const run = (action: TaskAction, after?: () => void) =>
     act.mutate(action, {
@@ -28,6 +31,9 @@ export function TaskActions({ task }: { task: TaskData }) {
       },
       onError: (e) => void message.error(isStaleVersion(e) ? t('error.staleReloaded') : (e as Error).message),
     });
+
+  // the server allows the owner and managers over the task (admin, director); others only see it
+  if (task.owner.id !== user.id && user.role !== 'admin' && user.role !== 'director') return null;
 
   if (task.status === 'done' || task.status === 'skipped')
     return (
@@ -59,14 +65,14 @@ export function TaskActions({ task }: { task: TaskData }) {
       {logging && (
         <InteractionFormModal
           account={{ id: task.accountId, name: task.accountName }}
-          initial={{ subject: task.title, contactIds: task.contact ? [task.contact.id] : [] }}
+          initial={{ subject: taskTitle(task, t), contactIds: task.contact ? [task.contact.id] : [] }}
           onClose={() => setLogging(false)}
           onSaved={(i) => run({ action: 'done', version: task.version, interactionId: i.id })}
         />
       )}
       <Modal
         open={skipping}
-        title={t('task.skipTitle', { title: task.title })}
+        title={t('task.skipTitle', { title: taskTitle(task, t) })}
         okText={t('task.skip')}
         cancelText={t('action.cancel')}
         okButtonProps={{ disabled: !reason.trim() }}
@@ -89,7 +95,7 @@ export function TaskActions({ task }: { task: TaskData }) {
       </Modal>
       <Modal
         open={snoozing}
-        title={t('task.snoozeTitle', { title: task.title })}
+        title={t('task.snoozeTitle', { title: taskTitle(task, t) })}
         okText={t('task.snooze')}
         cancelText={t('action.cancel')}
         confirmLoading={act.isPending}

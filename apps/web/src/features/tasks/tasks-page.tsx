@@ -14,9 +14,10 @@ import { QueryError } from '../../ui/query-error';
 import { useTaskCounts, useTaskList } from './api';
 import { CalendarFeedCard } from './calendar-feed-card';
 import { TaskActions } from './task-actions';
+import { taskSuggestion, taskTitle } from './task-text';
 
 const views = ['today', 'week', 'overdue', 'closed'] as const;
-const urlKeys = ['view', 'kind'] as const;
+const urlKeys = ['view', 'kind', 'accountId'] as const;
 
 export const taskKindColor: Record<TaskKindValue, string> = { care: 'magenta', follow_up: 'cyan', need: 'geekblue' };
 
@@ -29,13 +30,14 @@ export function TasksPage() {
   const counts = useTaskCounts();
   const today = dayjs().format('YYYY-MM-DD');
   const params = useMemo(() => {
-    const base = { mine: 'true', kind, limit: 50 };
+    // from an alert: one account's tasks, whoever owns them; otherwise mine
+    const base = url.accountId ? { accountId: url.accountId, kind, limit: 50 } : { mine: 'true', kind, limit: 50 };
     if (view === 'today') return { ...base, active: 'true', dueFrom: today, dueBy: today };
     if (view === 'week')
       return { ...base, active: 'true', dueFrom: today, dueBy: dayjs().add(6, 'day').format('YYYY-MM-DD') };
     if (view === 'overdue') return { ...base, active: 'true', dueBy: dayjs().subtract(1, 'day').format('YYYY-MM-DD') };
     return { ...base, active: 'false', sort: '-dueDate' };
-  }, [view, kind, today]);
+  }, [view, kind, today, url.accountId]);
   const list = useTaskList(params);
 
   return (
@@ -52,9 +54,16 @@ export function TasksPage() {
                   options={views.map((v) => ({
                     value: v,
                     label:
-                      v === 'closed' || !counts.data ? t(`task.view.${v}`) : `${t(`task.view.${v}`)} ${counts.data[v]}`,
+                      v === 'closed' || !counts.data || url.accountId
+                        ? t(`task.view.${v}`)
+                        : `${t(`task.view.${v}`)} ${counts.data[v]}`,
                   }))}
                 />
+                {url.accountId && (
+                  <Tag closable onClose={() => setUrl({ accountId: null })} color="blue">
+                    {list.items[0] ? t('task.oneAccount', { name: list.items[0].accountName }) : t('task.thisAccount')}
+                  </Tag>
+                )}
                 <Select
                   value={kind}
                   onChange={(k) => setUrl({ kind: k })}
@@ -103,10 +112,10 @@ export function TasksPage() {
                       title: t('task.title'),
                       render: (_, task) => (
                         <Flex vertical gap={2}>
-                          <Typography.Text strong>{task.title}</Typography.Text>
-                          {task.suggestedAction && (
+                          <Typography.Text strong>{taskTitle(task, t)}</Typography.Text>
+                          {taskSuggestion(task, t) && (
                             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                              {task.suggestedAction}
+                              {taskSuggestion(task, t)}
                             </Typography.Text>
                           )}
                           {task.skipReason && (
