@@ -5,10 +5,16 @@ import { UserRef } from './org.js';
 const AlertTier = z.enum(['strategic', 'core', 'general']);
 
 /**
- * The rules an alert comes from. Care-task-overdue and contract-expiring arrive with the care and
- * contracts modules.
+ * The rules an alert comes from; contract-expiring watches the plans module's contracts.
  */
-export const AlertRule = z.enum(['churn_risk', 'revenue_drop', 'receivable_overdue', 'sla_breached', 'no_contact']);
+export const AlertRule = z.enum([
+  'churn_risk',
+  'revenue_drop',
+  'receivable_overdue',
+  'sla_breached',
+  'no_contact',
+  'contract_expiring',
+]);
 export type AlertRule = z.infer<typeof AlertRule>;
 export const AlertStatus = z.enum(['open', 'acknowledged', 'snoozed', 'resolved']);
 
@@ -87,6 +93,14 @@ export const AlertThresholds = z.object({
     .nullable()
     .describe('alert when no decision maker was contacted in this many days'),
   slaBreached: z.boolean().describe('alert on complaints past their SLA'),
+  contractExpiryDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(730)
+    .nullable()
+    .optional()
+    .describe('alert when a contract not yet renewed ends within this many days (left out: the default)'),
 });
 export const AlertSettings = z.object({ items: z.array(AlertThresholds) });
 export const UpdateAlertSettings = z.object({ items: z.array(AlertThresholds.strict()).min(1).max(3) }).strict();

@@ -91,10 +91,32 @@ function candidates(rule: AlertRule, today: string): SQL {
         join acc on acc.id = k.account_id join th on th.tier = acc.tier
         where acc.lifecycle in ('active', 'dormant') and th.contact_cadence_days is not null
           and (k.last is null or k.last < now() - make_interval(days => th.contact_cadence_days))`;
+    case 'contract_expiring':
+      // a contract already followed by a signed renewal, or renewing by itself, needs nobody's attention
+      return sql`select acc.id, acc.tier,
+          case when min(k.end_date) - ${today}::date <= least(30, th.contract_expiry_days / 3) then 'critical' else 'warning' end,
+          format('%s 份合同将在 %s 天内到期：%s', count(*), max(k.end_date) - ${today}::date,
+            string_agg(k.title || '（' || to_char(k.end_date, 'YYYY-MM-DD') || '）', '；' order by k.end_date)),
+          jsonb_build_object('contracts', count(*), 'threshold', th.contract_expiry_days,
+            'items', jsonb_agg(jsonb_build_object('id', k.id, 'code', k.code, 'title', k.title, 'kind', k.kind,
+              'endDate', k.end_date, 'value', k.value, 'daysToEnd', k.end_date - ${today}::date) order by k.end_date)),
+          '/accounts/' || acc.id || '?tab=contracts', acc.owner_id
+        from contracts k join acc on acc.id = k.account_id join th on th.tier = acc.tier
+        where th.contract_expiry_days is not null and k.archived_at is null and k.renewed_by_id is null
+          and not k.auto_renew and k.end_date >= ${today}::date
+          and k.end_date <= ${today}::date + th.contract_expiry_days
+        group by acc.id, acc.tier, acc.owner_id, th.contract_expiry_days`;
   }
 }
 
-export const RULES: AlertRule[] = ['churn_risk', 'revenue_drop', 'receivable_overdue', 'sla_breached', 'no_contact'];
+export const RULES: AlertRule[] = [
+  'churn_risk',
+  'revenue_drop',
+  'receivable_overdue',
+  'sla_breached',
+  'no_contact',
+  'contract_expiring',
+];
 
 function context(settings: Thresholds[]): SQL {
   const th = settings.map((t) => ({
@@ -104,10 +126,12 @@ function context(settings: Thresholds[]): SQL {
     overdue_days: t.overdueDays,
     contact_cadence_days: t.contactCadenceDays,
     sla_breached: t.slaBreached,
+    contract_expiry_days: t.contractExpiryDays ?? null,
   }));
   return sql`with th as (
       select * from jsonb_to_recordset(${JSON.stringify(th)}::jsonb)
-        as t(tier text, churn_risk int, revenue_drop_pct int, overdue_days int, contact_cadence_days int, sla_breached boolean)
+        as t(tier text, churn_risk int, revenue_drop_pct int, overdue_days int, contact_cadence_days int, sla_breached boolean,
+          contract_expiry_days int)
     ), acc as (
       select a.id, a.owner_id, a.lifecycle, coalesce(r.tier, 'general') as tier, r.churn_risk, r.details, run.as_of
       from accounts a

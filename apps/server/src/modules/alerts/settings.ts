@@ -11,13 +11,35 @@ type Tier = 'strategic' | 'core' | 'general';
 export type Thresholds = z.infer<typeof AlertThresholds>;
 
 /**
- * Built-in thresholds: the more an account matters, the earlier it alerts; general accounts are watched
+ * Built-in thresholds (a renewal needs more lead time the bigger the account, so contracts alert 90 / 60 /
+ * 30 days before they end): the more an account matters, the earlier it alerts; general accounts are watched
  * for churn, money and complaints only, so an inbox does not drown in the long tail.
  */
 const DEFAULTS: Record<Tier, Omit<Thresholds, 'tier'>> = {
-  strategic: { churnRisk: 50, revenueDropPct: 30, overdueDays: 30, contactCadenceDays: 45, slaBreached: true },
-  core: { churnRisk: 60, revenueDropPct: 40, overdueDays: 60, contactCadenceDays: 90, slaBreached: true },
-  general: { churnRisk: 70, revenueDropPct: null, overdueDays: 90, contactCadenceDays: null, slaBreached: true },
+  strategic: {
+    churnRisk: 50,
+    revenueDropPct: 30,
+    overdueDays: 30,
+    contactCadenceDays: 45,
+    slaBreached: true,
+    contractExpiryDays: 90,
+  },
+  core: {
+    churnRisk: 60,
+    revenueDropPct: 40,
+    overdueDays: 60,
+    contactCadenceDays: 90,
+    slaBreached: true,
+    contractExpiryDays: 60,
+  },
+  general: {
+    churnRisk: 70,
+    revenueDropPct: null,
+    overdueDays: 90,
+    contactCadenceDays: null,
+    slaBreached: true,
+    contractExpiryDays: 30,
+  },
 };
 const TIERS: Tier[] = ['strategic', 'core', 'general'];
 
