@@ -19,7 +19,7 @@ import { type AccountPlan, HISTORY_DAYS } from './plan.js';
 import { createRng } from './random.js';
 
 export { DEMO_PASSWORD } from './org.js';
-export { generatePlansDemo } from './plans.js';
+export { generatePlansDemo, type PlansDemoSummary } from './plans.js';
 export { generateServiceDemo } from './service.js';
 
 export type DemoOptions = {
