@@ -45,7 +45,7 @@ import {
   useWebhookTargets,
 } from './api';
 
-type NumberKey = 'churnRisk' | 'revenueDropPct' | 'overdueDays' | 'contactCadenceDays';
+type NumberKey = 'churnRisk' | 'revenueDropPct' | 'overdueDays' | 'contactCadenceDays' | 'contractExpiryDays';
 
 function ThresholdsTab() {
   const { t } = useTranslation();
@@ -62,14 +62,14 @@ function ThresholdsTab() {
     <Flex gap={8} align="center">
       <Switch
         size="small"
-        checked={row[key] !== null}
+        checked={(row[key] ?? null) !== null}
         onChange={(on) => set(row.tier, { [key]: on ? Math.min(max, 30) : null })}
       />
       <InputNumber
         min={1}
         max={max}
-        value={row[key]}
-        disabled={row[key] === null}
+        value={row[key] ?? null}
+        disabled={(row[key] ?? null) === null}
         onChange={(v) => set(row.tier, { [key]: v ?? null })}
         addonAfter={suffix}
         style={{ width: 130 }}
@@ -85,7 +85,7 @@ function ThresholdsTab() {
         pagination={false}
         loading={settings.isPending}
         dataSource={draft}
-        scroll={{ x: 980 }}
+        scroll={{ x: 1140 }}
         columns={[
           {
             title: t('settings.tier'),
@@ -108,6 +108,11 @@ function ThresholdsTab() {
             title: t('enum.alertRule.no_contact'),
             key: 'n',
             render: numberCell('contactCadenceDays', 3650, t('common.days')),
+          },
+          {
+            title: t('enum.alertRule.contract_expiring'),
+            key: 'k',
+            render: numberCell('contractExpiryDays', 730, t('common.days')),
           },
           {
             title: t('enum.alertRule.sla_breached'),

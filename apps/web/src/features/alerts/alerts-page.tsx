@@ -32,6 +32,7 @@ const ruleColor: Record<AlertRuleValue, string> = {
   receivable_overdue: 'gold',
   sla_breached: 'red',
   no_contact: 'purple',
+  contract_expiring: 'cyan',
 };
 
 export function RuleTag({ rule }: { rule: AlertRuleValue }) {

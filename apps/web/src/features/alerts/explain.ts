@@ -38,6 +38,15 @@ export function explainAlert(alert: AlertData, t: TFunction): string {
       return d.lastContactAt
         ? t('alert.explain.no_contact', { days: num(d, 'daysSinceContact'), cadence: num(d, 'cadenceDays'), tier })
         : t('alert.explain.no_contact_never', { cadence: num(d, 'cadenceDays'), tier });
+    case 'contract_expiring': {
+      const items = (d.items as { daysToEnd: number }[] | undefined) ?? [];
+      return t('alert.explain.contract_expiring', {
+        count: num(d, 'contracts'),
+        days: Math.min(...items.map((i) => i.daysToEnd), num(d, 'threshold')),
+        threshold: num(d, 'threshold'),
+        tier,
+      });
+    }
   }
 }
 
@@ -68,5 +77,9 @@ export function alertDetails(alert: AlertData, t: TFunction): string[] {
       return [t('alert.oldestDue', { date: d.oldestDueDate })];
     case 'revenue_drop':
       return [t('alert.window', { from: d.from, to: d.to })];
+    case 'contract_expiring':
+      return ((d.items as { code: string; title: string; endDate: string; kind: string }[] | undefined) ?? []).map(
+        (c) => `${c.code} ${c.title} · ${t(`contract.kind.${c.kind}`, { defaultValue: c.kind })} · ${c.endDate}`,
+      );
   }
 }
