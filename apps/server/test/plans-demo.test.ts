@@ -41,7 +41,15 @@ describe('plans demo data', () => {
     expect(summary.plans).toBe(found.length);
     for (const f of found) {
       expect(f.plan_id, f.account_id).not.toBeNull();
-      expect(new Set(f.states)).toEqual(new Set(['done', 'in_progress', 'overdue', 'not_started', ...(f.states?.includes('cancelled') ? ['cancelled'] : [])]));
+      expect(new Set(f.states)).toEqual(
+        new Set([
+          'done',
+          'in_progress',
+          'overdue',
+          'not_started',
+          ...(f.states?.includes('cancelled') ? ['cancelled'] : []),
+        ]),
+      );
     }
   });
 

@@ -67,7 +67,17 @@ type PlanBody = {
   version: number;
   status: string;
   revision: number;
-  actions: { id: string; title: string; strategy: string; dueDate: string; status: string; version: number; owner: { id: string }; resources: string | null; budget: number | null }[];
+  actions: {
+    id: string;
+    title: string;
+    strategy: string;
+    dueDate: string;
+    status: string;
+    version: number;
+    owner: { id: string };
+    resources: string | null;
+    budget: number | null;
+  }[];
   goals: { kind: string; role: string | null; actual: number | null }[];
 };
 
@@ -106,7 +116,10 @@ describe('account plans', () => {
     await unchanged(() => kam2.patch(`/plans/${plan.id}`, { version: plan.version, title: 'x' }), 404);
     await unchanged(() => kam2.post(`/plans/${plan.id}/submit`, { version: plan.version }), 404);
     const action = plan.actions[0]!;
-    await unchanged(() => kam2.patch(`/plans/${plan.id}/actions/${action.id}`, { version: action.version, status: 'done' }), 404);
+    await unchanged(
+      () => kam2.patch(`/plans/${plan.id}/actions/${action.id}`, { version: action.version, status: 'done' }),
+      404,
+    );
     expect((await kam2.get('/plans')).json().total).toBe(0);
     expect((await kam2.get('/plan-actions')).json().total).toBe(0);
     expect((await kam.get('/plans')).json().total).toBe(1);
@@ -125,7 +138,12 @@ describe('account plans', () => {
     expect(bad.errors?.[0]?.path).toBe('body.actions.0.ownerId');
     const res = await kam.patch(`/plans/${plan.id}`, {
       version: plan.version,
-      swot: { strengths: ['PLC 装机量第一'], weaknesses: ['交期偏长'], opportunities: ['产线升级'], threats: ['西门子降价'] },
+      swot: {
+        strengths: ['PLC 装机量第一'],
+        weaknesses: ['交期偏长'],
+        opportunities: ['产线升级'],
+        threats: ['西门子降价'],
+      },
     });
     expect(res.statusCode, res.body).toBe(200);
     plan = res.json();
@@ -138,7 +156,10 @@ describe('account plans', () => {
     await unchanged(() => kam.post(`/plans/${plan.id}/approve`, { version: plan.version }), 403);
     await unchanged(() => service.post(`/plans/${plan.id}/approve`, { version: plan.version }), 403);
     await unchanged(() => southDirector.post(`/plans/${plan.id}/approve`, { version: plan.version }), 404);
-    const res = await director.post(`/plans/${plan.id}/approve`, { version: plan.version, note: '同意，重点盯住价格策略' });
+    const res = await director.post(`/plans/${plan.id}/approve`, {
+      version: plan.version,
+      note: '同意，重点盯住价格策略',
+    });
     expect(res.statusCode, res.body).toBe(200);
     plan = res.json();
     expect(res.json()).toMatchObject({ status: 'approved', approvedBy: { displayName: 'director' } });
@@ -160,7 +181,8 @@ describe('account plans', () => {
   it('does not edit an approved plan directly: that is an adjustment', async () => {
     await unchanged(() => kam.patch(`/plans/${plan.id}`, { version: plan.version, title: '改名' }), 409);
     const noReason = await unchanged(
-      () => kam.post(`/plans/${plan.id}/adjustments`, { version: plan.version, title: '改名', reasonKind: 'competition' }),
+      () =>
+        kam.post(`/plans/${plan.id}/adjustments`, { version: plan.version, title: '改名', reasonKind: 'competition' }),
       400,
     );
     expect(noReason.errors?.[0]?.path).toBe('body.reason');
@@ -175,7 +197,14 @@ describe('account plans', () => {
       actions: [
         { ...keep(moved!), dueDate: daysFrom(-10) },
         ...rest.map(keep),
-        { strategy: 'price', title: '针对竞品降价提供阶梯返利方案', ownerId: fx.users.kam.id, dueDate: daysFrom(20), resources: null, budget: 5_000_000 },
+        {
+          strategy: 'price',
+          title: '针对竞品降价提供阶梯返利方案',
+          ownerId: fx.users.kam.id,
+          dueDate: daysFrom(20),
+          resources: null,
+          budget: 5_000_000,
+        },
       ],
     });
     expect(res.statusCode, res.body).toBe(200);
@@ -189,10 +218,28 @@ describe('account plans', () => {
     ]);
     expect(versions[0].changedBy.displayName).toBe('kam');
     const diff = (await kam.get(`/plans/${plan.id}/diff?from=1&to=2`)).json();
-    const changes = diff.changes as { section: string; change: string; label: string; field: string | null; after: string | null }[];
-    expect(changes).toContainEqual(expect.objectContaining({ section: 'actions', change: 'changed', label: moved!.title, field: 'dueDate', after: daysFrom(-10) }));
-    expect(changes).toContainEqual(expect.objectContaining({ section: 'actions', change: 'removed', label: dropped!.title }));
-    expect(changes).toContainEqual(expect.objectContaining({ section: 'actions', change: 'added', label: '针对竞品降价提供阶梯返利方案' }));
+    const changes = diff.changes as {
+      section: string;
+      change: string;
+      label: string;
+      field: string | null;
+      after: string | null;
+    }[];
+    expect(changes).toContainEqual(
+      expect.objectContaining({
+        section: 'actions',
+        change: 'changed',
+        label: moved!.title,
+        field: 'dueDate',
+        after: daysFrom(-10),
+      }),
+    );
+    expect(changes).toContainEqual(
+      expect.objectContaining({ section: 'actions', change: 'removed', label: dropped!.title }),
+    );
+    expect(changes).toContainEqual(
+      expect.objectContaining({ section: 'actions', change: 'added', label: '针对竞品降价提供阶梯返利方案' }),
+    );
     expect((await kam.get(`/plans/${plan.id}/diff?from=1&to=9`)).json().errors[0].path).toBe('querystring.to');
   });
 
@@ -208,12 +255,24 @@ describe('account plans', () => {
     const live = plan.actions.filter((a) => a.status !== 'cancelled');
     const due = live.filter((a) => a.dueDate >= `${year}-01-01` && a.dueDate <= today);
     const done = due.filter((a) => a.status === 'done');
-    const completion = await planActionCompletion(database.db, { accountId: fx.accounts.group.id }, { from: `${year}-01-01`, to: today });
+    const completion = await planActionCompletion(
+      database.db,
+      { accountId: fx.accounts.group.id },
+      { from: `${year}-01-01`, to: today },
+    );
     expect(completion).toMatchObject({ due: due.length, done: done.length, rate: done.length / due.length });
     expect(done.length).toBe(1);
-    const byUnit = await planActionCompletion(database.db, { orgUnitId: fx.orgUnits.south.id }, { from: `${year}-01-01`, to: today });
+    const byUnit = await planActionCompletion(
+      database.db,
+      { orgUnitId: fx.orgUnits.south.id },
+      { from: `${year}-01-01`, to: today },
+    );
     expect(byUnit.due).toBe(0);
-    const byEast = await planActionCompletion(database.db, { orgUnitId: fx.orgUnits.east.id }, { from: `${year}-01-01`, to: today });
+    const byEast = await planActionCompletion(
+      database.db,
+      { orgUnitId: fx.orgUnits.east.id },
+      { from: `${year}-01-01`, to: today },
+    );
     expect(byEast.due).toBeGreaterThanOrEqual(due.length);
   });
 });
@@ -223,9 +282,11 @@ describe('opportunities', () => {
   let second: { id: string; version: number };
 
   beforeAll(async () => {
-    const [category] = await database.db.execute<{ id: string }>(
-      sql`insert into product_categories (code, name) values ('SERVO', '伺服系统') returning id`,
-    ).then((r) => (Array.isArray(r) ? r : (r as { rows: { id: string }[] }).rows));
+    const [category] = await database.db
+      .execute<{ id: string }>(
+        sql`insert into product_categories (code, name) values ('SERVO', '伺服系统') returning id`,
+      )
+      .then((r) => (Array.isArray(r) ? r : (r as { rows: { id: string }[] }).rows));
     await database.db.execute(sql`insert into products (code, name, category_id, list_price, standard_cost)
       values ('SV-1', '伺服驱动器', ${category!.id}, 100000, 60000)`);
     await database.db.execute(sql`insert into analysis_recommendations (run_id, account_id, category_id, because_category_id, support, confidence, lift, peers)
@@ -242,11 +303,19 @@ describe('opportunities', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     opp = res.json();
-    expect(res.json()).toMatchObject({ probability: 25, weighted: 30_000_000, kind: 'new_business', source: { kind: 'manual' } });
+    expect(res.json()).toMatchObject({
+      probability: 25,
+      weighted: 30_000_000,
+      kind: 'new_business',
+      source: { kind: 'manual' },
+    });
   });
 
   it('keeps the recommendation an opportunity came from', async () => {
-    const category = await one<{ id: string }>(database.db, sql`select id from product_categories where code = 'SERVO'`);
+    const category = await one<{ id: string }>(
+      database.db,
+      sql`select id from product_categories where code = 'SERVO'`,
+    );
     const res = await kam.post(`/accounts/${fx.accounts.group.id}/opportunities`, {
       title: '伺服系统交叉销售',
       amount: 30_000_000,
@@ -281,19 +350,37 @@ describe('opportunities', () => {
   it('is not found outside the scope, and lists only what is in scope', async () => {
     expect((await kam2.get(`/opportunities/${opp.id}`)).statusCode).toBe(404);
     await unchanged(() => kam2.patch(`/opportunities/${opp.id}`, { version: opp.version, stage: 'decision' }), 404);
-    await unchanged(() => kam2.post(`/opportunities/${opp.id}/close`, { version: opp.version, outcome: 'won', reason: 'x' }), 404);
     await unchanged(
-      () => kam2.put(`/opportunities/${opp.id}/buying-centre/${fx.contacts.kamContact.id}`, { role: 'user', stance: 'neutral' }),
+      () => kam2.post(`/opportunities/${opp.id}/close`, { version: opp.version, outcome: 'won', reason: 'x' }),
       404,
     );
     await unchanged(
-      () => kam2.post(`/accounts/${fx.accounts.group.id}/opportunities`, { title: 'x', amount: 1, expectedClose: daysFrom(1) }),
+      () =>
+        kam2.put(`/opportunities/${opp.id}/buying-centre/${fx.contacts.kamContact.id}`, {
+          role: 'user',
+          stance: 'neutral',
+        }),
+      404,
+    );
+    await unchanged(
+      () =>
+        kam2.post(`/accounts/${fx.accounts.group.id}/opportunities`, {
+          title: 'x',
+          amount: 1,
+          expectedClose: daysFrom(1),
+        }),
       404,
     );
     expect((await kam2.get('/opportunities')).json().total).toBe(0);
     expect((await kam.get('/opportunities')).json().total).toBe(2);
-    expect((await kam2.get('/opportunities/pipeline')).json().stages.every((s: { count: number }) => s.count === 0)).toBe(true);
-    expect((await kam2.get(`/opportunities/forecast?from=${today.slice(0, 7)}&months=3`)).json().months.every((m: { weighted: number }) => m.weighted === 0)).toBe(true);
+    expect(
+      (await kam2.get('/opportunities/pipeline')).json().stages.every((s: { count: number }) => s.count === 0),
+    ).toBe(true);
+    expect(
+      (await kam2.get(`/opportunities/forecast?from=${today.slice(0, 7)}&months=3`))
+        .json()
+        .months.every((m: { weighted: number }) => m.weighted === 0),
+    ).toBe(true);
   });
 
   it('moves along the buying stages with each person’s stance at the stage', async () => {
@@ -307,21 +394,42 @@ describe('opportunities', () => {
     expect(res.json()).toMatchObject({ stage: 'decision', probability: 50 });
     expect(res.json().buyingCentre[0].stance).toBeNull();
     opp = res.json();
-    res = await kam.put(`/opportunities/${opp.id}/buying-centre/${fx.contacts.kamContact.id}`, { role: 'economic_buyer', stance: 'supporter' });
-    expect(res.json().buyingCentre[0]).toMatchObject({ stance: 'supporter', stances: [{ stage: 'consideration' }, { stage: 'decision' }] });
+    res = await kam.put(`/opportunities/${opp.id}/buying-centre/${fx.contacts.kamContact.id}`, {
+      role: 'economic_buyer',
+      stance: 'supporter',
+    });
+    expect(res.json().buyingCentre[0]).toMatchObject({
+      stance: 'supporter',
+      stances: [{ stage: 'consideration' }, { stage: 'decision' }],
+    });
     opp = res.json();
     await unchanged(
-      () => kam.put(`/opportunities/${opp.id}/buying-centre/${fx.contacts.otherContact.id}`, { role: 'user', stance: 'neutral' }),
+      () =>
+        kam.put(`/opportunities/${opp.id}/buying-centre/${fx.contacts.otherContact.id}`, {
+          role: 'user',
+          stance: 'neutral',
+        }),
       404,
     );
   });
 
   it('wins or loses only with a reason', async () => {
-    const missing = await unchanged(() => kam.post(`/opportunities/${opp.id}/close`, { version: opp.version, outcome: 'won' }), 400);
+    const missing = await unchanged(
+      () => kam.post(`/opportunities/${opp.id}/close`, { version: opp.version, outcome: 'won' }),
+      400,
+    );
     expect(missing.errors?.[0]?.path).toBe('body.reason');
-    const res = await kam.post(`/opportunities/${opp.id}/close`, { version: opp.version, outcome: 'won', reason: '方案通过技术评审，价格有竞争力' });
+    const res = await kam.post(`/opportunities/${opp.id}/close`, {
+      version: opp.version,
+      outcome: 'won',
+      reason: '方案通过技术评审，价格有竞争力',
+    });
     expect(res.json()).toMatchObject({ status: 'won', probability: 100, stage: 'purchase', closedOn: today });
-    const lost = await kam.post(`/opportunities/${second.id}/close`, { version: second.version, outcome: 'lost', reason: '预算推迟到明年' });
+    const lost = await kam.post(`/opportunities/${second.id}/close`, {
+      version: second.version,
+      outcome: 'lost',
+      reason: '预算推迟到明年',
+    });
     expect(lost.json()).toMatchObject({ status: 'lost', probability: 0 });
   });
 
@@ -334,7 +442,11 @@ describe('opportunities', () => {
     });
     expect(third.statusCode, third.body).toBe(201);
     const pipe = (await kam.get('/opportunities/pipeline')).json();
-    expect(pipe.stages.find((s: { stage: string }) => s.stage === 'decision')).toMatchObject({ count: 1, amount: 10_000_000, weighted: 5_000_000 });
+    expect(pipe.stages.find((s: { stage: string }) => s.stage === 'decision')).toMatchObject({
+      count: 1,
+      amount: 10_000_000,
+      weighted: 5_000_000,
+    });
     expect(pipe).toMatchObject({ won: { count: 1, amount: 120_000_000 }, lost: { count: 1 }, winRate: 0.5 });
 
     const months = Array.from({ length: 12 }, (_, i) => (i === Number(today.slice(5, 7)) - 1 ? 200_000_000 : null));
@@ -346,7 +458,12 @@ describe('opportunities', () => {
 
     const forecast = (await kam.get(`/opportunities/forecast?from=${today.slice(0, 7)}&months=2`)).json();
     expect(forecast.target).toMatchObject({ kind: 'user', id: fx.users.kam.id });
-    expect(forecast.months[0]).toMatchObject({ month: today.slice(0, 7), weighted: 5_000_000, won: 120_000_000, target: 200_000_000 });
+    expect(forecast.months[0]).toMatchObject({
+      month: today.slice(0, 7),
+      weighted: 5_000_000,
+      won: 120_000_000,
+      target: 200_000_000,
+    });
     expect(forecast.months[1].target).toBeNull();
   });
 });
@@ -361,7 +478,15 @@ describe('contracts', () => {
       version: full.version,
       reasonKind: 'customer_feedback',
       reason: '客户提出签订三年长期协议',
-      items: [{ kind: 'long_term_agreement', title: '三年供货协议', terms: '年采购额不低于 800 万，价格年降 2%', startDate: `${year}-01-01`, endDate: `${year + 2}-12-31` }],
+      items: [
+        {
+          kind: 'long_term_agreement',
+          title: '三年供货协议',
+          terms: '年采购额不低于 800 万，价格年降 2%',
+          startDate: `${year}-01-01`,
+          endDate: `${year + 2}-12-31`,
+        },
+      ],
     });
     expect(adjusted.statusCode, adjusted.body).toBe(200);
     const item = adjusted.json().items[0];
@@ -426,7 +551,10 @@ describe('contracts', () => {
     expect(alert).toMatchObject({ link: `/accounts/${fx.accounts.group.id}?tab=contracts`, severity: 'warning' });
     expect(alert?.reason).toContain('维保服务合同');
     const again = await evaluateAlerts(database.db);
-    const count = await one<{ n: number }>(database.db, sql`select count(*)::int as n from alerts where rule = 'contract_expiring'`);
+    const count = await one<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from alerts where rule = 'contract_expiring'`,
+    );
     expect(again.byRule.contract_expiring).toBe(1);
     expect(count?.n).toBe(1);
     const renewal = await kam.post(`/accounts/${fx.accounts.group.id}/contracts`, {
@@ -439,7 +567,10 @@ describe('contracts', () => {
       renews: contract.id,
     });
     expect(renewal.statusCode, renewal.body).toBe(201);
-    expect((await kam.get(`/contracts/${contract.id}`)).json()).toMatchObject({ state: 'renewed', renewedBy: { code: 'HT-2025-001' } });
+    expect((await kam.get(`/contracts/${contract.id}`)).json()).toMatchObject({
+      state: 'renewed',
+      renewedBy: { code: 'HT-2025-001' },
+    });
     await evaluateAlerts(database.db);
     const open = await one<{ n: number }>(
       database.db,

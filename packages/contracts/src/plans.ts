@@ -14,7 +14,13 @@ export const PlanActionStatus = z.enum(['not_started', 'in_progress', 'done', 'c
 export type PlanActionStatus = z.infer<typeof PlanActionStatus>;
 export const PlanItemKind = z.enum(['long_term_agreement', 'joint_rd', 'benefit_sharing']);
 export const GoalKind = z.enum(['revenue', 'margin', 'share_of_wallet', 'relationship', 'other']);
-export const AdjustmentReason = z.enum(['customer_feedback', 'market_change', 'competition', 'performance_gap', 'other']);
+export const AdjustmentReason = z.enum([
+  'customer_feedback',
+  'market_change',
+  'competition',
+  'performance_gap',
+  'other',
+]);
 export const VersionReason = z.enum(['initial', ...AdjustmentReason.options]);
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -102,9 +108,7 @@ export const AdjustPlan = PlanContent.extend({
   reasonKind: AdjustmentReason,
   reason: Text(2000).describe('why the plan changes (策略调整的原因)'),
 }).strict();
-export const PlanDecision = z
-  .object({ version: Version, note: z.string().trim().max(1000).optional() })
-  .strict();
+export const PlanDecision = z.object({ version: Version, note: z.string().trim().max(1000).optional() }).strict();
 
 export const PlanAction = z.object({
   id: Id,
@@ -247,7 +251,12 @@ export const PlanTemplate = z.object({
   goals: z.array(PlanGoalInput),
   strategies: Strategies,
   actions: z.array(
-    z.object({ strategy: Strategy, title: z.string(), monthOfYear: z.number().int(), resources: z.string().nullable() }),
+    z.object({
+      strategy: Strategy,
+      title: z.string(),
+      monthOfYear: z.number().int(),
+      resources: z.string().nullable(),
+    }),
   ),
 });
 export const TierParams = z.object({ tier: Tier }).strict();
@@ -360,7 +369,9 @@ export const SetBuyingCentreMember = z
 export const OpportunityContactParams = z.object({ id: Id, contactId: Id }).strict();
 
 export const OpportunityListQuery = ListQueryBase.extend({
-  sort: z.enum(['expectedClose', '-expectedClose', 'amount', '-amount', 'updatedAt', '-updatedAt']).default('expectedClose'),
+  sort: z
+    .enum(['expectedClose', '-expectedClose', 'amount', '-amount', 'updatedAt', '-updatedAt'])
+    .default('expectedClose'),
   accountId: Id.optional(),
   status: OpportunityStatus.optional(),
   stage: BuyingStage.optional(),
@@ -373,14 +384,18 @@ export const PipelineQuery = z
   .object({
     ownerId: Id.optional(),
     orgUnitId: Id.optional(),
-    year: z.coerce.number().int().min(2000).max(2100).optional().describe('won and lost in this year; default this year'),
+    year: z.coerce
+      .number()
+      .int()
+      .min(2000)
+      .max(2100)
+      .optional()
+      .describe('won and lost in this year; default this year'),
   })
   .strict();
 
 export const Pipeline = z.object({
-  stages: z.array(
-    z.object({ stage: BuyingStage, count: z.number().int(), amount: Money, weighted: Money }),
-  ),
+  stages: z.array(z.object({ stage: BuyingStage, count: z.number().int(), amount: Money, weighted: Money })),
   won: z.object({ count: z.number().int(), amount: Money }),
   lost: z.object({ count: z.number().int(), amount: Money }),
   winRate: z.number().nullable().describe('won ÷ (won + lost) by count, in the year'),

@@ -32,10 +32,25 @@ type Account = {
   owner_name: string;
 };
 
-const STRENGTHS = ['PLC 装机量大，客户工程师熟悉我方平台', '本地服务网点 2 小时响应', '与客户技术部长期合作，口碑好', '产品稳定性在客户产线验证多年'];
+const STRENGTHS = [
+  'PLC 装机量大，客户工程师熟悉我方平台',
+  '本地服务网点 2 小时响应',
+  '与客户技术部长期合作，口碑好',
+  '产品稳定性在客户产线验证多年',
+];
 const WEAKNESSES = ['交期比竞品长 1–2 周', '伺服产品线客户认知度低', '高层关系薄弱，只接触到采购层', '报价流程慢'];
-const OPPORTUNITIES = ['客户明年启动产线智能化升级', '客户新建华南工厂', '国产替代政策推动', '客户计划统一供应商，缩减品牌数'];
-const THREATS = ['竞品以低价切入伺服与变频', '客户采购部门推行年度招标', '客户资金紧张，付款周期拉长', '竞品与客户成立联合实验室'];
+const OPPORTUNITIES = [
+  '客户明年启动产线智能化升级',
+  '客户新建华南工厂',
+  '国产替代政策推动',
+  '客户计划统一供应商，缩减品牌数',
+];
+const THREATS = [
+  '竞品以低价切入伺服与变频',
+  '客户采购部门推行年度招标',
+  '客户资金紧张，付款周期拉长',
+  '竞品与客户成立联合实验室',
+];
 
 const PRICE_BY_SENSITIVITY: Record<'low' | 'medium' | 'high', string> = {
   low: '价格敏感度低：维持目录价，以服务和方案价值取胜，不主动让价',
@@ -45,15 +60,40 @@ const PRICE_BY_SENSITIVITY: Record<'low' | 'medium' | 'high', string> = {
 
 /** An adjustment and its reason, per kind (策略调整: customer feedback, market change, competition, performance gap). */
 const ADJUSTMENTS = [
-  { kind: 'competition', reason: '竞品在伺服和变频报价下调约 15%，价格策略提前应对', threat: '竞品报价下调 15%，抢夺变频订单' },
+  {
+    kind: 'competition',
+    reason: '竞品在伺服和变频报价下调约 15%，价格策略提前应对',
+    threat: '竞品报价下调 15%，抢夺变频订单',
+  },
   { kind: 'customer_feedback', reason: '客户反馈交期是最大顾虑，要求驻厂备件库', threat: '客户对交期的不满影响续约' },
   { kind: 'market_change', reason: '客户所在行业需求回落，采购计划推迟一个季度', threat: '行业需求回落，采购计划推迟' },
-  { kind: 'performance_gap', reason: '上半年销售额仅完成目标的 38%，需加强高层拜访与方案推进', threat: '年度目标完成率偏低' },
+  {
+    kind: 'performance_gap',
+    reason: '上半年销售额仅完成目标的 38%，需加强高层拜访与方案推进',
+    threat: '年度目标完成率偏低',
+  },
 ] as const;
 
-const WIN_REASONS = ['方案通过技术评审，整体拥有成本更低', '客户认可本地服务响应速度', '高层互访后获得经济决策者支持', '与原有 PLC 平台兼容，切换成本低'];
-const LOSS_REASONS = ['竞品报价低 18%，客户采购部门坚持最低价', '客户预算削减，项目取消', '技术把关者倾向竞品方案', '交期无法满足客户投产时间'];
-const OPPORTUNITY_TITLES = ['产线升级 PLC 改造', '新工厂自动化项目', '备件年度采购', '伺服系统替换', '设备联网与数据采集', '变频节能改造'];
+const WIN_REASONS = [
+  '方案通过技术评审，整体拥有成本更低',
+  '客户认可本地服务响应速度',
+  '高层互访后获得经济决策者支持',
+  '与原有 PLC 平台兼容，切换成本低',
+];
+const LOSS_REASONS = [
+  '竞品报价低 18%，客户采购部门坚持最低价',
+  '客户预算削减，项目取消',
+  '技术把关者倾向竞品方案',
+  '交期无法满足客户投产时间',
+];
+const OPPORTUNITY_TITLES = [
+  '产线升级 PLC 改造',
+  '新工厂自动化项目',
+  '备件年度采购',
+  '伺服系统替换',
+  '设备联网与数据采集',
+  '变频节能改造',
+];
 const STAGES = ['awareness', 'consideration', 'decision', 'purchase', 'renewal'] as const;
 const PROBABILITY = { awareness: 10, consideration: 25, decision: 50, purchase: 80, renewal: 60 } as const;
 const STANCES = ['champion', 'supporter', 'neutral', 'sceptic', 'opponent'] as const;
@@ -70,7 +110,13 @@ const SCHEDULE: { offset: number; state: 'done' | 'in_progress' | 'not_started' 
   { offset: 45, state: 'not_started' },
 ];
 
-export type PlansDemoSummary = { plans: number; adjusted: number; opportunities: number; contracts: number; targets: number };
+export type PlansDemoSummary = {
+  plans: number;
+  adjusted: number;
+  opportunities: number;
+  contracts: number;
+  targets: number;
+};
 
 /**
  * Step 4 of the demo company, after its analysis runs: every strategic account of the latest run has an
@@ -103,7 +149,8 @@ export async function generatePlansDemo(db: Db, opts: { seed: number; asOf: stri
   const summary: PlansDemoSummary = { plans: 0, adjusted: 0, opportunities: 0, contracts: 0, targets: 0 };
   const strategic = accounts.filter((a) => a.tier === 'strategic');
   const at = (day: number) => new Date(`${isoOfDay(day)}T10:00:00+08:00`);
-  const due = (offset: number) => isoOfDay(offset > 0 ? Math.max(asOf + 1, Math.min(asOf + offset, yearEnd)) : asOf + offset);
+  const due = (offset: number) =>
+    isoOfDay(offset > 0 ? Math.max(asOf + 1, Math.min(asOf + offset, yearEnd)) : asOf + offset);
 
   for (const [index, a] of strategic.entries()) {
     const rng = createRng(opts.seed, 'plans', index);
@@ -114,7 +161,10 @@ export async function generatePlansDemo(db: Db, opts: { seed: number; asOf: stri
       if (g.kind === 'revenue') return { ...g, target: target(a.last_year, 1.05 + rng.int(0, 15) / 100) };
       if (g.kind === 'margin') return { ...g, target: target(a.last_year_margin, 1.05 + rng.int(0, 10) / 100) };
       if (g.kind === 'share_of_wallet')
-        return { ...g, target: a.wallet ? Math.min(90, Math.round((100 * a.last_year) / a.wallet) + rng.int(3, 10)) : null };
+        return {
+          ...g,
+          target: a.wallet ? Math.min(90, Math.round((100 * a.last_year) / a.wallet) + rng.int(3, 10)) : null,
+        };
       return g;
     });
     const swot = {
@@ -192,13 +242,28 @@ export async function generatePlansDemo(db: Db, opts: { seed: number; asOf: stri
           resources: x.resources,
           budget: x.budget,
         })),
-      items: items.map((i) => ({ id: i.id, kind: i.kind, title: i.title, terms: i.terms, startDate: i.startDate, endDate: i.endDate })),
+      items: items.map((i) => ({
+        id: i.id,
+        kind: i.kind,
+        title: i.title,
+        terms: i.terms,
+        startDate: i.startDate,
+        endDate: i.endDate,
+      })),
     });
     const first = snapshot(actions, swot, strategies);
     let finalSwot = swot;
     let finalStrategies = strategies;
     const versions: (typeof planVersions.$inferInsert)[] = [
-      { planId, revision: 1, snapshot: first, reasonKind: 'initial', reason: null, changedBy: a.owner_id, changedAt: at(asOf - 300) },
+      {
+        planId,
+        revision: 1,
+        snapshot: first,
+        reasonKind: 'initial',
+        reason: null,
+        changedBy: a.owner_id,
+        changedAt: at(asOf - 300),
+      },
     ];
     if (adjusted) {
       const adjustment = ADJUSTMENTS[index % ADJUSTMENTS.length] as (typeof ADJUSTMENTS)[number];
@@ -211,7 +276,10 @@ export async function generatePlansDemo(db: Db, opts: { seed: number; asOf: stri
       actions.push({
         ...(actions[2] as (typeof actions)[number]),
         id: rng.uuid(),
-        title: adjustment.kind === 'customer_feedback' ? '在客户现场建立驻厂备件库' : '针对竞品报价提供阶梯返利与延保组合方案',
+        title:
+          adjustment.kind === 'customer_feedback'
+            ? '在客户现场建立驻厂备件库'
+            : '针对竞品报价提供阶梯返利与延保组合方案',
         dueDate: due(-5),
         status: 'in_progress',
         doneAt: null,
@@ -261,8 +329,24 @@ export async function generatePlansDemo(db: Db, opts: { seed: number; asOf: stri
 
     // contracts: the year's framework, a long-term agreement under the plan item, maintenance (often expiring), a past project
     const contractRows: (typeof contracts.$inferInsert)[] = [
-      contract(rng, a, 'framework', `${year}-01-01`, `${year}-12-31`, Math.max(a.last_year, 10_000_000), '到期前 30 天按上年度执行情况续签'),
-      contract(rng, a, 'long_term_agreement', `${year}-01-01`, `${year + 2}-12-31`, Math.max(a.last_year * 3, 30_000_000), '期满前 90 天协商续约'),
+      contract(
+        rng,
+        a,
+        'framework',
+        `${year}-01-01`,
+        `${year}-12-31`,
+        Math.max(a.last_year, 10_000_000),
+        '到期前 30 天按上年度执行情况续签',
+      ),
+      contract(
+        rng,
+        a,
+        'long_term_agreement',
+        `${year}-01-01`,
+        `${year + 2}-12-31`,
+        Math.max(a.last_year * 3, 30_000_000),
+        '期满前 90 天协商续约',
+      ),
       contract(
         rng,
         a,
@@ -272,7 +356,15 @@ export async function generatePlansDemo(db: Db, opts: { seed: number; asOf: stri
         rng.int(20, 80) * 1_000_000,
         '到期前 60 天续签，服务内容可调整',
       ),
-      contract(rng, a, 'project', isoOfDay(asOf - 500), isoOfDay(asOf - rng.int(30, 200)), rng.int(50, 300) * 1_000_000, null),
+      contract(
+        rng,
+        a,
+        'project',
+        isoOfDay(asOf - 500),
+        isoOfDay(asOf - rng.int(30, 200)),
+        rng.int(50, 300) * 1_000_000,
+        null,
+      ),
     ];
     await db.insert(contracts).values(contractRows);
     await db.execute(sql`insert into contract_plan_items (contract_id, plan_item_id)
@@ -281,7 +373,18 @@ export async function generatePlansDemo(db: Db, opts: { seed: number; asOf: stri
   }
 
   // opportunities: kam's accounts cycle through every stage, won and lost; the rest draw theirs
-  const recommendations = await rows<{ account_id: string; category_id: string; category: string; because: string; support: number; confidence: number; lift: number; peers: number; run_id: string; bought: boolean }>(
+  const recommendations = await rows<{
+    account_id: string;
+    category_id: string;
+    category: string;
+    because: string;
+    support: number;
+    confidence: number;
+    lift: number;
+    peers: number;
+    run_id: string;
+    bought: boolean;
+  }>(
     db,
     sql`select r.account_id, r.category_id, c.name as category, b.name as because, r.support, r.confidence, r.lift, r.peers, r.run_id,
           exists (select 1 from account_category_spend s where s.account_id = r.account_id and s.category_id = r.category_id and s.revenue > 0) as bought
@@ -295,7 +398,9 @@ export async function generatePlansDemo(db: Db, opts: { seed: number; asOf: stri
     db,
     sql`select c.id from product_categories c where exists (select 1 from products p where p.category_id = c.id) order by c.code`,
   );
-  const competitorIds = (await rows<{ id: string }>(db, sql`select id from competitors order by name`)).map((c) => c.id);
+  const competitorIds = (await rows<{ id: string }>(db, sql`select id from competitors order by name`)).map(
+    (c) => c.id,
+  );
   let cycle = 0;
   const opportunityRows: (typeof opportunities.$inferInsert)[] = [];
   const memberRows: (typeof opportunityContacts.$inferInsert)[] = [];
@@ -312,9 +417,17 @@ export async function generatePlansDemo(db: Db, opts: { seed: number; asOf: stri
     for (let j = 0; j < count; j++) {
       const outcome = a.kam ? cycle++ % 7 : rng.int(0, 6);
       const status = outcome === 5 ? 'won' : outcome === 6 ? 'lost' : 'open';
-      const stage = status === 'won' ? 'purchase' : status === 'lost' ? (STAGES[rng.int(1, 2)] as (typeof STAGES)[number]) : (STAGES[outcome] as (typeof STAGES)[number]);
+      const stage =
+        status === 'won'
+          ? 'purchase'
+          : status === 'lost'
+            ? (STAGES[rng.int(1, 2)] as (typeof STAGES)[number])
+            : (STAGES[outcome] as (typeof STAGES)[number]);
       const rec = j === 0 && recs.length && rng.chance(a.kam ? 1 : 0.4) ? recs[0] : undefined;
-      const amount = Math.max(500_000, Math.round((a.last_year || 20_000_000) * (0.05 + rng.float() * 0.3) / 10_000) * 10_000);
+      const amount = Math.max(
+        500_000,
+        Math.round(((a.last_year || 20_000_000) * (0.05 + rng.float() * 0.3)) / 10_000) * 10_000,
+      );
       const closedOn = status === 'open' ? null : isoOfDay(asOf - rng.int(5, 300));
       const id = rng.uuid();
       opportunityRows.push({
@@ -329,14 +442,22 @@ export async function generatePlansDemo(db: Db, opts: { seed: number; asOf: stri
         stage,
         status,
         ownerId: a.owner_id,
-        competitorId: status === 'lost' || rng.chance(0.3) ? (competitorIds.length ? rng.pick(competitorIds) : null) : null,
+        competitorId:
+          status === 'lost' || rng.chance(0.3) ? (competitorIds.length ? rng.pick(competitorIds) : null) : null,
         closeReason: status === 'won' ? rng.pick(WIN_REASONS) : status === 'lost' ? rng.pick(LOSS_REASONS) : null,
         closedOn,
         sourceKind: rec ? 'recommendation' : 'manual',
         sourceRunId: rec?.run_id ?? null,
         sourceCategoryId: rec?.category_id ?? null,
         sourceEvidence: rec
-          ? { category: rec.category, because: rec.because, support: rec.support, confidence: rec.confidence, lift: rec.lift, peers: rec.peers }
+          ? {
+              category: rec.category,
+              because: rec.because,
+              support: rec.support,
+              confidence: rec.confidence,
+              lift: rec.lift,
+              peers: rec.peers,
+            }
           : null,
         createdAt: at(asOf - rng.int(30, 330)),
         createdBy: a.owner_id,
@@ -363,8 +484,10 @@ export async function generatePlansDemo(db: Db, opts: { seed: number; asOf: stri
     }
   }
 
-  for (let i = 0; i < opportunityRows.length; i += 500) await db.insert(opportunities).values(opportunityRows.slice(i, i + 500));
-  for (let i = 0; i < memberRows.length; i += 500) await db.insert(opportunityContacts).values(memberRows.slice(i, i + 500));
+  for (let i = 0; i < opportunityRows.length; i += 500)
+    await db.insert(opportunities).values(opportunityRows.slice(i, i + 500));
+  for (let i = 0; i < memberRows.length; i += 500)
+    await db.insert(opportunityContacts).values(memberRows.slice(i, i + 500));
   summary.targets = await writeTargets(db, year);
   return summary;
 }
@@ -378,7 +501,12 @@ function contract(
   value: number,
   renewalTerms: string | null,
 ) {
-  const titles = { framework: '年度采购框架协议', long_term_agreement: '长期战略合作协议', maintenance: '设备维保服务合同', project: '产线自动化改造项目合同' };
+  const titles = {
+    framework: '年度采购框架协议',
+    long_term_agreement: '长期战略合作协议',
+    maintenance: '设备维保服务合同',
+    project: '产线自动化改造项目合同',
+  };
   return {
     id: rng.uuid(),
     accountId: a.id,

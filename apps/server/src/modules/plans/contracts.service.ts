@@ -96,7 +96,10 @@ export async function listContracts(ctx: Ctx, q: z.infer<typeof ContractListQuer
       sql`${await selectContracts(ctx.db, today)} where ${filter} and ${afterCursor(spec, sql`k.id`, q.cursor)}
           order by ${orderBy(spec, sql`k.id`)} limit ${q.limit + 1}`,
     ),
-    one<{ n: number }>(ctx.db, sql`select count(*)::int as n from contracts k join accounts a on a.id = k.account_id where ${filter}`),
+    one<{ n: number }>(
+      ctx.db,
+      sql`select count(*)::int as n from contracts k join accounts a on a.id = k.account_id where ${filter}`,
+    ),
   ]);
   return toPage(
     fetched,
@@ -107,7 +110,11 @@ export async function listContracts(ctx: Ctx, q: z.infer<typeof ContractListQuer
   );
 }
 
-async function checkLinks(db: Db, accountId: string, input: { startDate?: string; endDate?: string; planItemIds?: string[]; renews?: string }) {
+async function checkLinks(
+  db: Db,
+  accountId: string,
+  input: { startDate?: string; endDate?: string; planItemIds?: string[]; renews?: string },
+) {
   if (input.startDate && input.endDate && input.endDate < input.startDate)
     throw AppError.invalid('body.endDate', 'ends before it starts');
   if (input.planItemIds?.length) {
@@ -131,7 +138,9 @@ async function checkLinks(db: Db, accountId: string, input: { startDate?: string
 async function linkItems(db: Db, contractId: string, planItemIds: string[]) {
   await db.delete(contractPlanItems).where(sql`contract_id = ${contractId}`);
   if (planItemIds.length)
-    await db.insert(contractPlanItems).values([...new Set(planItemIds)].map((planItemId) => ({ contractId, planItemId })));
+    await db
+      .insert(contractPlanItems)
+      .values([...new Set(planItemIds)].map((planItemId) => ({ contractId, planItemId })));
 }
 
 export async function createContract(ctx: Ctx, accountId: string, input: z.infer<typeof CreateContract>) {
@@ -150,7 +159,10 @@ export async function createContract(ctx: Ctx, accountId: string, input: z.infer
     if (renews)
       await tx.execute(sql`update contracts set renewed_by_id = ${row!.id}, version = version + 1, updated_at = now(),
           updated_by = ${ctx.user.id} where id = ${renews}`);
-    await audit(withDb(ctx, tx), 'contract.create', 'account', accountId, { contractId: row!.id, renews: renews ?? null });
+    await audit(withDb(ctx, tx), 'contract.create', 'account', accountId, {
+      contractId: row!.id,
+      renews: renews ?? null,
+    });
     return row!.id;
   });
   return getContract(ctx, id);

@@ -64,10 +64,14 @@ export async function pipeline(ctx: Ctx, q: z.infer<typeof PipelineQuery>) {
 /** The target a forecast is held against: a KAM's own, or else the caller's (or the chosen) org unit's. */
 async function targetOwner(ctx: Ctx, q: { ownerId?: string; orgUnitId?: string }) {
   if (q.ownerId) {
-    const u = await one<{ id: string; name: string }>(ctx.db, sql`select id, display_name as name from users where id = ${q.ownerId}`);
+    const u = await one<{ id: string; name: string }>(
+      ctx.db,
+      sql`select id, display_name as name from users where id = ${q.ownerId}`,
+    );
     return u ? { kind: 'user' as const, ...u } : null;
   }
-  if (!q.orgUnitId && ctx.user.role === 'kam') return { kind: 'user' as const, id: ctx.user.id, name: ctx.user.displayName };
+  if (!q.orgUnitId && ctx.user.role === 'kam')
+    return { kind: 'user' as const, id: ctx.user.id, name: ctx.user.displayName };
   const unitId = q.orgUnitId ?? ctx.user.orgUnitId;
   const u = await one<{ id: string; name: string }>(ctx.db, sql`select id, name from org_units where id = ${unitId}`);
   return u ? { kind: 'org_unit' as const, ...u } : null;
@@ -114,7 +118,12 @@ export async function forecast(ctx: Ctx, q: z.infer<typeof ForecastQuery>) {
  * Who may see or set a target: admins any; directors (set and see), service and analysts (see) their
  * subtree's units and its users; a KAM sees only their own. Anything else is not found.
  */
-async function checkTargetOwner(user: Principal, db: Ctx['db'], q: { orgUnitId?: string; userId?: string }, write: boolean) {
+async function checkTargetOwner(
+  user: Principal,
+  db: Ctx['db'],
+  q: { orgUnitId?: string; userId?: string },
+  write: boolean,
+) {
   if (Boolean(q.orgUnitId) === Boolean(q.userId))
     throw AppError.invalid(`${write ? 'body' : 'querystring'}.orgUnitId`, 'give either orgUnitId or userId');
   if (user.role === 'admin') return;
@@ -122,14 +131,17 @@ async function checkTargetOwner(user: Principal, db: Ctx['db'], q: { orgUnitId?:
   if (user.role === 'director' || (!write && (user.role === 'analyst' || user.role === 'service'))) {
     const unit = q.orgUnitId
       ? q.orgUnitId
-      : (await one<{ org_unit_id: string }>(db, sql`select org_unit_id from users where id = ${q.userId}`))?.org_unit_id;
+      : (await one<{ org_unit_id: string }>(db, sql`select org_unit_id from users where id = ${q.userId}`))
+          ?.org_unit_id;
     if (unit && user.orgUnitIds.includes(unit)) return;
   }
   throw AppError.notFound('Sales target');
 }
 
 const owned = (q: { orgUnitId?: string; userId?: string }) =>
-  q.userId ? sql`t.user_id = ${q.userId} and t.org_unit_id is null` : sql`t.org_unit_id = ${q.orgUnitId ?? null} and t.user_id is null`;
+  q.userId
+    ? sql`t.user_id = ${q.userId} and t.org_unit_id is null`
+    : sql`t.org_unit_id = ${q.orgUnitId ?? null} and t.user_id is null`;
 
 export async function getSalesTargets(ctx: Ctx, q: z.infer<typeof SalesTargetQuery>) {
   assertCan(ctx.user, 'opportunity.read');
@@ -155,10 +167,16 @@ export async function setSalesTargets(ctx: Ctx, input: z.infer<typeof SetSalesTa
         await tx.execute(sql`insert into sales_targets (org_unit_id, user_id, month, amount, updated_by)
             values (${input.orgUnitId ?? null}, ${input.userId ?? null}, ${month}, ${amount}, ${ctx.user.id})`);
     }
-    await audit(withDb(ctx, tx), 'sales_target.set', input.userId ? 'user' : 'org_unit', input.userId ?? input.orgUnitId ?? null, {
-      year: input.year,
-      months: input.months,
-    });
+    await audit(
+      withDb(ctx, tx),
+      'sales_target.set',
+      input.userId ? 'user' : 'org_unit',
+      input.userId ?? input.orgUnitId ?? null,
+      {
+        year: input.year,
+        months: input.months,
+      },
+    );
   });
   return getSalesTargets(ctx, input);
 }

@@ -207,7 +207,11 @@ async function recommendationSource(db: Db, accountId: string, categoryId: strin
           join product_categories c on c.id = r.category_id
          where r.run_id = ${latestRunId} and r.account_id = ${accountId} and r.category_id = ${categoryId}`,
   );
-  if (!found) throw AppError.invalid('body.fromRecommendation', 'no recommendation of the latest run for this account and category');
+  if (!found)
+    throw AppError.invalid(
+      'body.fromRecommendation',
+      'no recommendation of the latest run for this account and category',
+    );
   return {
     kind: found.bought ? ('upsell' as const) : ('cross_sell' as const),
     sourceRunId: found.run_id,
@@ -281,7 +285,8 @@ export async function updateOpportunity(ctx: Ctx, id: string, input: z.infer<typ
   await checkRefs(ctx.db, input);
   const stage = input.stage ?? current.stage;
   const probability =
-    input.probability ?? (input.stage && input.stage !== current.stage ? stageProbability[input.stage] : current.probability);
+    input.probability ??
+    (input.stage && input.stage !== current.stage ? stageProbability[input.stage] : current.probability);
   await ctx.db.transaction(async (tx) => {
     await bump(
       tx,
@@ -349,7 +354,9 @@ export async function setBuyingCentreMember(
         values (${id}, ${contactId}, ${stage}, ${input.role}, ${input.stance}, ${input.note}, ${ctx.user.id})
         on conflict (opportunity_id, contact_id, stage) do update set role = excluded.role, stance = excluded.stance,
           note = excluded.note, updated_at = now(), updated_by = excluded.updated_by`);
-    await tx.execute(sql`update opportunity_contacts set role = ${input.role} where opportunity_id = ${id} and contact_id = ${contactId}`);
+    await tx.execute(
+      sql`update opportunity_contacts set role = ${input.role} where opportunity_id = ${id} and contact_id = ${contactId}`,
+    );
     await audit(withDb(ctx, tx), 'opportunity.buying_centre', 'account', current.accountId, {
       opportunityId: id,
       contactId,
@@ -366,7 +373,10 @@ export async function removeBuyingCentreMember(ctx: Ctx, id: string, contactId: 
   if (!current.buyingCentre.some((m) => m.contactId === contactId)) throw AppError.notFound('Contact');
   await ctx.db.transaction(async (tx) => {
     await tx.execute(sql`delete from opportunity_contacts where opportunity_id = ${id} and contact_id = ${contactId}`);
-    await audit(withDb(ctx, tx), 'opportunity.buying_centre_remove', 'account', current.accountId, { opportunityId: id, contactId });
+    await audit(withDb(ctx, tx), 'opportunity.buying_centre_remove', 'account', current.accountId, {
+      opportunityId: id,
+      contactId,
+    });
   });
   return getOpportunity(ctx, id);
 }

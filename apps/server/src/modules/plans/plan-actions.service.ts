@@ -42,8 +42,12 @@ export async function listPlanActions(ctx: Ctx, q: z.infer<typeof PlanActionList
     [
       accountIdInScope(ctx.user, sql`pa.account_id`),
       sql`pa.archived_at is null and p.archived_at is null`,
-      q.overdue === true ? sql`pa.status in ('not_started', 'in_progress') and pa.due_date < ${today}::date` : undefined,
-      q.overdue === false ? sql`not (pa.status in ('not_started', 'in_progress') and pa.due_date < ${today}::date)` : undefined,
+      q.overdue === true
+        ? sql`pa.status in ('not_started', 'in_progress') and pa.due_date < ${today}::date`
+        : undefined,
+      q.overdue === false
+        ? sql`not (pa.status in ('not_started', 'in_progress') and pa.due_date < ${today}::date)`
+        : undefined,
       q.accountId ? sql`pa.account_id = ${q.accountId}` : undefined,
       q.ownerId ? sql`pa.owner_id = ${q.ownerId}` : undefined,
       q.strategy ? sql`pa.strategy = ${q.strategy}` : undefined,
@@ -145,7 +149,15 @@ export async function planActionCompletion(
     ].filter((p): p is SQL => p !== undefined),
     sql` and `,
   );
-  const found = await rows<{ id: string; status: string }>(db, sql`select pa.id, pa.status from plan_actions pa where ${where} order by pa.id`);
+  const found = await rows<{ id: string; status: string }>(
+    db,
+    sql`select pa.id, pa.status from plan_actions pa where ${where} order by pa.id`,
+  );
   const done = found.filter((r) => r.status === 'done').length;
-  return { due: found.length, done, rate: found.length ? done / found.length : null, actionIds: found.map((r) => r.id) };
+  return {
+    due: found.length,
+    done,
+    rate: found.length ? done / found.length : null,
+    actionIds: found.map((r) => r.id),
+  };
 }

@@ -8,7 +8,9 @@ import { checkOwner } from '../tasks/index.js';
 import type { PlanSnapshot } from './plan-diff.js';
 import { planActions, planItems } from './plans.table.js';
 
-type Content = Omit<z.infer<typeof UpdatePlan>, 'version'> | Omit<z.infer<typeof AdjustPlan>, 'version' | 'reasonKind' | 'reason'>;
+type Content =
+  | Omit<z.infer<typeof UpdatePlan>, 'version'>
+  | Omit<z.infer<typeof AdjustPlan>, 'version' | 'reasonKind' | 'reason'>;
 
 /**
  * Replaces the parts of a plan the input gives. Actions and items with an id are kept and changed;
@@ -77,9 +79,12 @@ export async function applyContent(db: Db, ctx: Ctx, plan: { id: string; account
 
   if (input.items) {
     const existing = new Set(
-      (await rows<{ id: string }>(db, sql`select id from plan_items where plan_id = ${plan.id} and archived_at is null`)).map(
-        (r) => r.id,
-      ),
+      (
+        await rows<{ id: string }>(
+          db,
+          sql`select id from plan_items where plan_id = ${plan.id} and archived_at is null`,
+        )
+      ).map((r) => r.id),
     );
     const kept = new Set<string>();
     for (const [i, item] of input.items.entries()) {
@@ -113,10 +118,12 @@ export async function applyContent(db: Db, ctx: Ctx, plan: { id: string; account
 
 /** The plan as it stands, in the shape a version keeps (cancelled actions and archived items left out). */
 export async function snapshotOf(db: Db, planId: string): Promise<PlanSnapshot> {
-  const plan = await one<{ title: string; goals: PlanSnapshot['goals']; swot: PlanSnapshot['swot']; strategies: PlanSnapshot['strategies'] }>(
-    db,
-    sql`select title, goals, swot, strategies from account_plans where id = ${planId}`,
-  );
+  const plan = await one<{
+    title: string;
+    goals: PlanSnapshot['goals'];
+    swot: PlanSnapshot['swot'];
+    strategies: PlanSnapshot['strategies'];
+  }>(db, sql`select title, goals, swot, strategies from account_plans where id = ${planId}`);
   if (!plan) throw AppError.notFound('Plan');
   const actions = await rows<Record<string, unknown>>(
     db,

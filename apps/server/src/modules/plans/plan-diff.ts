@@ -34,7 +34,8 @@ function records<T extends Record<string, unknown>>(
   const old = new Map(before.map((r) => [key(r), r]));
   const now = new Map(after.map((r) => [key(r), r]));
   for (const [k, r] of old)
-    if (!now.has(k)) changes.push({ section, change: 'removed', label: label(r), field: null, before: label(r), after: null });
+    if (!now.has(k))
+      changes.push({ section, change: 'removed', label: label(r), field: null, before: label(r), after: null });
   for (const [k, r] of now) {
     const was = old.get(k);
     if (!was) {
@@ -43,7 +44,14 @@ function records<T extends Record<string, unknown>>(
     }
     for (const f of fields)
       if (text(was[f]) !== text(r[f]))
-        changes.push({ section, change: 'changed', label: label(r), field: f, before: text(was[f]), after: text(r[f]) });
+        changes.push({
+          section,
+          change: 'changed',
+          label: label(r),
+          field: f,
+          before: text(was[f]),
+          after: text(r[f]),
+        });
   }
   return changes;
 }
@@ -56,34 +64,63 @@ function records<T extends Record<string, unknown>>(
 export function diffPlans(before: PlanSnapshot, after: PlanSnapshot): PlanChange[] {
   const changes: PlanChange[] = [];
   if (before.title !== after.title)
-    changes.push({ section: 'title', change: 'changed', label: after.title, field: 'title', before: before.title, after: after.title });
+    changes.push({
+      section: 'title',
+      change: 'changed',
+      label: after.title,
+      field: 'title',
+      before: before.title,
+      after: after.title,
+    });
   changes.push(
-    ...records('goals', before.goals, after.goals, (g) => `${g.kind}:${g.label}`, (g) => g.label, ['target', 'role', 'note']),
+    ...records(
+      'goals',
+      before.goals,
+      after.goals,
+      (g) => `${g.kind}:${g.label}`,
+      (g) => g.label,
+      ['target', 'role', 'note'],
+    ),
   );
   for (const quadrant of ['strengths', 'weaknesses', 'opportunities', 'threats'] as const) {
     const was = new Set(before.swot[quadrant]);
     const now = new Set(after.swot[quadrant]);
     for (const s of was)
-      if (!now.has(s)) changes.push({ section: 'swot', change: 'removed', label: s, field: quadrant, before: s, after: null });
+      if (!now.has(s))
+        changes.push({ section: 'swot', change: 'removed', label: s, field: quadrant, before: s, after: null });
     for (const s of now)
-      if (!was.has(s)) changes.push({ section: 'swot', change: 'added', label: s, field: quadrant, before: null, after: s });
+      if (!was.has(s))
+        changes.push({ section: 'swot', change: 'added', label: s, field: quadrant, before: null, after: s });
   }
   for (const s of ['product', 'price', 'promotion', 'channel'] as const)
     if (before.strategies[s] !== after.strategies[s])
-      changes.push({ section: 'strategies', change: 'changed', label: s, field: s, before: before.strategies[s], after: after.strategies[s] });
+      changes.push({
+        section: 'strategies',
+        change: 'changed',
+        label: s,
+        field: s,
+        before: before.strategies[s],
+        after: after.strategies[s],
+      });
   changes.push(
-    ...records('actions', before.actions, after.actions, (a) => a.id, (a) => a.title, [
-      'title',
-      'strategy',
-      'ownerName',
-      'dueDate',
-      'status',
-      'resources',
-      'budget',
-    ]),
+    ...records(
+      'actions',
+      before.actions,
+      after.actions,
+      (a) => a.id,
+      (a) => a.title,
+      ['title', 'strategy', 'ownerName', 'dueDate', 'status', 'resources', 'budget'],
+    ),
   );
   changes.push(
-    ...records('items', before.items, after.items, (i) => i.id, (i) => i.title, ['kind', 'title', 'terms', 'startDate', 'endDate']),
+    ...records(
+      'items',
+      before.items,
+      after.items,
+      (i) => i.id,
+      (i) => i.title,
+      ['kind', 'title', 'terms', 'startDate', 'endDate'],
+    ),
   );
   return changes;
 }

@@ -1,4 +1,12 @@
-import type { AdjustPlan, CreatePlan, PlanDecision, PlanGoalInput, PlanListQuery, PlanStatus, UpdatePlan } from '@kamap/contracts';
+import type {
+  AdjustPlan,
+  CreatePlan,
+  PlanDecision,
+  PlanGoalInput,
+  PlanListQuery,
+  PlanStatus,
+  UpdatePlan,
+} from '@kamap/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { accountIdInScope, assertCan } from '../../platform/access/index.js';
@@ -68,7 +76,10 @@ const reviews = (year: number) => [1, 2, 3, 4].map((quarter) => ({ quarter, date
 
 export async function getPlan(ctx: Ctx, id: string) {
   assertCan(ctx.user, 'plan.read');
-  const r = await one<Row>(ctx.db, sql`${select} where p.id = ${id} and p.archived_at is null and ${accountIdInScope(ctx.user, sql`p.account_id`)}`);
+  const r = await one<Row>(
+    ctx.db,
+    sql`${select} where p.id = ${id} and p.archived_at is null and ${accountIdInScope(ctx.user, sql`p.account_id`)}`,
+  );
   if (!r) throw AppError.notFound('Plan');
   const today = todayInChina();
   const [actions, items, goals] = await Promise.all([
@@ -116,7 +127,9 @@ export async function getPlan(ctx: Ctx, id: string) {
     completion: completion(due.length, due.filter((a) => a.status === 'done').length),
     submittedAt: isoTimestampOrNull(r.submitted_at),
     approvedAt: isoTimestampOrNull(r.approved_at),
-    approvedBy: r.approved_by ? { id: r.approved_by as string, displayName: (r.approved_by_name as string) ?? '' } : null,
+    approvedBy: r.approved_by
+      ? { id: r.approved_by as string, displayName: (r.approved_by_name as string) ?? '' }
+      : null,
     approvalNote: (r.approval_note as string | null) ?? null,
     createdBy: r.created_by ? { id: r.created_by as string, displayName: (r.created_by_name as string) ?? '' } : null,
     version: r.version as number,
@@ -154,7 +167,10 @@ export async function listPlans(ctx: Ctx, q: z.infer<typeof PlanListQuery>) {
            where ${filter} and ${afterCursor(spec, sql`p.id`, q.cursor)}
            order by ${orderBy(spec, sql`p.id`)} limit ${q.limit + 1}`,
     ),
-    one<{ n: number }>(ctx.db, sql`select count(*)::int as n from account_plans p join accounts a on a.id = p.account_id where ${filter}`),
+    one<{ n: number }>(
+      ctx.db,
+      sql`select count(*)::int as n from account_plans p join accounts a on a.id = p.account_id where ${filter}`,
+    ),
   ]);
   return toPage(
     fetched,
@@ -178,7 +194,14 @@ export async function listPlans(ctx: Ctx, q: z.infer<typeof PlanListQuery>) {
   );
 }
 
-async function writeVersion(db: Db, ctx: Ctx, planId: string, revision: number, reasonKind: string, reason: string | null) {
+async function writeVersion(
+  db: Db,
+  ctx: Ctx,
+  planId: string,
+  revision: number,
+  reasonKind: string,
+  reason: string | null,
+) {
   const snapshot = await snapshotOf(db, planId);
   await db
     .insert(planVersions)
@@ -193,7 +216,12 @@ async function writeVersion(db: Db, ctx: Ctx, planId: string, revision: number, 
 export async function createPlan(ctx: Ctx, accountId: string, input: z.infer<typeof CreatePlan>) {
   assertCan(ctx.user, 'plan.write');
   await assertAccountInScope(ctx, accountId);
-  const account = await one<{ name: string; owner_id: string | null; tier: 'strategic' | 'core' | 'general'; revenue: number }>(
+  const account = await one<{
+    name: string;
+    owner_id: string | null;
+    tier: 'strategic' | 'core' | 'general';
+    revenue: number;
+  }>(
     ctx.db,
     sql`select a.name, a.owner_id, ${latestTier(sql`a.id`)} as tier,
           (select coalesce(sum(revenue), 0)::float8 from account_monthly m where m.account_id = a.id
@@ -205,7 +233,10 @@ export async function createPlan(ctx: Ctx, accountId: string, input: z.infer<typ
     ctx.db,
     sql`select id from account_plans where account_id = ${accountId} and year = ${input.year} and archived_at is null`,
   );
-  if (taken) throw new AppError('conflict', `The account already has a plan for ${input.year}`, [{ path: 'body.year', message: 'taken' }]);
+  if (taken)
+    throw new AppError('conflict', `The account already has a plan for ${input.year}`, [
+      { path: 'body.year', message: 'taken' },
+    ]);
   const template = planTemplate(account.tier);
   const ownerId = account.owner_id ?? ctx.user.id;
   // a template's revenue target is last year's revenue plus a tenth, rounded to ¥10,000
@@ -229,19 +260,24 @@ export async function createPlan(ctx: Ctx, accountId: string, input: z.infer<typ
       })
       .returning({ id: accountPlans.id });
     const planId = row!.id;
-    await applyContent(tx, withDb(ctx, tx), { id: planId, accountId }, {
-      actions:
-        input.actions ??
-        template.actions.map((a) => ({
-          strategy: a.strategy,
-          title: a.title,
-          ownerId,
-          dueDate: endOfMonth(input.year, a.monthOfYear),
-          resources: a.resources,
-          budget: null,
-        })),
-      items: input.items ?? [],
-    });
+    await applyContent(
+      tx,
+      withDb(ctx, tx),
+      { id: planId, accountId },
+      {
+        actions:
+          input.actions ??
+          template.actions.map((a) => ({
+            strategy: a.strategy,
+            title: a.title,
+            ownerId,
+            dueDate: endOfMonth(input.year, a.monthOfYear),
+            resources: a.resources,
+            budget: null,
+          })),
+        items: input.items ?? [],
+      },
+    );
     await writeVersion(tx, ctx, planId, 1, 'initial', null);
     await audit(withDb(ctx, tx), 'plan.create', 'account', accountId, { planId, year: input.year, tier: account.tier });
     return planId;
@@ -275,7 +311,10 @@ export async function updatePlan(ctx: Ctx, id: string, input: z.infer<typeof Upd
     await bump(tx, ctx, id, version, sql`status = 'draft'`);
     await applyContent(tx, withDb(ctx, tx), plan, content);
     await writeVersion(tx, ctx, id, plan.revision, 'initial', null);
-    await audit(withDb(ctx, tx), 'plan.update', 'account', plan.accountId, { planId: id, fields: Object.keys(content) });
+    await audit(withDb(ctx, tx), 'plan.update', 'account', plan.accountId, {
+      planId: id,
+      fields: Object.keys(content),
+    });
   });
   return getPlan(ctx, id);
 }
@@ -294,7 +333,10 @@ export async function submitPlan(ctx: Ctx, id: string, input: z.infer<typeof Pla
         ? sql`status = 'submitted', submitted_at = now()`
         : sql`status = 'approved', submitted_at = now(), approved_at = now(), approved_by = null, approval_note = null`,
     );
-    await audit(withDb(ctx, tx), 'plan.submit', 'account', plan.accountId, { planId: id, needsApproval: plan.needsApproval });
+    await audit(withDb(ctx, tx), 'plan.submit', 'account', plan.accountId, {
+      planId: id,
+      needsApproval: plan.needsApproval,
+    });
   });
   return getPlan(ctx, id);
 }
@@ -328,8 +370,10 @@ async function decide(ctx: Ctx, id: string, input: z.infer<typeof PlanDecision>,
   return getPlan(ctx, id);
 }
 
-export const approvePlan = (ctx: Ctx, id: string, input: z.infer<typeof PlanDecision>) => decide(ctx, id, input, 'approve');
-export const returnPlan = (ctx: Ctx, id: string, input: z.infer<typeof PlanDecision>) => decide(ctx, id, input, 'return');
+export const approvePlan = (ctx: Ctx, id: string, input: z.infer<typeof PlanDecision>) =>
+  decide(ctx, id, input, 'approve');
+export const returnPlan = (ctx: Ctx, id: string, input: z.infer<typeof PlanDecision>) =>
+  decide(ctx, id, input, 'return');
 
 /**
  * An adjustment (策略调整) of an approved plan: the changes apply and a new revision records the plan as
@@ -360,7 +404,15 @@ export async function adjustPlan(ctx: Ctx, id: string, input: z.infer<typeof Adj
   return getPlan(ctx, id);
 }
 
-type VersionRow = { revision: number; reason_kind: string; reason: string | null; changed_by: string | null; changed_by_name: string | null; changed_at: unknown; snapshot: PlanSnapshot };
+type VersionRow = {
+  revision: number;
+  reason_kind: string;
+  reason: string | null;
+  changed_by: string | null;
+  changed_by_name: string | null;
+  changed_at: unknown;
+  snapshot: PlanSnapshot;
+};
 
 const toVersion = (v: VersionRow) => ({
   revision: v.revision,

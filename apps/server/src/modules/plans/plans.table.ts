@@ -16,8 +16,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { idColumn, trackedColumns } from '../../platform/db/columns.js';
 import { accounts } from '../accounts/accounts.table.js';
-import { contacts } from '../contacts/contacts.table.js';
 import { competitors } from '../competitors/competitors.table.js';
+import { contacts } from '../contacts/contacts.table.js';
 import { orgUnits } from '../org/org.table.js';
 import { productCategories } from '../products/products.table.js';
 import { users } from '../users/users.table.js';

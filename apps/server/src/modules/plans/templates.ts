@@ -11,12 +11,27 @@ type Template = z.infer<typeof PlanTemplate>;
  */
 const ACTIONS: Record<Tier, { strategy: Strategy; title: string; monthOfYear: number; resources: string | null }[]> = {
   strategic: [
-    { strategy: 'product', title: '联合客户技术部门梳理产线升级需求，输出定制化解决方案', monthOfYear: 3, resources: '方案工程师 2 人' },
+    {
+      strategy: 'product',
+      title: '联合客户技术部门梳理产线升级需求，输出定制化解决方案',
+      monthOfYear: 3,
+      resources: '方案工程师 2 人',
+    },
     { strategy: 'product', title: '新品样机试用与现场验证', monthOfYear: 6, resources: '样机 2 套' },
     { strategy: 'price', title: '签订年度框架价格协议，按采购量阶梯返利', monthOfYear: 2, resources: null },
     { strategy: 'price', title: '半年度价格回顾：对比竞品报价与折扣执行情况', monthOfYear: 7, resources: null },
-    { strategy: 'promotion', title: '邀请客户高层参加大客户俱乐部年度峰会', monthOfYear: 5, resources: '峰会名额 3 个' },
-    { strategy: 'promotion', title: '为客户设备团队提供一次技术培训（增值服务）', monthOfYear: 9, resources: '讲师 1 人' },
+    {
+      strategy: 'promotion',
+      title: '邀请客户高层参加大客户俱乐部年度峰会',
+      monthOfYear: 5,
+      resources: '峰会名额 3 个',
+    },
+    {
+      strategy: 'promotion',
+      title: '为客户设备团队提供一次技术培训（增值服务）',
+      monthOfYear: 9,
+      resources: '讲师 1 人',
+    },
     { strategy: 'channel', title: '明确直销覆盖：客户经理 + 技术支持 + 高层对接人', monthOfYear: 1, resources: null },
     { strategy: 'channel', title: '高层互访：我方分管副总拜访客户总经理', monthOfYear: 10, resources: '差旅预算' },
   ],
@@ -60,14 +75,24 @@ export function planTemplate(tier: Tier): Template {
       : [
           { kind: 'relationship', label: '覆盖经济决策者', target: null, role: 'economic_buyer', note: null },
           ...(tier === 'strategic'
-            ? [{ kind: 'relationship' as const, label: '覆盖决策者', target: null, role: 'decision_maker' as const, note: null }]
+            ? [
+                {
+                  kind: 'relationship' as const,
+                  label: '覆盖决策者',
+                  target: null,
+                  role: 'decision_maker' as const,
+                  note: null,
+                },
+              ]
             : []),
         ];
   return {
     tier,
     goals: [
       { kind: 'revenue', label: '年度销售额', target: null, role: null, note: null },
-      ...(tier === 'general' ? [] : [{ kind: 'margin' as const, label: '年度毛利', target: null, role: null, note: null }]),
+      ...(tier === 'general'
+        ? []
+        : [{ kind: 'margin' as const, label: '年度毛利', target: null, role: null, note: null }]),
       ...(tier === 'strategic'
         ? [{ kind: 'share_of_wallet' as const, label: '钱包份额', target: null, role: null, note: null }]
         : []),

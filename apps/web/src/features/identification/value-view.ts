@@ -193,7 +193,13 @@ export function sevenPSentence(item: SevenP, language: string): { text: SevenPTe
 }
 
 type WhitespaceState = WhitespaceCellData['state'];
-export const whitespaceStates: readonly WhitespaceState[] = ['potential', 'opportunity', 'competitor', 'bought', 'none'];
+export const whitespaceStates: readonly WhitespaceState[] = [
+  'potential',
+  'opportunity',
+  'competitor',
+  'bought',
+  'none',
+];
 
 /**
  * The whitespace grid by state, opportunities first: potential categories by lift (the strongest

@@ -129,9 +129,18 @@ export function AccountOpportunitiesTab({ account }: { account: Account }) {
                 <Tag color={o.status === 'won' ? 'success' : 'error'}>{t(`opportunity.status.${o.status}`)}</Tag>
               ),
           },
-          { title: t('opportunity.amount'), width: 140, align: 'right', render: (_, o) => <span className="kamap-num">{formatMoney(o.amount)}</span> },
+          {
+            title: t('opportunity.amount'),
+            width: 140,
+            align: 'right',
+            render: (_, o) => <span className="kamap-num">{formatMoney(o.amount)}</span>,
+          },
           { title: t('opportunity.probability'), width: 70, render: (_, o) => `${o.probability}%` },
-          { title: t('opportunity.expectedClose'), width: 110, render: (_, o) => formatDate(o.closedOn ?? o.expectedClose) },
+          {
+            title: t('opportunity.expectedClose'),
+            width: 110,
+            render: (_, o) => formatDate(o.closedOn ?? o.expectedClose),
+          },
           { title: t('opportunity.reasonShort'), ellipsis: true, render: (_, o) => o.closeReason ?? '' },
         ]}
       />
@@ -156,7 +165,9 @@ export function AccountContractsTab({ account }: { account: Account }) {
         )}
       </Flex>
       <ContractsTable params={{ accountId: account.id }} showAccount={false} />
-      {creating && <ContractFormModal accountId={account.id} renewable={renewable.items} onClose={() => setCreating(false)} />}
+      {creating && (
+        <ContractFormModal accountId={account.id} renewable={renewable.items} onClose={() => setCreating(false)} />
+      )}
     </Flex>
   );
 }

@@ -82,7 +82,14 @@ export type PlanContent = {
     resources: string | null;
     budget: number | null;
   }[];
-  items?: { id?: string; kind: PlanData['items'][number]['kind']; title: string; terms: string; startDate: string; endDate: string | null }[];
+  items?: {
+    id?: string;
+    kind: PlanData['items'][number]['kind'];
+    title: string;
+    terms: string;
+    startDate: string;
+    endDate: string | null;
+  }[];
 };
 
 export const useCreatePlan = (accountId: string) =>
@@ -145,7 +152,9 @@ export type OpportunityBody = {
   fromRecommendation?: string;
 };
 export const useCreateOpportunity = (accountId: string) =>
-  useOpportunityWrite((body: OpportunityBody) => api.post<OpportunityData>(`/accounts/${accountId}/opportunities`, body));
+  useOpportunityWrite((body: OpportunityBody) =>
+    api.post<OpportunityData>(`/accounts/${accountId}/opportunities`, body),
+  );
 export const useUpdateOpportunity = (id: string) =>
   useOpportunityWrite((body: Partial<OpportunityBody> & { version: number; probability?: number }) =>
     api.patch<OpportunityData>(`/opportunities/${id}`, body),
@@ -155,11 +164,14 @@ export const useCloseOpportunity = (id: string) =>
     api.post<OpportunityData>(`/opportunities/${id}/close`, body),
   );
 export const useSetBuyingCentre = (id: string) =>
-  useOpportunityWrite(({ contactId, ...body }: { contactId: string; role: string; stance: string; note: string | null }) =>
-    api.put<OpportunityData>(`/opportunities/${id}/buying-centre/${contactId}`, body),
+  useOpportunityWrite(
+    ({ contactId, ...body }: { contactId: string; role: string; stance: string; note: string | null }) =>
+      api.put<OpportunityData>(`/opportunities/${id}/buying-centre/${contactId}`, body),
   );
 export const useRemoveBuyingCentre = (id: string) =>
-  useOpportunityWrite((contactId: string) => api.delete<OpportunityData>(`/opportunities/${id}/buying-centre/${contactId}`));
+  useOpportunityWrite((contactId: string) =>
+    api.delete<OpportunityData>(`/opportunities/${id}/buying-centre/${contactId}`),
+  );
 
 export const useContractList = (params: Record<string, QueryValue>) =>
   usePagedList<ContractData>(contractKeys.list, '/contracts', params);

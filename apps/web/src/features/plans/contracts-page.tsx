@@ -20,7 +20,10 @@ export function ContractsPage() {
           <Segmented
             value={state}
             onChange={(v) => setUrl({ state: v === 'expiring' ? null : v })}
-            options={states.map((s) => ({ value: s, label: s === 'all' ? t('contract.all') : t(`contract.state.${s}`) }))}
+            options={states.map((s) => ({
+              value: s,
+              label: s === 'all' ? t('contract.all') : t(`contract.state.${s}`),
+            }))}
           />
           <Select
             allowClear

@@ -1,17 +1,23 @@
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { QueryValue } from '../../app/api/client';
 import { EmptyState } from '../../ui/empty-state';
 import { formatDate, formatMoney } from '../../ui/format';
 import { ListFooter } from '../../ui/list-footer';
 import { QueryError } from '../../ui/query-error';
-import type { QueryValue } from '../../app/api/client';
 import { useContractList } from './api';
 import { ContractStateTag } from './tags';
 import type { ContractData } from './types';
 
 /** Contracts, soonest end first, with their state against the renewal alert window. */
-export function ContractsTable({ params, showAccount = true }: { params: Record<string, QueryValue>; showAccount?: boolean }) {
+export function ContractsTable({
+  params,
+  showAccount = true,
+}: {
+  params: Record<string, QueryValue>;
+  showAccount?: boolean;
+}) {
   const { t } = useTranslation();
   const list = useContractList({ limit: 100, ...params });
   if (list.isError && !list.data) return <QueryError error={list.error} onRetry={() => list.refetch()} />;
@@ -24,18 +30,30 @@ export function ContractsTable({ params, showAccount = true }: { params: Record<
         dataSource={list.items}
         locale={{ emptyText: <EmptyState description={t('contract.none')} /> }}
         columns={[
-          { title: t('contract.code'), dataIndex: 'code', width: 150, render: (v: string) => <span className="kamap-num">{v}</span> },
+          {
+            title: t('contract.code'),
+            dataIndex: 'code',
+            width: 150,
+            render: (v: string) => <span className="kamap-num">{v}</span>,
+          },
           { title: t('contract.title'), dataIndex: 'title' },
           ...(showAccount
             ? [
                 {
                   title: t('contract.account'),
-                  render: (_: unknown, c: ContractData) => <Link to={`/accounts/${c.accountId}?tab=contracts`}>{c.accountName}</Link>,
+                  render: (_: unknown, c: ContractData) => (
+                    <Link to={`/accounts/${c.accountId}?tab=contracts`}>{c.accountName}</Link>
+                  ),
                 },
               ]
             : []),
           { title: t('contract.kindLabel'), width: 110, render: (_, c) => t(`contract.kind.${c.kind}`) },
-          { title: t('contract.value'), width: 140, align: 'right', render: (_, c) => <span className="kamap-num">{formatMoney(c.value)}</span> },
+          {
+            title: t('contract.value'),
+            width: 140,
+            align: 'right',
+            render: (_, c) => <span className="kamap-num">{formatMoney(c.value)}</span>,
+          },
           {
             title: t('contract.period'),
             width: 200,
@@ -64,7 +82,12 @@ export function ContractsTable({ params, showAccount = true }: { params: Record<
             width: 160,
             render: (_, c) => c.planItems.map((i) => i.title).join('、') || '—',
           },
-          { title: t('contract.renewalTerms'), dataIndex: 'renewalTerms', ellipsis: true, render: (v: string | null) => v ?? '—' },
+          {
+            title: t('contract.renewalTerms'),
+            dataIndex: 'renewalTerms',
+            ellipsis: true,
+            render: (v: string | null) => v ?? '—',
+          },
         ]}
       />
       <ListFooter list={list} />

@@ -2,13 +2,19 @@ import { DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ProblemAlert } from '../../ui/problem-alert';
 import { yuanToFen } from '../../ui/format';
+import { ProblemAlert } from '../../ui/problem-alert';
 import { useProductCategories } from '../products/api';
 import { useCreateOpportunity } from './api';
 import { STAGES } from './tags';
 
-type Values = { title: string; amount: number; categoryIds: string[]; expectedClose: dayjs.Dayjs; stage: (typeof STAGES)[number] };
+type Values = {
+  title: string;
+  amount: number;
+  categoryIds: string[];
+  expectedClose: dayjs.Dayjs;
+  stage: (typeof STAGES)[number];
+};
 
 /**
  * A new opportunity for the account; from a recommendation of the Value tab it starts as a cross-sell (or
@@ -62,7 +68,9 @@ export function OpportunityFormModal({
         }}
       >
         {recommendation?.because && (
-          <p style={{ color: '#64748b' }}>{t('opportunity.recommendationBecause', { because: recommendation.because })}</p>
+          <p style={{ color: '#64748b' }}>
+            {t('opportunity.recommendationBecause', { because: recommendation.because })}
+          </p>
         )}
         <Form.Item name="title" label={t('opportunity.title')} rules={[{ required: true, max: 200 }]}>
           <Input />

@@ -1,4 +1,21 @@
-import { Button, Card, Col, Descriptions, Flex, Form, Input, Modal, Radio, Row, Select, Space, Steps, Table, Tag, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Steps,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -12,11 +29,25 @@ import { ProblemAlert } from '../../ui/problem-alert';
 import { QueryError } from '../../ui/query-error';
 import { useContactList } from '../contacts/api';
 import { planWriters } from './access';
-import { useCloseOpportunity, useOpportunity, useRemoveBuyingCentre, useSetBuyingCentre, useUpdateOpportunity } from './api';
+import {
+  useCloseOpportunity,
+  useOpportunity,
+  useRemoveBuyingCentre,
+  useSetBuyingCentre,
+  useUpdateOpportunity,
+} from './api';
 import { STAGES, StageTag } from './tags';
 import type { OpportunityData } from './types';
 
-const ROLES: DecisionRoleValue[] = ['decision_maker', 'economic_buyer', 'technical_evaluator', 'user', 'influencer', 'coach', 'gatekeeper'];
+const ROLES: DecisionRoleValue[] = [
+  'decision_maker',
+  'economic_buyer',
+  'technical_evaluator',
+  'user',
+  'influencer',
+  'coach',
+  'gatekeeper',
+];
 const STANCES: AttitudeValue[] = ['champion', 'supporter', 'neutral', 'sceptic', 'opponent'];
 
 function MemberModal({ o, contactId, onClose }: { o: OpportunityData; contactId?: string; onClose: () => void }) {
@@ -56,7 +87,10 @@ function MemberModal({ o, contactId, onClose }: { o: OpportunityData; contactId?
           <Select options={ROLES.map((r) => ({ value: r, label: t(`enum.decisionRole.${r}`) }))} />
         </Form.Item>
         <Form.Item name="stance" label={t('opportunity.centre.stance')} rules={[{ required: true }]}>
-          <Radio.Group optionType="button" options={STANCES.map((s) => ({ value: s, label: t(`enum.attitude.${s}`) }))} />
+          <Radio.Group
+            optionType="button"
+            options={STANCES.map((s) => ({ value: s, label: t(`enum.attitude.${s}`) }))}
+          />
         </Form.Item>
         <Form.Item name="note" label={t('opportunity.centre.note')}>
           <Input.TextArea rows={2} maxLength={1000} />
@@ -112,7 +146,9 @@ export function OpportunityPage() {
         tags={
           <>
             <StageTag value={o.stage} />
-            {o.status !== 'open' && <Tag color={o.status === 'won' ? 'success' : 'error'}>{t(`opportunity.status.${o.status}`)}</Tag>}
+            {o.status !== 'open' && (
+              <Tag color={o.status === 'won' ? 'success' : 'error'}>{t(`opportunity.status.${o.status}`)}</Tag>
+            )}
             <Tag>{t(`opportunity.kind.${o.kind}`)}</Tag>
           </>
         }
@@ -158,7 +194,9 @@ export function OpportunityPage() {
                 <Descriptions.Item label={t('opportunity.weighted')}>
                   <span className="kamap-num">{formatMoney(o.weighted)}</span>
                 </Descriptions.Item>
-                <Descriptions.Item label={t('opportunity.expectedClose')}>{formatDate(o.expectedClose)}</Descriptions.Item>
+                <Descriptions.Item label={t('opportunity.expectedClose')}>
+                  {formatDate(o.expectedClose)}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('opportunity.productLines')}>
                   {o.categories.map((c) => c.name).join('、') || '—'}
                 </Descriptions.Item>
@@ -211,7 +249,8 @@ export function OpportunityPage() {
                   { title: t('opportunity.centre.role'), render: (_, m) => <DecisionRoleTag value={m.role} /> },
                   {
                     title: t('opportunity.centre.stanceNow', { stage: t(`opportunity.stage.${o.stage}`) }),
-                    render: (_, m) => (m.stance ? <AttitudeTag value={m.stance} /> : <Tag>{t('opportunity.centre.unknown')}</Tag>),
+                    render: (_, m) =>
+                      m.stance ? <AttitudeTag value={m.stance} /> : <Tag>{t('opportunity.centre.unknown')}</Tag>,
                   },
                   {
                     title: t('opportunity.centre.history'),

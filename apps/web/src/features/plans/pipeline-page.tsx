@@ -59,7 +59,10 @@ export function PipelinePage() {
           </Col>
           <Col xs={12} md={6}>
             <Card size="small">
-              <Statistic title={t('opportunity.weightedAmount')} value={formatMoneyShort(weightedTotal, i18n.language)} />
+              <Statistic
+                title={t('opportunity.weightedAmount')}
+                value={formatMoneyShort(weightedTotal, i18n.language)}
+              />
             </Card>
           </Col>
           <Col xs={12} md={6}>
@@ -117,7 +120,9 @@ export function PipelinePage() {
                       deals.slice(0, 12).map((o) => <Deal key={o.id} o={o} />)
                     )}
                     {deals.length > 12 && (
-                      <Typography.Text type="secondary">{t('opportunity.more', { count: deals.length - 12 })}</Typography.Text>
+                      <Typography.Text type="secondary">
+                        {t('opportunity.more', { count: deals.length - 12 })}
+                      </Typography.Text>
                     )}
                   </div>
                 );

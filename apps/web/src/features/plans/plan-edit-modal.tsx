@@ -57,10 +57,15 @@ export function PlanEditModal({ plan, onClose }: { plan: PlanData; onClose: () =
       strategies,
       actions: actions.map(({ key: _k, ownerName: _o, ...a }) => a),
     };
-    if (adjusting) adjust.mutate({ version: plan.version, reasonKind: reasonKind ?? '', reason, ...content }, { onSuccess: onClose });
+    if (adjusting)
+      adjust.mutate(
+        { version: plan.version, reasonKind: reasonKind ?? '', reason, ...content },
+        { onSuccess: onClose },
+      );
     else update.mutate({ version: plan.version, ...content }, { onSuccess: onClose });
   };
-  const valid = actions.every((a) => a.title.trim() && a.ownerId && a.dueDate) && (!adjusting || (reasonKind && reason.trim()));
+  const valid =
+    actions.every((a) => a.title.trim() && a.ownerId && a.dueDate) && (!adjusting || (reasonKind && reason.trim()));
 
   return (
     <Modal
@@ -235,7 +240,9 @@ export function PlanEditModal({ plan, onClose }: { plan: PlanData; onClose: () =
                 min={0}
                 addonAfter="¥"
                 value={g.target === null ? null : fenToYuan(g.target)}
-                onChange={(v) => setGoals(goals.map((x, j) => (j === i ? { ...x, target: v === null ? null : yuanToFen(v) } : x)))}
+                onChange={(v) =>
+                  setGoals(goals.map((x, j) => (j === i ? { ...x, target: v === null ? null : yuanToFen(v) } : x)))
+                }
                 style={{ width: 220 }}
               />
             ) : g.kind === 'share_of_wallet' ? (

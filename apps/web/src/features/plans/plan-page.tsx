@@ -1,5 +1,20 @@
 import { CheckOutlined, EditOutlined, PrinterOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Flex, Input, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Input,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -17,7 +32,12 @@ import styles from './plans.module.css';
 import { ActionStatusTag, PlanStatusTag } from './tags';
 import type { PlanActionData, PlanActionStatusValue, PlanData } from './types';
 
-const QUADRANT_COLOR = { strengths: '#ecfdf5', weaknesses: '#fef2f2', opportunities: '#eff6ff', threats: '#fffbeb' } as const;
+const QUADRANT_COLOR = {
+  strengths: '#ecfdf5',
+  weaknesses: '#fef2f2',
+  opportunities: '#eff6ff',
+  threats: '#fffbeb',
+} as const;
 const ACTION_STATUSES: PlanActionStatusValue[] = ['not_started', 'in_progress', 'done', 'cancelled'];
 
 function GoalValue({ kind, value }: { kind: string; value: number | null }) {
@@ -38,12 +58,23 @@ function Decision({ plan, step, onClose }: { plan: PlanData; step: 'approve' | '
       open
       title={t(`plan.decision.${step}`)}
       onCancel={onClose}
-      okButtonProps={{ loading: decide.isPending, disabled: step === 'return' && !note.trim(), danger: step === 'return' }}
-      onOk={() => decide.mutate({ version: plan.version, ...(note.trim() ? { note: note.trim() } : {}) }, { onSuccess: onClose })}
+      okButtonProps={{
+        loading: decide.isPending,
+        disabled: step === 'return' && !note.trim(),
+        danger: step === 'return',
+      }}
+      onOk={() =>
+        decide.mutate({ version: plan.version, ...(note.trim() ? { note: note.trim() } : {}) }, { onSuccess: onClose })
+      }
     >
       <ProblemAlert error={decide.error} />
       <Typography.Paragraph type="secondary">{t(`plan.decision.${step}Hint`)}</Typography.Paragraph>
-      <Input.TextArea rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('plan.decision.note')} />
+      <Input.TextArea
+        rows={3}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        placeholder={t('plan.decision.note')}
+      />
     </Modal>
   );
 }
@@ -150,7 +181,11 @@ export function PlanPage() {
               {t('plan.print')}
             </Button>
             {writer && (plan.status === 'draft' || plan.status === 'approved') && (
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} type={plan.status === 'approved' ? 'primary' : 'default'}>
+              <Button
+                icon={<EditOutlined />}
+                onClick={() => setEditing(true)}
+                type={plan.status === 'approved' ? 'primary' : 'default'}
+              >
                 {plan.status === 'approved' ? t('plan.adjust.button') : t('plan.edit')}
               </Button>
             )}
@@ -213,7 +248,10 @@ export function PlanPage() {
             <Descriptions.Item label={t('plan.approval')}>
               {plan.needsApproval
                 ? plan.approvedAt
-                  ? t('plan.approvedBy', { name: plan.approvedBy?.displayName ?? '—', at: formatDateTime(plan.approvedAt) })
+                  ? t('plan.approvedBy', {
+                      name: plan.approvedBy?.displayName ?? '—',
+                      at: formatDateTime(plan.approvedAt),
+                    })
                   : t('plan.needsApproval')
                 : t('plan.noApprovalNeeded')}
             </Descriptions.Item>
@@ -232,13 +270,29 @@ export function PlanPage() {
                 dataSource={plan.goals}
                 columns={[
                   { title: t('plan.goal.label'), dataIndex: 'label' },
-                  { title: t('plan.goal.target'), render: (_, g) => (g.kind === 'relationship' ? (g.role ? t(`enum.decisionRole.${g.role}`) : '—') : <GoalValue kind={g.kind} value={g.target} />) },
+                  {
+                    title: t('plan.goal.target'),
+                    render: (_, g) =>
+                      g.kind === 'relationship' ? (
+                        g.role ? (
+                          t(`enum.decisionRole.${g.role}`)
+                        ) : (
+                          '—'
+                        )
+                      ) : (
+                        <GoalValue kind={g.kind} value={g.target} />
+                      ),
+                  },
                   { title: t('plan.goal.actual'), render: (_, g) => <GoalValue kind={g.kind} value={g.actual} /> },
                   {
                     title: '',
                     width: 70,
                     render: (_, g) =>
-                      g.met === null ? null : <Tag color={g.met ? 'success' : 'warning'}>{g.met ? t('plan.goal.met') : t('plan.goal.gap')}</Tag>,
+                      g.met === null ? null : (
+                        <Tag color={g.met ? 'success' : 'warning'}>
+                          {g.met ? t('plan.goal.met') : t('plan.goal.gap')}
+                        </Tag>
+                      ),
                   },
                 ]}
               />
@@ -294,7 +348,8 @@ export function PlanPage() {
               {
                 title: t('plan.items.period'),
                 width: 200,
-                render: (_, i) => `${formatDate(i.startDate)} ~ ${i.endDate ? formatDate(i.endDate) : t('plan.items.open')}`,
+                render: (_, i) =>
+                  `${formatDate(i.startDate)} ~ ${i.endDate ? formatDate(i.endDate) : t('plan.items.open')}`,
               },
               {
                 title: t('plan.items.contracts'),

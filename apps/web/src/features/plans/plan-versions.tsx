@@ -21,7 +21,10 @@ export function PlanVersions({ plan }: { plan: PlanData }) {
   }, [plan.revision]);
   const diff = usePlanDiff(plan.id, from, to);
   if (versions.isError) return <QueryError error={versions.error} onRetry={() => versions.refetch()} />;
-  const options = (versions.data ?? []).map((v) => ({ value: v.revision, label: t('plan.versions.revision', { n: v.revision }) }));
+  const options = (versions.data ?? []).map((v) => ({
+    value: v.revision,
+    label: t('plan.versions.revision', { n: v.revision }),
+  }));
   const field = (c: PlanDiffData['changes'][number]) => {
     if (!c.field) return '';
     if (c.section === 'swot') return t(`plan.swot.${c.field as 'strengths'}`);

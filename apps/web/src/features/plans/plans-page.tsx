@@ -41,11 +41,17 @@ function OverdueActions() {
             ),
           },
           { title: t('plan.action.owner'), width: 100, render: (_, a) => a.owner.displayName },
-          { title: t('plan.action.due'), width: 110, render: (_, a) => <span className="kamap-num">{formatDate(a.dueDate)}</span> },
+          {
+            title: t('plan.action.due'),
+            width: 110,
+            render: (_, a) => <span className="kamap-num">{formatDate(a.dueDate)}</span>,
+          },
           {
             title: t('plan.daysOverdue'),
             width: 100,
-            render: (_, a) => <Typography.Text type="danger">{t('common.daysValue', { count: a.daysOverdue ?? 0 })}</Typography.Text>,
+            render: (_, a) => (
+              <Typography.Text type="danger">{t('common.daysValue', { count: a.daysOverdue ?? 0 })}</Typography.Text>
+            ),
           },
           { title: t('plan.action.status'), width: 110, render: (_, a) => <ActionStatusTag value={a.status} /> },
         ]}
@@ -80,12 +86,17 @@ function Plans({ status }: { status?: string }) {
             title: t('plan.completion'),
             width: 180,
             render: (_, p) =>
-              p.completion.rate === null ? '—' : <Progress percent={Math.round(p.completion.rate * 100)} size="small" />,
+              p.completion.rate === null ? (
+                '—'
+              ) : (
+                <Progress percent={Math.round(p.completion.rate * 100)} size="small" />
+              ),
           },
           {
             title: t('plan.overdueCount'),
             width: 90,
-            render: (_, p) => (p.overdue ? <Tag color="error">{p.overdue}</Tag> : <Typography.Text type="secondary">0</Typography.Text>),
+            render: (_, p) =>
+              p.overdue ? <Tag color="error">{p.overdue}</Tag> : <Typography.Text type="secondary">0</Typography.Text>,
           },
         ]}
       />
@@ -116,7 +127,10 @@ export function PlansPage() {
               value={url.status ?? undefined}
               onChange={(v) => setUrl({ status: v ?? null })}
               style={{ width: 140 }}
-              options={(['draft', 'submitted', 'approved', 'closed'] as const).map((s) => ({ value: s, label: t(`plan.status.${s}`) }))}
+              options={(['draft', 'submitted', 'approved', 'closed'] as const).map((s) => ({
+                value: s,
+                label: t(`plan.status.${s}`),
+              }))}
             />
           )}
         </Flex>

@@ -58,7 +58,9 @@ function CellDetail({ cell }: { cell: WhitespaceCellData }) {
         </Tooltip>
       ) : null;
     case 'opportunity':
-      return cell.opportunityId ? <Link to={`/opportunities/${cell.opportunityId}`}>{t('value.wsOpenOpportunity')}</Link> : null;
+      return cell.opportunityId ? (
+        <Link to={`/opportunities/${cell.opportunityId}`}>{t('value.wsOpenOpportunity')}</Link>
+      ) : null;
     case 'none':
       return null;
   }
@@ -75,7 +77,9 @@ export function WhitespaceCard({ accountId, cells }: { accountId: string; cells:
   const columns = whitespaceColumns(cells);
   // a recommendation or a category a competitor holds is where a KAM may open a cross-sell or upsell
   const canCreate = (cell: WhitespaceCellData) =>
-    planWriters.includes(user.role) && cell.recommendation !== null && (cell.state === 'potential' || cell.state === 'competitor');
+    planWriters.includes(user.role) &&
+    cell.recommendation !== null &&
+    (cell.state === 'potential' || cell.state === 'competitor');
   return (
     <Card size="small" variant="borderless" title={t('value.whitespaceTitle')}>
       {cells.length === 0 ? (
@@ -110,7 +114,13 @@ export function WhitespaceCard({ accountId, cells }: { accountId: string; cells:
                             <CellDetail cell={cell} />
                           </div>
                           {canCreate(cell) && (
-                            <Button size="small" type="link" icon={<PlusOutlined />} style={{ padding: 0 }} onClick={() => setCreating(cell)}>
+                            <Button
+                              size="small"
+                              type="link"
+                              icon={<PlusOutlined />}
+                              style={{ padding: 0 }}
+                              onClick={() => setCreating(cell)}
+                            >
                               {t('value.wsCreateOpportunity')}
                             </Button>
                           )}
