@@ -352,7 +352,7 @@ export async function generatePlansDemo(db: Db, opts: { seed: number; asOf: stri
         a,
         'maintenance',
         isoOfDay(asOf - 320),
-        isoOfDay(rng.chance(0.5) ? asOf + rng.int(10, 85) : asOf + rng.int(120, 300)),
+        isoOfDay(rng.chance(0.35) ? asOf + rng.int(10, 85) : asOf + rng.int(120, 300)),
         rng.int(20, 80) * 1_000_000,
         '到期前 60 天续签，服务内容可调整',
       ),
@@ -366,6 +366,13 @@ export async function generatePlansDemo(db: Db, opts: { seed: number; asOf: stri
         null,
       ),
     ];
+    // in the last quarter most frameworks are already renewed for next year: those stop alerting
+    const framework = contractRows[0] as (typeof contracts.$inferInsert) & { id: string };
+    if (dayOf(framework.endDate) - asOf <= 90 && rng.chance(0.7)) {
+      const renewal = contract(rng, a, 'framework', `${year + 1}-01-01`, `${year + 1}-12-31`, Math.max(a.last_year * 1.1, 10_000_000), '到期前 30 天按上年度执行情况续签');
+      framework.renewedById = renewal.id;
+      contractRows.push(renewal);
+    }
     await db.insert(contracts).values(contractRows);
     await db.execute(sql`insert into contract_plan_items (contract_id, plan_item_id)
       values (${contractRows[1]!.id}, ${items[0]!.id})`);
