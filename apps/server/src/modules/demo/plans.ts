@@ -178,7 +178,9 @@ export async function generatePlansDemo(db: Db, opts: { seed: number; asOf: stri
       const s = SCHEDULE[i] as (typeof SCHEDULE)[number];
       const state: 'done' | 'in_progress' | 'not_started' | 'cancelled' =
         s.state === 'either' ? (rng.chance(0.5) ? 'done' : 'not_started') : s.state;
-      const dueDate = due(s.offset);
+      // each account's calendar differs a little; past stays past and future stays future
+      const jitter = rng.int(-12, 12);
+      const dueDate = due(s.offset < 0 ? Math.min(-3, s.offset + jitter) : Math.max(3, s.offset + jitter));
       return {
         id: rng.uuid(),
         planId,
