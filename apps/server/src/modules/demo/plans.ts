@@ -497,7 +497,7 @@ export async function generatePlansDemo(db: Db, opts: { seed: number; asOf: stri
     await db.insert(opportunities).values(opportunityRows.slice(i, i + 500));
   for (let i = 0; i < memberRows.length; i += 500)
     await db.insert(opportunityContacts).values(memberRows.slice(i, i + 500));
-  summary.targets = await writeTargets(db, year);
+  summary.targets = await writeTargets(db, year, opts.asOf);
   return summary;
 }
 
@@ -533,21 +533,35 @@ function contract(
   };
 }
 
-/** Monthly targets for asOf's year: last year's revenue of the same month plus a tenth, per org unit and per KAM. */
-async function writeTargets(db: Db, year: number): Promise<number> {
+/**
+ * Monthly targets per org unit and per KAM for asOf's year and the next: the same month's revenue a year
+ * earlier plus a tenth (for next year, the latest twelve whole months stand in for it).
+ */
+async function writeTargets(db: Db, year: number, asOf: string): Promise<number> {
+  return (await targetsFor(db, year, `${year - 1}-01-01`)) + (await targetsFor(db, year + 1, monthBack(asOf, 12)));
+}
+
+/** The first day of the month `months` before asOf's month. */
+function monthBack(asOf: string, months: number): string {
+  const d = new Date(`${asOf.slice(0, 7)}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d.toISOString().slice(0, 10);
+}
+
+async function targetsFor(db: Db, year: number, from: string): Promise<number> {
   const units = await rows<{ id: string; month: number; revenue: number }>(
     db,
     sql`select u.id, extract(month from m.month)::int as month, sum(m.revenue)::float8 as revenue
           from org_units u join org_units au on au.path like u.path || '%' join accounts a on a.org_unit_id = au.id
           join account_monthly m on m.account_id = a.id
-         where m.month >= make_date(${year - 1}, 1, 1) and m.month < make_date(${year}, 1, 1)
+         where m.month >= ${from}::date and m.month < ${from}::date + interval '12 months'
          group by u.id, 2 order by u.id, 2`,
   );
   const owners = await rows<{ id: string; month: number; revenue: number }>(
     db,
     sql`select a.owner_id as id, extract(month from m.month)::int as month, sum(m.revenue)::float8 as revenue
           from accounts a join account_monthly m on m.account_id = a.id
-         where a.owner_id is not null and m.month >= make_date(${year - 1}, 1, 1) and m.month < make_date(${year}, 1, 1)
+         where a.owner_id is not null and m.month >= ${from}::date and m.month < ${from}::date + interval '12 months'
          group by a.owner_id, 2 order by a.owner_id, 2`,
   );
   const month = (m: number) => `${year}-${String(m).padStart(2, '0')}-01`;

@@ -28,6 +28,7 @@ export function ContractsTable({
         pagination={false}
         loading={list.isPending}
         dataSource={list.items}
+        scroll={{ x: 1360 }}
         locale={{ emptyText: <EmptyState description={t('contract.none')} /> }}
         columns={[
           {
@@ -36,11 +37,12 @@ export function ContractsTable({
             width: 150,
             render: (v: string) => <span className="kamap-num">{v}</span>,
           },
-          { title: t('contract.title'), dataIndex: 'title' },
+          { title: t('contract.title'), dataIndex: 'title', width: 170 },
           ...(showAccount
             ? [
                 {
                   title: t('contract.account'),
+                  width: 230,
                   render: (_: unknown, c: ContractData) => (
                     <Link to={`/accounts/${c.accountId}?tab=contracts`}>{c.accountName}</Link>
                   ),
