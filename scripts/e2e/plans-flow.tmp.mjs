@@ -34,7 +34,8 @@ await kam.locator('.ant-select-item-option', { hasText: '竞争态势' }).click(
 await kam.locator('.ant-modal input[placeholder^="说明"]').fill('竞品伺服报价下调 15%，取消半年价格回顾，改为针对性返利方案');
 const priceBox = kam.locator('.ant-modal textarea').nth(1);
 await priceBox.fill('框架协议锁定年度价格；对伺服、变频两类给予限时项目价，不打价格战');
-await kam.locator('.ant-modal .ant-table-row', { hasText: '半年度价格回顾' }).locator('button').click();
+const review = kam.locator('.ant-modal .ant-table-row:has(input[value*="半年度价格回顾"])');
+await ((await review.count()) ? review : kam.locator('.ant-modal .ant-table-row').nth(3)).locator('button').last().click();
 await kam.waitForTimeout(300);
 await kam.screenshot({ path: `${out}plan-adjust-zh-CN.png` });
 await kam.getByRole('button', { name: '保存调整' }).click();

@@ -45,7 +45,12 @@ export const PlanGoalInput = z
 
 export const PlanGoal = PlanGoalInput.extend({
   actual: z.number().nullable().describe('computed from orders and contacts for the plan year; never typed in'),
-  met: z.boolean().nullable(),
+  met: z
+    .boolean()
+    .nullable()
+    .describe(
+      'relationship: covered; money: actual ≥ target, or during the year ≥ the share of the target for the time gone by; null before the year starts or without a target',
+    ),
 });
 
 export const Swot = z

@@ -59,14 +59,23 @@ async function goalActuals(db: Db, plan: Row, goals: Goal[]) {
     ).map((r) => r.decision_role),
   );
   const wallet = plan.wallet_estimate === null ? null : Number(plan.wallet_estimate);
+  const today = todayInChina();
+  const start = Date.parse(`${year}-01-01`);
+  const elapsed = Math.min(1, Math.max(0, (Date.parse(today) - start) / (Date.parse(`${year + 1}-01-01`) - start)));
   return goals.map((g) => {
     let actual: number | null = null;
     if (g.kind === 'revenue') actual = Math.round(money?.revenue ?? 0);
     if (g.kind === 'margin') actual = Math.round(money?.margin ?? 0);
     if (g.kind === 'share_of_wallet' && wallet) actual = Math.round((1000 * (money?.revenue ?? 0)) / wallet) / 10;
     if (g.kind === 'relationship' && g.role) actual = covered.has(g.role) ? 1 : 0;
-    const met =
-      actual === null ? null : g.kind === 'relationship' ? actual === 1 : g.target === null ? null : actual >= g.target;
+    const met = (() => {
+      if (actual === null) return null;
+      if (g.kind === 'relationship') return actual === 1;
+      if (g.target === null || elapsed === 0) return null;
+      if (actual >= g.target) return true;
+      // during the year a money goal is held against its share of the year gone by; share of wallet as a whole
+      return g.kind === 'share_of_wallet' ? (elapsed < 1 ? null : false) : actual >= g.target * elapsed;
+    })();
     return { ...g, actual, met };
   });
 }

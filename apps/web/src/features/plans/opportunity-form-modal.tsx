@@ -26,6 +26,7 @@ export function OpportunityFormModal({
   onClose,
 }: {
   accountId: string;
+  /** a whitespace category; with `because` it is an analytics recommendation, kept as the source */
   recommendation?: { categoryId: string; categoryName: string; because: string | null };
   onClose: () => void;
 }) {
@@ -42,14 +43,18 @@ export function OpportunityFormModal({
         categoryIds: v.categoryIds ?? [],
         expectedClose: v.expectedClose.format('YYYY-MM-DD'),
         stage: v.stage,
-        ...(recommendation ? { fromRecommendation: recommendation.categoryId } : {}),
+        ...(recommendation?.because
+          ? { fromRecommendation: recommendation.categoryId }
+          : recommendation
+            ? { kind: 'cross_sell' as const }
+            : {}),
       },
       { onSuccess: (o) => navigate(`/opportunities/${o.id}`) },
     );
   return (
     <Modal
       open
-      title={recommendation ? t('opportunity.createFromRecommendation') : t('opportunity.create')}
+      title={recommendation?.because ? t('opportunity.createFromRecommendation') : t('opportunity.create')}
       onCancel={onClose}
       onOk={() => form.submit()}
       okButtonProps={{ loading: create.isPending }}
