@@ -1,18 +1,18 @@
 import type { Db } from '../../platform/db/index.js';
 import { rows, sql } from '../../platform/db/index.js';
 import { latestRunId } from '../analytics/index.js';
-import type { PlanSnapshot } from '../plans/plan-diff.js';
 import {
   accountPlans,
   contracts,
   opportunities,
   opportunityContacts,
+  type PlanSnapshot,
   planActions,
   planItems,
+  planTemplate,
   planVersions,
   salesTargets,
-} from '../plans/plans.table.js';
-import { planTemplate } from '../plans/templates.js';
+} from '../plans/index.js';
 import { dayOf, isoOfDay } from './calendar.js';
 import { createRng, type Rng } from './random.js';
 
@@ -369,9 +369,17 @@ export async function generatePlansDemo(db: Db, opts: { seed: number; asOf: stri
       ),
     ];
     // in the last quarter most frameworks are already renewed for next year: those stop alerting
-    const framework = contractRows[0] as (typeof contracts.$inferInsert) & { id: string };
+    const framework = contractRows[0] as typeof contracts.$inferInsert & { id: string };
     if (dayOf(framework.endDate) - asOf <= 90 && rng.chance(0.7)) {
-      const renewal = contract(rng, a, 'framework', `${year + 1}-01-01`, `${year + 1}-12-31`, Math.max(a.last_year * 1.1, 10_000_000), '到期前 30 天按上年度执行情况续签');
+      const renewal = contract(
+        rng,
+        a,
+        'framework',
+        `${year + 1}-01-01`,
+        `${year + 1}-12-31`,
+        Math.max(a.last_year * 1.1, 10_000_000),
+        '到期前 30 天按上年度执行情况续签',
+      );
       framework.renewedById = renewal.id;
       contractRows.push(renewal);
     }
