@@ -120,14 +120,14 @@ function ActionsTable({ plan, actions, canRun }: { plan: PlanData; actions: Plan
           },
           {
             title: t('plan.action.status'),
-            width: 170,
+            width: 196,
             render: (_, a) =>
               canRun && a.status !== 'cancelled' ? (
                 <Flex gap={4} align="center">
                   <Select
                     size="small"
                     value={a.status}
-                    style={{ width: 96 }}
+                    style={{ width: 124 }}
                     options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`plan.actionStatus.${s}`) }))}
                     onChange={(status) => update.mutate({ actionId: a.id, version: a.version, status })}
                   />
