@@ -49,7 +49,7 @@ export function ContractsTable({
                 },
               ]
             : []),
-          { title: t('contract.kindLabel'), width: 110, render: (_, c) => t(`contract.kind.${c.kind}`) },
+          { title: t('contract.kindLabel'), width: 160, render: (_, c) => t(`contract.kind.${c.kind}`) },
           {
             title: t('contract.value'),
             width: 140,
