@@ -2,10 +2,12 @@ import {
   Button,
   Card,
   Col,
+  DatePicker,
   Descriptions,
   Flex,
   Form,
   Input,
+  InputNumber,
   Modal,
   Radio,
   Row,
@@ -16,13 +18,14 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { AttitudeValue, DecisionRoleValue } from '../../app/api/types';
 import { useCurrentUser } from '../../app/auth/current-user';
 import { AttitudeTag, DecisionRoleTag } from '../../ui/enum-tags';
-import { formatDate, formatMoney } from '../../ui/format';
+import { fenToYuan, formatDate, formatMoney, yuanToFen } from '../../ui/format';
 import { PageHeader } from '../../ui/page-header';
 import { PageSkeleton } from '../../ui/page-skeleton';
 import { ProblemAlert } from '../../ui/problem-alert';
@@ -100,6 +103,58 @@ function MemberModal({ o, contactId, onClose }: { o: OpportunityData; contactId?
   );
 }
 
+function EditModal({ o, onClose }: { o: OpportunityData; onClose: () => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateOpportunity(o.id);
+  const [form] = Form.useForm();
+  return (
+    <Modal
+      open
+      title={t('opportunity.edit')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okButtonProps={{ loading: update.isPending }}
+    >
+      <ProblemAlert error={update.error} />
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          title: o.title,
+          amount: fenToYuan(o.amount),
+          probability: o.probability,
+          expectedClose: dayjs(o.expectedClose),
+        }}
+        onFinish={(v) =>
+          update.mutate(
+            {
+              version: o.version,
+              title: v.title,
+              amount: yuanToFen(v.amount),
+              probability: v.probability,
+              expectedClose: v.expectedClose.format('YYYY-MM-DD'),
+            },
+            { onSuccess: onClose },
+          )
+        }
+      >
+        <Form.Item name="title" label={t('opportunity.title')} rules={[{ required: true, max: 200 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="amount" label={t('opportunity.amountYuan')} rules={[{ required: true }]}>
+          <InputNumber min={0.01} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="probability" label={t('opportunity.probability')} rules={[{ required: true }]}>
+          <InputNumber min={0} max={100} addonAfter="%" style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="expectedClose" label={t('opportunity.expectedClose')} rules={[{ required: true }]}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 function CloseModal({ o, outcome, onClose }: { o: OpportunityData; outcome: 'won' | 'lost'; onClose: () => void }) {
   const { t } = useTranslation();
   const close = useCloseOpportunity(o.id);
@@ -129,6 +184,7 @@ export function OpportunityPage() {
   const remove = useRemoveBuyingCentre(id);
   const [member, setMember] = useState<{ contactId?: string } | null>(null);
   const [closing, setClosing] = useState<'won' | 'lost' | null>(null);
+  const [editing, setEditing] = useState(false);
   if (query.isPending) return <PageSkeleton />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
   const o = query.data;
@@ -155,6 +211,7 @@ export function OpportunityPage() {
         extra={
           canWrite && (
             <Space>
+              <Button onClick={() => setEditing(true)}>{t('opportunity.edit')}</Button>
               <Button type="primary" onClick={() => setClosing('won')}>
                 {t('opportunity.close.won')}
               </Button>
@@ -290,6 +347,7 @@ export function OpportunityPage() {
       </Flex>
       {member && <MemberModal o={o} contactId={member.contactId} onClose={() => setMember(null)} />}
       {closing && <CloseModal o={o} outcome={closing} onClose={() => setClosing(null)} />}
+      {editing && <EditModal o={o} onClose={() => setEditing(false)} />}
     </>
   );
 }
