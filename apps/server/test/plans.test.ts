@@ -115,6 +115,16 @@ describe('account plans', () => {
     await unchanged(() => kam2.post(`/accounts/${fx.accounts.group.id}/plans`, { year }), 404);
     await unchanged(() => kam2.patch(`/plans/${plan.id}`, { version: plan.version, title: 'x' }), 404);
     await unchanged(() => kam2.post(`/plans/${plan.id}/submit`, { version: plan.version }), 404);
+    await unchanged(
+      () =>
+        kam2.post(`/plans/${plan.id}/adjustments`, {
+          version: plan.version,
+          reasonKind: 'competition',
+          reason: 'x',
+          title: 'x',
+        }),
+      404,
+    );
     const action = plan.actions[0]!;
     await unchanged(
       () => kam2.patch(`/plans/${plan.id}/actions/${action.id}`, { version: action.version, status: 'done' }),
@@ -167,6 +177,26 @@ describe('account plans', () => {
       database.db,
       sql`select count(*)::int as n from audit_log where action = 'plan.approve' and entity_id = ${fx.accounts.group.id}
             and details->>'planId' = ${plan.id}`,
+    );
+    expect(logged?.n).toBe(1);
+  });
+
+  it('sends a strategic plan back to draft only with a note, by a director of its org unit, audited', async () => {
+    const next = (await kam.post(`/accounts/${fx.accounts.group.id}/plans`, { year: year + 1 })).json();
+    const sent = (await kam.post(`/plans/${next.id}/submit`, { version: next.version })).json();
+    expect(sent.status).toBe('submitted');
+    await unchanged(() => southDirector.post(`/plans/${next.id}/return`, { version: sent.version, note: '再议' }), 404);
+    await unchanged(() => kam.post(`/plans/${next.id}/return`, { version: sent.version, note: '再议' }), 403);
+    const noNote = await unchanged(() => director.post(`/plans/${next.id}/return`, { version: sent.version }), 400);
+    expect(noNote.errors?.[0]?.path).toBe('body.note');
+    const res = await director.post(`/plans/${next.id}/return`, {
+      version: sent.version,
+      note: '收入目标偏低，请上调',
+    });
+    expect(res.json()).toMatchObject({ status: 'draft', approvalNote: '收入目标偏低，请上调' });
+    const logged = await one<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from audit_log where action = 'plan.return' and details->>'planId' = ${next.id}`,
     );
     expect(logged?.n).toBe(1);
   });
@@ -371,6 +401,7 @@ describe('opportunities', () => {
         }),
       404,
     );
+    await unchanged(() => kam2.delete(`/opportunities/${opp.id}/buying-centre/${fx.contacts.kamContact.id}`), 404);
     expect((await kam2.get('/opportunities')).json().total).toBe(0);
     expect((await kam.get('/opportunities')).json().total).toBe(2);
     expect(
@@ -472,7 +503,7 @@ describe('contracts', () => {
   let contract: { id: string; version: number };
 
   it('records a contract linked to a plan item, expiring within the tier’s window', async () => {
-    const plan = (await kam.get(`/plans?accountId=${fx.accounts.group.id}`)).json().items[0];
+    const plan = (await kam.get(`/plans?accountId=${fx.accounts.group.id}&year=${year}`)).json().items[0];
     const full = (await kam.get(`/plans/${plan.id}`)).json();
     const adjusted = await kam.post(`/plans/${plan.id}/adjustments`, {
       version: full.version,
