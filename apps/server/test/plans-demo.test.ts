@@ -90,6 +90,40 @@ describe('plans demo data', () => {
     expect(recs?.n).toBeGreaterThan(0);
   });
 
+  it('is the same data again for the same seed and asOf', async () => {
+    const again = await testDatabase();
+    try {
+      await generateDemo(again, { accounts: 200, orderLines: 6000, asOf: AS_OF, seed: 11, silent: true });
+      await recomputeRollups(again);
+      await runAnalysis(again.db, { asOf: AS_OF, trigger: 'cli', startedBy: null });
+      expect(await generatePlansDemo(again.db, { seed: 11, asOf: AS_OF })).toEqual(summary);
+      // the analysis run an opportunity came from is the database's own id, not generated data
+      const digest = async (db: typeof database.db, table: string) =>
+        (
+          await rows<{ d: string }>(
+            db,
+            sql.raw(
+              `select md5(string_agg((to_jsonb(t) - 'source_run_id')::text, '|' order by (to_jsonb(t) - 'source_run_id')::text)) as d from ${table} t`,
+            ),
+          )
+        )[0]?.d;
+      for (const table of [
+        'account_plans',
+        'plan_actions',
+        'plan_items',
+        'plan_versions',
+        'opportunities',
+        'opportunity_contacts',
+        'contracts',
+        'contract_plan_items',
+        'sales_targets',
+      ])
+        expect(await digest(again.db, table), table).toBe(await digest(database.db, table));
+    } finally {
+      await again.dispose();
+    }
+  });
+
   it('has contracts of every type, some expiring within the alert window', async () => {
     const kinds = await rows<{ kind: string }>(database.db, sql`select distinct kind from contracts order by kind`);
     expect(kinds.map((k) => k.kind)).toEqual(['framework', 'long_term_agreement', 'maintenance', 'project']);

@@ -325,7 +325,15 @@ export async function generatePlansDemo(db: Db, opts: { seed: number; asOf: stri
       updatedBy: a.owner_id,
     });
     await db.insert(planActions).values(actions);
-    await db.insert(planItems).values(items.map((i) => ({ ...i, createdBy: a.owner_id, updatedBy: a.owner_id })));
+    await db.insert(planItems).values(
+      items.map((i) => ({
+        ...i,
+        createdAt: at(asOf - 300),
+        createdBy: a.owner_id,
+        updatedAt: at(asOf - 300),
+        updatedBy: a.owner_id,
+      })),
+    );
     await db.insert(planVersions).values(versions);
     summary.plans++;
 
@@ -492,6 +500,7 @@ export async function generatePlansDemo(db: Db, opts: { seed: number; asOf: stri
             stage: s,
             role: p.decision_role ?? 'influencer',
             stance: STANCES[stance] as (typeof STANCES)[number],
+            updatedAt: at(asOf - 20),
             updatedBy: a.owner_id,
           });
           stance = Math.max(0, Math.min(4, stance + (status === 'lost' ? 1 : -1) * rng.int(0, 1)));
@@ -505,7 +514,7 @@ export async function generatePlansDemo(db: Db, opts: { seed: number; asOf: stri
     await db.insert(opportunities).values(opportunityRows.slice(i, i + 500));
   for (let i = 0; i < memberRows.length; i += 500)
     await db.insert(opportunityContacts).values(memberRows.slice(i, i + 500));
-  summary.targets = await writeTargets(db, year, opts.asOf);
+  summary.targets = await writeTargets(db, year, opts.asOf, createRng(opts.seed, 'targets'), at(asOf - 330));
   return summary;
 }
 
@@ -536,7 +545,10 @@ function contract(
     renewalTerms,
     autoRenew: false,
     noticeDays: renewalTerms ? 60 : null,
+    // recorded when signed, a little before the term starts
+    createdAt: new Date(`${startDate}T09:00:00+08:00`),
     createdBy: a.owner_id,
+    updatedAt: new Date(`${startDate}T09:00:00+08:00`),
     updatedBy: a.owner_id,
   };
 }
@@ -545,8 +557,11 @@ function contract(
  * Monthly targets per org unit and per KAM for asOf's year and the next: the same month's revenue a year
  * earlier plus a tenth (for next year, the latest twelve whole months stand in for it).
  */
-async function writeTargets(db: Db, year: number, asOf: string): Promise<number> {
-  return (await targetsFor(db, year, `${year - 1}-01-01`)) + (await targetsFor(db, year + 1, monthBack(asOf, 12)));
+async function writeTargets(db: Db, year: number, asOf: string, rng: Rng, stamp: Date): Promise<number> {
+  return (
+    (await targetsFor(db, year, `${year - 1}-01-01`, rng, stamp)) +
+    (await targetsFor(db, year + 1, monthBack(asOf, 12), rng, stamp))
+  );
 }
 
 /** The first day of the month `months` before asOf's month. */
@@ -556,7 +571,7 @@ function monthBack(asOf: string, months: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-async function targetsFor(db: Db, year: number, from: string): Promise<number> {
+async function targetsFor(db: Db, year: number, from: string, rng: Rng, stamp: Date): Promise<number> {
   const units = await rows<{ id: string; month: number; revenue: number }>(
     db,
     sql`select u.id, extract(month from m.month)::int as month, sum(m.revenue)::float8 as revenue
@@ -577,7 +592,7 @@ async function targetsFor(db: Db, year: number, from: string): Promise<number> {
   const values = [
     ...units.map((u) => ({ orgUnitId: u.id, userId: null, month: month(u.month), amount: amount(u.revenue) })),
     ...owners.map((o) => ({ orgUnitId: null, userId: o.id, month: month(o.month), amount: amount(o.revenue) })),
-  ];
+  ].map((v) => ({ ...v, id: rng.uuid(), updatedAt: stamp }));
   for (let i = 0; i < values.length; i += 500) await db.insert(salesTargets).values(values.slice(i, i + 500));
   return values.length;
 }
