@@ -1,13 +1,17 @@
-import { Card, Col, Empty, Flex, Row, Skeleton, Statistic, Tooltip, Typography } from 'antd';
+import { Button, Card, Col, Empty, Flex, Row, Skeleton, Statistic, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useCurrentUser } from '../../app/auth/current-user';
 import { formatDate, formatMoney, formatMoneyShort, formatPercent } from '../../ui/format';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
+import { planApprovers } from './access';
 import { useForecast, useOpportunityList, usePipeline } from './api';
 import { ForecastChart } from './forecast-chart';
 import styles from './plans.module.css';
 import { STAGES, stageColor } from './tags';
+import { TargetsModal } from './targets-modal';
 import type { OpportunityData } from './types';
 
 function Deal({ o }: { o: OpportunityData }) {
@@ -43,13 +47,23 @@ export function PipelinePage() {
   const pipeline = usePipeline({});
   const forecast = useForecast({ months: 12 });
   const open = useOpportunityList({ status: 'open', sort: 'expectedClose', limit: 300 });
+  const user = useCurrentUser();
+  const [settingTargets, setSettingTargets] = useState(false);
   if (pipeline.isError) return <QueryError error={pipeline.error} onRetry={() => pipeline.refetch()} />;
   const p = pipeline.data;
   const openTotal = p?.stages.reduce((s, x) => s + x.amount, 0) ?? 0;
   const weightedTotal = p?.stages.reduce((s, x) => s + x.weighted, 0) ?? 0;
   return (
     <>
-      <PageHeader title={t('nav.page.pipeline')} subtitle={t('opportunity.pipelineHint')} />
+      <PageHeader
+        title={t('nav.page.pipeline')}
+        subtitle={t('opportunity.pipelineHint')}
+        extra={
+          planApprovers.includes(user.role) && (
+            <Button onClick={() => setSettingTargets(true)}>{t('opportunity.targets.button')}</Button>
+          )
+        }
+      />
       <Flex vertical gap={16}>
         <Row gutter={[16, 16]}>
           <Col xs={12} md={6}>
@@ -131,6 +145,7 @@ export function PipelinePage() {
           )}
         </Card>
       </Flex>
+      {settingTargets && <TargetsModal onClose={() => setSettingTargets(false)} />}
     </>
   );
 }
