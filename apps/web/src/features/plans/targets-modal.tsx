@@ -8,6 +8,8 @@ import { fenToYuan, yuanToFen } from '../../ui/format';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { OrgUnitPicker, UserPicker } from '../org/pickers';
 
+const MONTHS = Array.from({ length: 12 }, (_, i) => i);
+
 type Targets = { orgUnitId: string | null; userId: string | null; year: number; months: (number | null)[] };
 
 /** Monthly sales targets of an org unit or a KAM for a year (directors for their subtree, admins). */
@@ -85,8 +87,8 @@ export function TargetsModal({ onClose }: { onClose: () => void }) {
         <Skeleton active />
       ) : (
         <Row gutter={[12, 12]}>
-          {Array.from({ length: 12 }, (_, i) => (
-            <Col key={i} span={6}>
+          {MONTHS.map((i) => (
+            <Col key={`m${i}`} span={6}>
               <Typography.Text type="secondary">{t('opportunity.targets.month', { month: i + 1 })}</Typography.Text>
               <InputNumber
                 min={0}
