@@ -25,6 +25,7 @@ import { lookupRoutes } from './modules/lookup/index.js';
 import { needsRoutes } from './modules/needs/index.js';
 import { ordersRoutes } from './modules/orders/index.js';
 import { orgRoutes } from './modules/org/index.js';
+import { contractsRoutes, opportunitiesRoutes, plansRoutes } from './modules/plans/index.js';
 import { productsRoutes } from './modules/products/index.js';
 import { relationshipsRoutes } from './modules/relationships/index.js';
 import { serviceRoutes } from './modules/service/index.js';
@@ -150,6 +151,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(careRoutes);
       await api.register(relationshipsRoutes);
       await api.register(timelineRoutes);
+      await api.register(plansRoutes);
+      await api.register(opportunitiesRoutes);
+      await api.register(contractsRoutes);
     },
     { prefix: '/api/v1' },
   );

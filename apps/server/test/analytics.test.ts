@@ -389,7 +389,13 @@ describe('model configuration', () => {
 // last: it adds a run, which the tests above do not expect
 describe('churn inputs from service and competition', () => {
   it('complaints past SLA, falling satisfaction and a rising competitor share count towards churn risk', async () => {
-    const [target] = await rows<{ id: string; contact_id: string; owner_id: string; category_id: string; competitor_id: string }>(
+    const [target] = await rows<{
+      id: string;
+      contact_id: string;
+      owner_id: string;
+      category_id: string;
+      competitor_id: string;
+    }>(
       database.db,
       sql`select a.id, c.id as contact_id, a.owner_id,
                  (select id from product_categories order by code limit 1) as category_id,

@@ -4,7 +4,7 @@ import { UserRef } from './org.js';
 
 const AlertTier = z.enum(['strategic', 'core', 'general']);
 
-/** The rules an alert comes from. Contract-expiring arrives with the contracts module. */
+/** The rules an alert comes from; contract-expiring watches the plans module's contracts. */
 export const AlertRule = z.enum([
   'churn_risk',
   'revenue_drop',
@@ -12,6 +12,7 @@ export const AlertRule = z.enum([
   'sla_breached',
   'no_contact',
   'care_overdue',
+  'contract_expiring',
 ]);
 export type AlertRule = z.infer<typeof AlertRule>;
 export const AlertStatus = z.enum(['open', 'acknowledged', 'snoozed', 'resolved']);
@@ -110,6 +111,14 @@ export const AlertThresholds = z.object({
     .max(365)
     .nullable()
     .describe('alert when a care task is past its due date by more than this many days'),
+  contractExpiryDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(730)
+    .nullable()
+    .optional()
+    .describe('alert when a contract not yet renewed ends within this many days (left out: the default)'),
 });
 export const AlertSettings = z.object({ items: z.array(AlertThresholds) });
 export const UpdateAlertSettings = z.object({ items: z.array(AlertThresholds.strict()).min(1).max(3) }).strict();

@@ -295,7 +295,10 @@ export const SetTierOverride = z
 export const WhitespaceCell = z.object({
   categoryId: Id,
   categoryName: z.string(),
-  state: z.enum(['bought', 'competitor', 'potential', 'none']),
+  state: z
+    .enum(['bought', 'opportunity', 'competitor', 'potential', 'none'])
+    .describe('opportunity: not bought yet, and an open opportunity covers the category'),
+  opportunityId: Id.nullable().describe('an open opportunity of the account for this category'),
   revenue: Money,
   lastOrderDate: IsoDate.nullable(),
   competitors: z.array(

@@ -10,6 +10,7 @@ export * from './lookup.js';
 export * from './needs.js';
 export * from './orders.js';
 export * from './org.js';
+export * from './plans.js';
 export * from './products.js';
 export * from './relationships.js';
 export * from './service.js';

@@ -38,7 +38,15 @@ export const alerts = pgTable(
       .notNull()
       .references(() => accounts.id),
     rule: text('rule', {
-      enum: ['churn_risk', 'revenue_drop', 'receivable_overdue', 'sla_breached', 'no_contact', 'care_overdue'],
+      enum: [
+        'churn_risk',
+        'revenue_drop',
+        'receivable_overdue',
+        'sla_breached',
+        'no_contact',
+        'care_overdue',
+        'contract_expiring',
+      ],
     }).notNull(),
     tier: text('tier', { enum: tierEnum }).notNull(),
     status: text('status', { enum: ['open', 'acknowledged', 'snoozed', 'resolved'] })

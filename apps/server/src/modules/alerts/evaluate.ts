@@ -107,6 +107,21 @@ function candidates(rule: AlertRule, today: string): SQL {
           and t.archived_at is null and ${late} > th.care_overdue_days
         group by acc.id, acc.tier, acc.owner_id, th.care_overdue_days`;
     }
+    case 'contract_expiring':
+      // a contract already followed by a signed renewal, or renewing by itself, needs nobody's attention
+      return sql`select acc.id, acc.tier,
+          case when min(k.end_date) - ${today}::date <= least(30, th.contract_expiry_days / 3) then 'critical' else 'warning' end,
+          format('%s 份合同将在 %s 天内到期：%s', count(*), max(k.end_date) - ${today}::date,
+            string_agg(k.title || '（' || to_char(k.end_date, 'YYYY-MM-DD') || '）', '；' order by k.end_date)),
+          jsonb_build_object('contracts', count(*), 'threshold', th.contract_expiry_days,
+            'items', jsonb_agg(jsonb_build_object('id', k.id, 'code', k.code, 'title', k.title, 'kind', k.kind,
+              'endDate', k.end_date, 'value', k.value, 'daysToEnd', k.end_date - ${today}::date) order by k.end_date)),
+          '/accounts/' || acc.id || '?tab=contracts', acc.owner_id
+        from contracts k join acc on acc.id = k.account_id join th on th.tier = acc.tier
+        where th.contract_expiry_days is not null and k.archived_at is null and k.renewed_by_id is null
+          and not k.auto_renew and k.end_date >= ${today}::date
+          and k.end_date <= ${today}::date + th.contract_expiry_days
+        group by acc.id, acc.tier, acc.owner_id, th.contract_expiry_days`;
   }
 }
 
@@ -117,6 +132,7 @@ export const RULES: AlertRule[] = [
   'sla_breached',
   'no_contact',
   'care_overdue',
+  'contract_expiring',
 ];
 
 function context(settings: Thresholds[]): SQL {
@@ -130,11 +146,12 @@ function context(settings: Thresholds[]): SQL {
     care_overdue_days: t.careOverdueDays,
     contact_cadence_days: t.contactCadenceDays,
     sla_breached: t.slaBreached,
+    contract_expiry_days: t.contractExpiryDays ?? null,
   }));
   return sql`with th as (
       select * from jsonb_to_recordset(${JSON.stringify(th)}::jsonb)
         as t(tier text, churn_risk int, revenue_drop_pct int, revenue_drop_min_amount bigint, overdue_days int, overdue_min_amount bigint,
-          contact_cadence_days int, sla_breached boolean, care_overdue_days int)
+          contact_cadence_days int, sla_breached boolean, care_overdue_days int, contract_expiry_days int)
     ), acc as (
       select a.id, a.owner_id, a.lifecycle, coalesce(r.tier, 'general') as tier, r.churn_risk, r.details, run.as_of
       from accounts a

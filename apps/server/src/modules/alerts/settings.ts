@@ -16,7 +16,8 @@ export type Thresholds = z.infer<typeof AlertThresholds>;
  * routine's; small drops are noise). Decision-maker contact is watched on strategic accounts; below
  * them the care job's revisit tasks keep the cadence and the care-overdue rule reports neglect. General
  * accounts alert only on severe churn risk, large long-overdue receivables and complaints, so a
- * director's inbox holds tens of alerts, not the long tail.
+ * director's inbox holds tens of alerts, not the long tail. A renewal needs more lead time the bigger the
+ * account, so contracts alert 90 / 60 / 30 days before they end.
  */
 const DEFAULTS: Record<Tier, Omit<Thresholds, 'tier'>> = {
   strategic: {
@@ -28,6 +29,7 @@ const DEFAULTS: Record<Tier, Omit<Thresholds, 'tier'>> = {
     contactCadenceDays: 90,
     slaBreached: true,
     careOverdueDays: 7,
+    contractExpiryDays: 90,
   },
   core: {
     churnRisk: 65,
@@ -38,6 +40,7 @@ const DEFAULTS: Record<Tier, Omit<Thresholds, 'tier'>> = {
     contactCadenceDays: null,
     slaBreached: true,
     careOverdueDays: 14,
+    contractExpiryDays: 60,
   },
   general: {
     churnRisk: 85,
@@ -48,6 +51,7 @@ const DEFAULTS: Record<Tier, Omit<Thresholds, 'tier'>> = {
     contactCadenceDays: null,
     slaBreached: true,
     careOverdueDays: null,
+    contractExpiryDays: 30,
   },
 };
 const TIERS: Tier[] = ['strategic', 'core', 'general'];

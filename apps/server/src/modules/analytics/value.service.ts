@@ -42,6 +42,7 @@ export async function getAccountValue(ctx: Ctx, accountId: string): Promise<Acco
     confidence: number | null;
     lift: number | null;
     peers: number | null;
+    opportunity_id: string | null;
   }>(
     ctx.db,
     sql`with recursive lineage(id, ancestor) as (
@@ -56,7 +57,10 @@ export async function getAccountValue(ctx: Ctx, accountId: string): Promise<Acco
                   from competitor_presence p join competitors k on k.id = p.competitor_id
                  where p.account_id = ${accountId} and p.archived_at is null
                    and p.category_id in (select ancestor from lineage where lineage.id = c.id)) as competitors,
-               b.name as because, r.support, r.confidence, r.lift, r.peers
+               b.name as because, r.support, r.confidence, r.lift, r.peers,
+               (select o.id from opportunities o where o.account_id = ${accountId} and o.status = 'open'
+                   and o.archived_at is null and c.id = any(o.category_ids)
+                 order by o.expected_close, o.id limit 1) as opportunity_id
           from product_categories c
           left join account_category_spend s on s.account_id = ${accountId} and s.category_id = c.id
           left join analysis_recommendations r on r.run_id = ${run?.id ?? null} and r.account_id = ${accountId}
@@ -113,7 +117,16 @@ export async function getAccountValue(ctx: Ctx, accountId: string): Promise<Acco
       return {
         categoryId: w.category_id,
         categoryName: w.category_name,
-        state: bought ? 'bought' : competitors.length > 0 ? 'competitor' : w.because ? 'potential' : 'none',
+        state: bought
+          ? 'bought'
+          : w.opportunity_id
+            ? 'opportunity'
+            : competitors.length > 0
+              ? 'competitor'
+              : w.because
+                ? 'potential'
+                : 'none',
+        opportunityId: w.opportunity_id,
         revenue: bought ? Number(w.revenue) : 0,
         lastOrderDate: w.last_order ? isoDate(w.last_order) : null,
         competitors: competitors.map((c) => ({

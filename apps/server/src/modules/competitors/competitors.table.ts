@@ -1,8 +1,20 @@
-import { bigint, bigserial, boolean, date, index, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  index,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { idColumn, trackedColumns } from '../../platform/db/columns.js';
 import { accounts } from '../accounts/accounts.table.js';
-import { users } from '../users/users.table.js';
 import { productCategories } from '../products/products.table.js';
+import { users } from '../users/users.table.js';
 
 export const competitors = pgTable('competitors', {
   id: idColumn(),

@@ -4,6 +4,7 @@ import { evaluateAlerts } from '../alerts/index.js';
 import { recomputeRollups, runAnalysis } from '../analytics/index.js';
 import { runCare } from '../care/index.js';
 import { settleDemoCare } from './care.js';
+import { generatePlansDemo } from './plans.js';
 import { generateServiceDemo } from './service.js';
 
 const daysBefore = (day: string, n: number) => new Date(Date.parse(day) - n * 86_400_000).toISOString().slice(0, 10);
@@ -45,6 +46,10 @@ export async function finishDemo(
     `care tasks as of ${care.asOf}: ${Object.entries(care.created)
       .map(([k, n]) => `${k} ${n}`)
       .join(', ')}`,
+  );
+  const plans = await generatePlansDemo(database.db, { seed: summary.seed, asOf: summary.asOf });
+  say(
+    `plans: ${plans.plans} strategic plans (${plans.adjusted} adjusted), ${plans.opportunities} opportunities, ${plans.contracts} contracts, ${plans.targets} monthly targets`,
   );
   const alerts = await evaluateAlerts(database.db);
   say(

@@ -10,7 +10,14 @@ import { arrayLiteral, type Cell, createSink, type Sink } from './bulk.js';
 import { cst, dayOf, isoOfDay } from './calendar.js';
 import { createPhoneBook } from './identity.js';
 import { buildInteractions, INTERACTION_COLUMNS } from './interactions.js';
-import { INSIGHT_COLUMNS, insightRows, PRESENCE_COLUMNS, presenceRows, writeCatalog, writeShareHistory } from './market.js';
+import {
+  INSIGHT_COLUMNS,
+  insightRows,
+  PRESENCE_COLUMNS,
+  presenceRows,
+  writeCatalog,
+  writeShareHistory,
+} from './market.js';
 import { buildFollowUps, buildNeeds, giveLunarBirthday, NEED_COLUMNS, TASK_COLUMNS } from './needs.js';
 import { createOrderBook, ORDER_COLUMNS, ORDER_LINE_COLUMNS } from './orders.js';
 import { writeOrg } from './org.js';
@@ -21,6 +28,7 @@ import { createRng } from './random.js';
 export { settleDemoCare } from './care.js';
 export { finishDemo } from './finish.js';
 export { DEMO_PASSWORD } from './org.js';
+export { generatePlansDemo, type PlansDemoSummary } from './plans.js';
 export { generateServiceDemo } from './service.js';
 
 export type DemoOptions = {

@@ -45,7 +45,15 @@ export type Action =
   | 'service.configure'
   | 'alert.read'
   | 'alert.act'
-  | 'alert.configure';
+  | 'alert.configure'
+  | 'plan.read'
+  | 'plan.write'
+  | 'plan.approve'
+  | 'opportunity.read'
+  | 'opportunity.write'
+  | 'contract.read'
+  | 'contract.write'
+  | 'target.manage';
 
 const grants: Record<Action, readonly Role[]> = {
   'account.create': ['admin', 'director', 'kam'],
@@ -73,6 +81,15 @@ const grants: Record<Action, readonly Role[]> = {
   'alert.read': ['admin', 'director', 'kam', 'service'],
   'alert.act': ['admin', 'director', 'kam', 'service'],
   'alert.configure': ['admin'],
+  // plans, deals and contracts are the company's own strategy: not for external agents
+  'plan.read': ['admin', 'director', 'kam', 'service', 'analyst'],
+  'plan.write': ['admin', 'director', 'kam'],
+  'plan.approve': ['admin', 'director'],
+  'opportunity.read': ['admin', 'director', 'kam', 'service', 'analyst'],
+  'opportunity.write': ['admin', 'director', 'kam'],
+  'contract.read': ['admin', 'director', 'kam', 'service', 'analyst'],
+  'contract.write': ['admin', 'director', 'kam'],
+  'target.manage': ['admin', 'director'],
 };
 
 const writes = new Set<Action>([
@@ -96,6 +113,11 @@ const writes = new Set<Action>([
   'service.configure',
   'alert.act',
   'alert.configure',
+  'plan.write',
+  'plan.approve',
+  'opportunity.write',
+  'contract.write',
+  'target.manage',
 ]);
 
 /** The one place that decides what a role may do. Row scope is `accountScope`. */

@@ -1,6 +1,7 @@
 import {
   AimOutlined,
   AppstoreOutlined,
+  AuditOutlined,
   BankOutlined,
   BellOutlined,
   BulbOutlined,
@@ -9,13 +10,16 @@ import {
   ControlOutlined,
   FileTextOutlined,
   FundOutlined,
+  FunnelPlotOutlined,
   MessageOutlined,
+  ScheduleOutlined,
   SmileOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import { alertReaders } from '../../features/alerts/access';
 import { analyticsReaders } from '../../features/identification/access';
+import { planReaders } from '../../features/plans/access';
 import type { Role } from '../api/types';
 
 export type NavStep = 'identify' | 'needs' | 'relationships' | 'strategy' | 'evaluate';
@@ -32,7 +36,10 @@ export type NavPage =
   | 'surveys'
   | 'serviceKpis'
   | 'alerts'
-  | 'alertSettings';
+  | 'alertSettings'
+  | 'plans'
+  | 'pipeline'
+  | 'contracts';
 /** Complaints, surveys and their KPIs: every internal role (agents are external partners). */
 const serviceReaders: readonly Role[] = ['admin', 'director', 'kam', 'service', 'analyst'];
 
@@ -75,6 +82,14 @@ export const navigation: { step: NavStep; items: NavItem[] }[] = [
       { page: 'serviceKpis', path: '/service-kpis', icon: FundOutlined, roles: serviceReaders },
       { page: 'alerts', path: '/alerts', icon: BellOutlined, roles: alertReaders },
       { page: 'alertSettings', path: '/alert-settings', icon: ControlOutlined, roles: ['admin'] },
+    ],
+  },
+  {
+    step: 'strategy',
+    items: [
+      { page: 'plans', path: '/plans', icon: ScheduleOutlined, roles: planReaders },
+      { page: 'pipeline', path: '/pipeline', icon: FunnelPlotOutlined, roles: planReaders },
+      { page: 'contracts', path: '/contracts', icon: AuditOutlined, roles: planReaders },
     ],
   },
 ];

@@ -11,6 +11,8 @@ import { PageSkeleton } from '../../ui/page-skeleton';
 import { QueryError } from '../../ui/query-error';
 import { seesAnalytics } from '../identification/access';
 import { AccountNeedsTab } from '../needs/account-needs-tab';
+import { planReaders } from '../plans/access';
+import { AccountContractsTab, AccountOpportunitiesTab, AccountPlanTab } from '../plans/account-tabs';
 import { RelationshipMapTab } from '../relationships/relationship-map-tab';
 import { AccountEditDrawer } from './account-edit-drawer';
 import { useAccount } from './api';
@@ -36,7 +38,11 @@ const allTabs = [
   'timeline',
   'insights',
   'competitors',
+  'plan',
+  'opportunities',
+  'contracts',
 ] as const;
+const planTabs = new Set<string>(['plan', 'opportunities', 'contracts']);
 const urlKeys = ['tab'] as const;
 
 export function AccountPage() {
@@ -46,7 +52,9 @@ export function AccountPage() {
   const account = useAccount(id);
   const [url, setUrl] = useUrlParams(urlKeys);
   const [editing, setEditing] = useState(false);
-  const tabs = allTabs.filter((key) => key !== 'value' || seesAnalytics(user));
+  const tabs = allTabs.filter(
+    (key) => (key !== 'value' || seesAnalytics(user)) && (!planTabs.has(key) || planReaders.includes(user.role)),
+  );
   const tab = oneOf(tabs, url.tab) ?? 'profile';
 
   if (account.isPending) return <PageSkeleton />;
@@ -89,6 +97,9 @@ export function AccountPage() {
     timeline: () => <TimelineTab account={a} />,
     insights: () => <InsightsTab account={a} />,
     competitors: () => <CompetitorsTab account={a} />,
+    plan: () => <AccountPlanTab account={a} />,
+    opportunities: () => <AccountOpportunitiesTab account={a} />,
+    contracts: () => <AccountContractsTab account={a} />,
   };
 
   return (

@@ -46,7 +46,13 @@ import {
 } from './api';
 
 type RuleRow = { key: string; title: string; cell: (row: AlertThresholdsData) => ReactNode };
-type NumberKey = 'churnRisk' | 'revenueDropPct' | 'overdueDays' | 'contactCadenceDays' | 'careOverdueDays';
+type NumberKey =
+  | 'churnRisk'
+  | 'revenueDropPct'
+  | 'overdueDays'
+  | 'contactCadenceDays'
+  | 'careOverdueDays'
+  | 'contractExpiryDays';
 
 function ThresholdsTab() {
   const { t } = useTranslation();
@@ -63,14 +69,14 @@ function ThresholdsTab() {
     <Flex gap={8} align="center">
       <Switch
         size="small"
-        checked={row[key] !== null}
+        checked={(row[key] ?? null) !== null}
         onChange={(on) => set(row.tier, { [key]: on ? Math.min(max, 30) : null })}
       />
       <InputNumber
         min={1}
         max={max}
-        value={row[key]}
-        disabled={row[key] === null}
+        value={row[key] ?? null}
+        disabled={(row[key] ?? null) === null}
         onChange={(v) => set(row.tier, { [key]: v ?? null })}
         addonAfter={suffix}
         style={{ width: 130 }}
@@ -132,6 +138,11 @@ function ThresholdsTab() {
       key: 'care_overdue',
       title: t('enum.alertRule.care_overdue'),
       cell: (row) => numberCell('careOverdueDays', 365, t('common.days'))(null, row),
+    },
+    {
+      key: 'contract_expiring',
+      title: t('enum.alertRule.contract_expiring'),
+      cell: (row) => numberCell('contractExpiryDays', 730, t('common.days'))(null, row),
     },
     {
       key: 'sla_breached',

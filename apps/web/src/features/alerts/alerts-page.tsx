@@ -33,6 +33,7 @@ const ruleColor: Record<AlertRuleValue, string> = {
   sla_breached: 'red',
   no_contact: 'purple',
   care_overdue: 'cyan',
+  contract_expiring: 'geekblue',
 };
 
 export function RuleTag({ rule }: { rule: AlertRuleValue }) {

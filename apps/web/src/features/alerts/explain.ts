@@ -45,6 +45,15 @@ export function explainAlert(alert: AlertData, t: TFunction): string {
         threshold: num(d, 'threshold'),
         days: num(d, 'maxDaysOverdue'),
       });
+    case 'contract_expiring': {
+      const items = (d.items as { daysToEnd: number }[] | undefined) ?? [];
+      return t('alert.explain.contract_expiring', {
+        count: num(d, 'contracts'),
+        days: Math.min(...items.map((i) => i.daysToEnd), num(d, 'threshold')),
+        threshold: num(d, 'threshold'),
+        tier,
+      });
+    }
   }
 }
 
@@ -87,6 +96,10 @@ export function alertDetails(alert: AlertData, t: TFunction): string[] {
       return ((d.items as CareItem[] | undefined) ?? []).map(
         (c) =>
           `${taskTitle({ title: c.title, template: c.templateKey ? { key: c.templateKey, params: c.templateParams ?? {} } : null }, t)} · ${t('alert.daysLate', { count: c.daysOverdue })} · ${c.owner}`,
+      );
+    case 'contract_expiring':
+      return ((d.items as { code: string; title: string; endDate: string; kind: string }[] | undefined) ?? []).map(
+        (c) => `${c.code} ${c.title} · ${t(`contract.kind.${c.kind}`, { defaultValue: c.kind })} · ${c.endDate}`,
       );
   }
 }

@@ -172,6 +172,7 @@ describe('whitespaceColumns', () => {
     categoryId: categoryName,
     categoryName,
     state,
+    opportunityId: state === 'opportunity' ? `o-${categoryName}` : null,
     revenue,
     lastOrderDate: null,
     competitors: [],
@@ -187,7 +188,9 @@ describe('whitespaceColumns', () => {
       cell('齿轮', 'bought', 900),
       cell('编码器', 'none'),
       cell('伺服', 'competitor'),
+      cell('变频器', 'opportunity'),
     ]);
+    expect(columns.opportunity.map((c) => c.opportunityId)).toEqual(['o-变频器']);
     expect(columns.potential.map((c) => c.categoryName)).toEqual(['传感器', '阀门']);
     expect(columns.bought.map((c) => c.categoryName)).toEqual(['齿轮', '轴承']);
     expect(columns.none.map((c) => c.categoryName)).toEqual(['编码器', '电机']);

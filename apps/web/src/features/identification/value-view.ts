@@ -193,7 +193,13 @@ export function sevenPSentence(item: SevenP, language: string): { text: SevenPTe
 }
 
 type WhitespaceState = WhitespaceCellData['state'];
-export const whitespaceStates: readonly WhitespaceState[] = ['potential', 'competitor', 'bought', 'none'];
+export const whitespaceStates: readonly WhitespaceState[] = [
+  'potential',
+  'opportunity',
+  'competitor',
+  'bought',
+  'none',
+];
 
 /**
  * The whitespace grid by state, opportunities first: potential categories by lift (the strongest
@@ -203,6 +209,7 @@ export function whitespaceColumns(cells: readonly WhitespaceCellData[]): Record<
   const byName = (a: WhitespaceCellData, b: WhitespaceCellData) => compareNames(a.categoryName, b.categoryName);
   const order: Record<WhitespaceState, (a: WhitespaceCellData, b: WhitespaceCellData) => number> = {
     potential: (a, b) => (b.recommendation?.lift ?? 0) - (a.recommendation?.lift ?? 0) || byName(a, b),
+    opportunity: byName,
     competitor: byName,
     bought: (a, b) => b.revenue - a.revenue || byName(a, b),
     none: byName,

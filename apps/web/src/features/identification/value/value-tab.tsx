@@ -174,7 +174,7 @@ export function ValueTab({ accountId }: { accountId: string }) {
           <CoverageCard accountId={accountId} coverage={value.data.coverage} />
         </>
       )}
-      <WhitespaceCard cells={value.data.whitespace} />
+      <WhitespaceCard accountId={accountId} cells={value.data.whitespace} />
     </Flex>
   );
 }

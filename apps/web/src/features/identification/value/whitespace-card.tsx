@@ -1,13 +1,20 @@
-import { Card, Col, Flex, Row, Tag, Tooltip, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Flex, Row, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { WhitespaceCellData } from '../../../app/api/types';
+import { useCurrentUser } from '../../../app/auth/current-user';
 import { EmptyState } from '../../../ui/empty-state';
 import { formatDate, formatMoney, formatPercent } from '../../../ui/format';
+import { planWriters } from '../../plans/access';
+import { OpportunityFormModal } from '../../plans/opportunity-form-modal';
 import { whitespaceColumns, whitespaceStates } from '../value-view';
 import styles from './value.module.css';
 
 const stateStyle = {
   potential: { background: '#eef2ff', color: '#3730a3' },
+  opportunity: { background: '#ecfeff', color: '#0e7490' },
   competitor: { background: '#fff7ed', color: '#9a3412' },
   bought: { background: '#f0fdf4', color: '#166534' },
   none: { background: '#f8fafc', color: '#64748b' },
@@ -50,6 +57,10 @@ function CellDetail({ cell }: { cell: WhitespaceCellData }) {
           </div>
         </Tooltip>
       ) : null;
+    case 'opportunity':
+      return cell.opportunityId ? (
+        <Link to={`/opportunities/${cell.opportunityId}`}>{t('value.wsOpenOpportunity')}</Link>
+      ) : null;
     case 'none':
       return null;
   }
@@ -59,9 +70,16 @@ function CellDetail({ cell }: { cell: WhitespaceCellData }) {
  * Category × state as a board: where peers suggest we could sell, where a competitor does, where we
  * do, and where nothing is known; each category in the column of its state, with the facts behind it.
  */
-export function WhitespaceCard({ cells }: { cells: WhitespaceCellData[] }) {
+export function WhitespaceCard({ accountId, cells }: { accountId: string; cells: WhitespaceCellData[] }) {
   const { t } = useTranslation();
+  const user = useCurrentUser();
+  const [creating, setCreating] = useState<WhitespaceCellData | null>(null);
   const columns = whitespaceColumns(cells);
+  // a recommendation or a category a competitor holds is where a KAM may open a cross-sell or upsell
+  const canCreate = (cell: WhitespaceCellData) =>
+    planWriters.includes(user.role) &&
+    cell.recommendation !== null &&
+    (cell.state === 'potential' || cell.state === 'competitor');
   return (
     <Card size="small" variant="borderless" title={t('value.whitespaceTitle')}>
       {cells.length === 0 ? (
@@ -72,7 +90,7 @@ export function WhitespaceCard({ cells }: { cells: WhitespaceCellData[] }) {
             {whitespaceStates
               .filter((state) => state !== 'none')
               .map((state) => (
-                <Col key={state} xs={24} md={8}>
+                <Col key={state} xs={24} md={12} xl={6}>
                   <Flex vertical gap={8}>
                     <Flex align="center" justify="space-between" className={styles.wsHead} style={stateStyle[state]}>
                       <Typography.Text strong style={{ color: 'inherit' }}>
@@ -95,6 +113,17 @@ export function WhitespaceCard({ cells }: { cells: WhitespaceCellData[] }) {
                           <div className={styles.wsDetail}>
                             <CellDetail cell={cell} />
                           </div>
+                          {canCreate(cell) && (
+                            <Button
+                              size="small"
+                              type="link"
+                              icon={<PlusOutlined />}
+                              style={{ padding: 0 }}
+                              onClick={() => setCreating(cell)}
+                            >
+                              {t('value.wsCreateOpportunity')}
+                            </Button>
+                          )}
                         </div>
                       ))
                     )}
@@ -115,6 +144,17 @@ export function WhitespaceCard({ cells }: { cells: WhitespaceCellData[] }) {
             </Flex>
           )}
         </Flex>
+      )}
+      {creating && (
+        <OpportunityFormModal
+          accountId={accountId}
+          recommendation={{
+            categoryId: creating.categoryId,
+            categoryName: creating.categoryName,
+            because: creating.recommendation?.because ?? null,
+          }}
+          onClose={() => setCreating(null)}
+        />
       )}
     </Card>
   );

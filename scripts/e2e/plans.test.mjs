@@ -1,0 +1,152 @@
+// Browser journey of step 4: a KAM opens the overdue plan actions, goes to the plan, adjusts it with a
+// reason from the UI alone, and reads the new revision's diff; a director approves next year's strategic
+// plan. Screenshots under docs/screenshots/plan-*.png.
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium } from 'playwright-core';
+
+const root = new URL('../../', import.meta.url);
+const shots = new URL('docs/screenshots/', root);
+const port = 3900 + Math.floor(Math.random() * 90);
+const base = `http://127.0.0.1:${port}`;
+const dataDir = mkdtempSync(join(tmpdir(), 'kamap-e2e-plans-'));
+let server;
+let browser;
+
+async function waitForHealth(deadline) {
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${base}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('kamap did not start in time');
+}
+
+before(async () => {
+  server = spawn(process.execPath, ['bin/kamap.js', 'serve', '--demo', '--port', String(port)], {
+    cwd: root,
+    env: { ...process.env, KAMAP_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitForHealth(Date.now() + 240_000);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  await new Promise((r) => server?.once('exit', r) ?? r());
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function signIn(username) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${base}/login`);
+  await page.locator('input').first().fill(username);
+  await page.locator('input[type="password"]').fill('kamap-demo');
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
+  return page;
+}
+
+const shot = (name) => new URL(name, shots).pathname;
+
+describe('account plans in the browser', () => {
+  let planId;
+
+  it('a KAM sees the overdue plan actions and adjusts the plan with a reason', async () => {
+    const page = await signIn('kam');
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.getByRole('menuitem', { name: '客户计划' }).click();
+    await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
+    assert.ok((await page.locator('.ant-table-row').count()) > 0, 'the KAM has overdue actions');
+    await page.screenshot({ path: shot('plan-overdue-zh-CN.png') });
+
+    await page.locator('.ant-table-row td').first().click();
+    await page.waitForURL(/\/plans\/[0-9a-f-]{36}/);
+    planId = page.url().split('/').pop();
+    await page.getByText('SWOT 分析').waitFor();
+    await page.getByText(/项行动已逾期/).waitFor();
+    const before =
+      (await page
+        .locator('.ant-tag', { hasText: /^第 \d+ 版$/ })
+        .first()
+        .textContent()) ?? '';
+    const revision = Number(before.replace(/\D/g, ''));
+
+    await page.getByRole('button', { name: /策略调整/ }).click();
+    const modal = page.locator('.ant-modal');
+    await modal.waitFor();
+    await modal.locator('.ant-select').first().click();
+    await page.locator('.ant-select-item-option', { hasText: '竞争态势' }).click();
+    await modal.locator('input[placeholder^="说明"]').fill('竞品伺服报价下调 15%，价格策略提前');
+    await modal.locator('textarea').nth(1).fill('框架协议锁定年度价格；对伺服、变频两类给予限时项目价，不打价格战');
+    await modal.locator('.ant-table-row').last().locator('button').last().click();
+    await page.screenshot({ path: shot('plan-adjust-zh-CN.png') });
+    await page.getByRole('button', { name: '保存调整' }).click();
+    await modal.waitFor({ state: 'detached' });
+    await page.getByText(`第 ${revision + 1} 版 · 竞争态势`).waitFor();
+
+    const versions = page.locator('.ant-card', { hasText: '版本与调整记录' });
+    await versions.getByText('竞品伺服报价下调 15%，价格策略提前').waitFor();
+    await versions.locator('.ant-table-row').first().waitFor();
+    const changes = await versions.locator('.ant-table-row').allTextContents();
+    assert.ok(
+      changes.some((c) => c.includes('删除')),
+      'the removed action is in the diff',
+    );
+    assert.ok(
+      changes.some((c) => c.includes('价格') && c.includes('修改')),
+      'the price strategy change is in the diff',
+    );
+    await versions.scrollIntoViewIfNeeded();
+    await versions.screenshot({ path: shot('plan-diff-zh-CN.png') });
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: shot('plan-print-zh-CN.png'), fullPage: true });
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('a director approves next year’s strategic plan', async () => {
+    const kam = await signIn('kam');
+    const me = await (await kam.request.get(`${base}/api/v1/auth/me`)).json();
+    const headers = { 'x-csrf-token': me.csrfToken };
+    const plan = await (await kam.request.get(`${base}/api/v1/plans/${planId}`)).json();
+    const next = await (
+      await kam.request.post(`${base}/api/v1/accounts/${plan.accountId}/plans`, {
+        headers,
+        data: { year: plan.year + 1 },
+      })
+    ).json();
+    const submitted = await kam.request.post(`${base}/api/v1/plans/${next.id}/submit`, {
+      headers,
+      data: { version: next.version },
+    });
+    assert.equal((await submitted.json()).status, 'submitted');
+    await kam.context().close();
+
+    const page = await signIn('director');
+    await page.goto(`${base}/plans/${next.id}`);
+    await page.getByText('计划已提交，等待所属组织总监审批').waitFor();
+    await page.getByRole('button', { name: /批\s*准/ }).click();
+    await page.locator('.ant-modal textarea').fill('同意，重点推进伺服替换');
+    await page.locator('.ant-modal .ant-btn-primary').click();
+    await page.getByText(/周建华 于 .* 批准/).waitFor();
+    await page.screenshot({ path: shot('plan-approved-zh-CN.png') });
+    await page.context().close();
+  });
+});
