@@ -45,7 +45,12 @@ export type Action =
   | 'service.configure'
   | 'alert.read'
   | 'alert.act'
-  | 'alert.configure';
+  | 'alert.configure'
+  | 'event.write'
+  | 'performance.read'
+  | 'kpi.configure'
+  | 'review.write'
+  | 'performance.configure';
 
 const grants: Record<Action, readonly Role[]> = {
   'account.create': ['admin', 'director', 'kam'],
@@ -73,6 +78,11 @@ const grants: Record<Action, readonly Role[]> = {
   'alert.read': ['admin', 'director', 'kam', 'service'],
   'alert.act': ['admin', 'director', 'kam', 'service'],
   'alert.configure': ['admin'],
+  'event.write': ['admin', 'director', 'kam'],
+  'performance.read': ['admin', 'director', 'kam', 'service', 'analyst'],
+  'kpi.configure': ['admin', 'director'],
+  'review.write': ['admin', 'director', 'kam'],
+  'performance.configure': ['admin'],
 };
 
 const writes = new Set<Action>([
@@ -96,6 +106,10 @@ const writes = new Set<Action>([
   'service.configure',
   'alert.act',
   'alert.configure',
+  'event.write',
+  'kpi.configure',
+  'review.write',
+  'performance.configure',
 ]);
 
 /** The one place that decides what a role may do. Row scope is `accountScope`. */
