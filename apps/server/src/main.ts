@@ -8,7 +8,7 @@ import { scheduledJobs } from './jobs.js';
 import { evaluateAlerts } from './modules/alerts/index.js';
 import { recomputeRollups, runAnalysis } from './modules/analytics/index.js';
 import { runCare } from './modules/care/index.js';
-import { generateDemo, generateServiceDemo, isEmptyStore } from './modules/demo/index.js';
+import { generateDemo, generatePerformanceDemo, generateServiceDemo, isEmptyStore } from './modules/demo/index.js';
 import { insertOrgUnit, orgUnits } from './modules/org/index.js';
 import { disableUserByName, insertUser, resetPasswordByName, rootOrgUnitId } from './modules/users/index.js';
 import { loadConfig } from './platform/config.js';
@@ -88,6 +88,10 @@ async function loadDemo(database: Database, opts: { seed?: number; accounts?: nu
     )
       .map(([rule, n]) => `${rule} ${n}`)
       .join(', ')}`,
+  );
+  const performance = await generatePerformanceDemo(database.db, { seed: summary.seed, asOf: summary.asOf });
+  say(
+    `performance: ${performance.events} club events (${performance.invitations} invitations), ${performance.valueAddedServices} value-added services, ${performance.targets} KPI targets, ${performance.reviews} reviews; last quarter's improvements: ${performance.effects.closed} gaps closed, ${performance.effects.notClosed} not`,
   );
 }
 

@@ -13,7 +13,14 @@ let director: ReturnType<typeof as>;
 let agent: ReturnType<typeof as>;
 const kpi: Record<string, string> = {};
 
-async function order(who: ReturnType<typeof as>, accountId: string, orderNo: string, orderDate: string, quantity: number, discount = 0) {
+async function order(
+  who: ReturnType<typeof as>,
+  accountId: string,
+  orderNo: string,
+  orderDate: string,
+  quantity: number,
+  discount = 0,
+) {
   const res = await who.post('/orders', {
     accountId,
     orderNo,
@@ -53,7 +60,12 @@ afterAll(async () => {
 describe('club events', () => {
   let eventId: string;
   it('plans an event, invites contacts of in-scope accounts only, records attendance and a follow-up task', async () => {
-    const res = await kam.post('/events', { title: '智能制造客户沙龙', kind: 'salon', heldOn: '2026-10-15', cost: 3_000_000 });
+    const res = await kam.post('/events', {
+      title: '智能制造客户沙龙',
+      kind: 'salon',
+      heldOn: '2026-10-15',
+      cost: 3_000_000,
+    });
     expect(res.statusCode, res.body).toBe(201);
     eventId = res.json().id;
     expect(res.json().orgUnit.id).toBe(fx.orgUnits.shanghai.id);
@@ -66,7 +78,10 @@ describe('club events', () => {
     expect(invited.statusCode, invited.body).toBe(201);
     const inv = invited.json().invitations[0];
     expect(inv).toMatchObject({ accountId: fx.accounts.group.id, status: 'invited' });
-    const attended = await kam.patch(`/events/${eventId}/invitations/${inv.id}`, { version: inv.version, status: 'attended' });
+    const attended = await kam.patch(`/events/${eventId}/invitations/${inv.id}`, {
+      version: inv.version,
+      status: 'attended',
+    });
     expect(attended.json()).toMatchObject({ attended: 1, attendingAccounts: 1, costPerAttendingAccount: 3_000_000 });
     const follow = await kam.post(`/events/${eventId}/invitations/${inv.id}/follow-up`, {
       title: '沙龙后回访王总',
@@ -77,13 +92,18 @@ describe('club events', () => {
     expect(task).toMatchObject({ title: '沙龙后回访王总', status: 'open' });
     const listed = await kam.get(`/tasks?accountId=${fx.accounts.group.id}&kind=follow_up`);
     expect(listed.json().items.map((t: { id: string }) => t.id)).toContain(task.id);
-    expect((await kam.post(`/events/${eventId}/invitations/${inv.id}/follow-up`, { title: 'x', dueDate: '2026-10-21' })).statusCode).toBe(409);
+    expect(
+      (await kam.post(`/events/${eventId}/invitations/${inv.id}/follow-up`, { title: 'x', dueDate: '2026-10-21' }))
+        .statusCode,
+    ).toBe(409);
     await kam.patch(`/events/${eventId}`, { version: attended.json().version, status: 'held' });
   });
 
   it('is a 404 outside scope and absent from lists; agents may not read events', async () => {
     expect((await kam2.get(`/events/${eventId}`)).statusCode).toBe(404);
-    expect((await kam2.post(`/events/${eventId}/invitations`, { contactIds: [fx.contacts.otherContact.id] })).statusCode).toBe(404);
+    expect(
+      (await kam2.post(`/events/${eventId}/invitations`, { contactIds: [fx.contacts.otherContact.id] })).statusCode,
+    ).toBe(404);
     expect((await kam2.get('/events')).json().total).toBe(0);
     expect((await kam.get('/events')).json().total).toBe(1);
     expect((await director.get('/events')).json().items[0]).toMatchObject({ id: eventId, invited: 1 });
@@ -102,18 +122,50 @@ describe('value-added services', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     id = res.json().id;
-    const fb = await kam.patch(`/value-added-services/${id}`, { version: res.json().version, feedbackScore: 5, feedback: '很有价值' });
+    const fb = await kam.patch(`/value-added-services/${id}`, {
+      version: res.json().version,
+      feedbackScore: 5,
+      feedback: '很有价值',
+    });
     expect(fb.json()).toMatchObject({ feedbackScore: 5, feedback: '很有价值', cost: 800_000 });
     const bad = await unchanged(
-      () => kam.post(`/accounts/${fx.accounts.group.id}/value-added-services`, { kind: 'x', title: 'a', deliveredOn: '2026-10-10', cost: 1 }),
+      () =>
+        kam.post(`/accounts/${fx.accounts.group.id}/value-added-services`, {
+          kind: 'x',
+          title: 'a',
+          deliveredOn: '2026-10-10',
+          cost: 1,
+        }),
       400,
     );
     expect(bad.errors?.[0]?.path).toBe('body.kind');
-    expect((await unchanged(() => kam.post(`/accounts/${fx.accounts.group.id}/value-added-services`, { kind: 'training', title: 'a', deliveredOn: '2026-10-10', cost: -1 }), 400)).errors?.[0]?.path).toBe('body.cost');
+    expect(
+      (
+        await unchanged(
+          () =>
+            kam.post(`/accounts/${fx.accounts.group.id}/value-added-services`, {
+              kind: 'training',
+              title: 'a',
+              deliveredOn: '2026-10-10',
+              cost: -1,
+            }),
+          400,
+        )
+      ).errors?.[0]?.path,
+    ).toBe('body.cost');
   });
   it('is a 404 outside scope and filtered from lists', async () => {
     expect((await kam2.get(`/value-added-services/${id}`)).statusCode).toBe(404);
-    expect((await kam2.post(`/accounts/${fx.accounts.group.id}/value-added-services`, { kind: 'training', title: 'a', deliveredOn: '2026-10-10', cost: 1 })).statusCode).toBe(404);
+    expect(
+      (
+        await kam2.post(`/accounts/${fx.accounts.group.id}/value-added-services`, {
+          kind: 'training',
+          title: 'a',
+          deliveredOn: '2026-10-10',
+          cost: 1,
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await kam2.get('/value-added-services')).json().total).toBe(0);
     expect((await kam.get('/value-added-services')).json().total).toBe(1);
   });
@@ -152,7 +204,9 @@ describe('cost to serve', () => {
     expect((await kam.put('/performance/settings', { visitCost: 1 })).statusCode).toBe(403);
     const res = await admin.put('/performance/settings', { visitCost: 100_000 });
     expect(res.json().visitCost).toBe(100_000);
-    expect((await kam.get(`/accounts/${fx.accounts.group.id}/cost-to-serve?period=2026-Q4`)).json().visitCost).toBe(100_000);
+    expect((await kam.get(`/accounts/${fx.accounts.group.id}/cost-to-serve?period=2026-Q4`)).json().visitCost).toBe(
+      100_000,
+    );
   });
   it('is a 404 outside scope and the portfolio lists only accounts in scope', async () => {
     expect((await kam2.get(`/accounts/${fx.accounts.group.id}/cost-to-serve?period=2026-Q4`)).statusCode).toBe(404);
@@ -166,7 +220,17 @@ describe('cost to serve', () => {
 describe('KPIs', () => {
   let salesTarget: { id: string };
   it('sets targets (directors) and computes actuals from the orders, equal to an independent SQL sum', async () => {
-    expect((await kam.post('/kpi-targets', { kpiId: kpi.sales, subjectKind: 'account', subjectId: fx.accounts.group.id, period: '2026-Q4', target: 1 })).statusCode).toBe(403);
+    expect(
+      (
+        await kam.post('/kpi-targets', {
+          kpiId: kpi.sales,
+          subjectKind: 'account',
+          subjectId: fx.accounts.group.id,
+          period: '2026-Q4',
+          target: 1,
+        })
+      ).statusCode,
+    ).toBe(403);
     await order(kam, fx.accounts.group.id, 'SO-KPI-2', '2026-11-02', 4);
     await order(kam, fx.accounts.group.id, 'SO-KPI-Q3', '2026-08-02', 2);
     const res = await director.post('/kpi-targets', {
@@ -186,7 +250,9 @@ describe('KPIs', () => {
     );
     expect(res.json().actual.value).toBe(Number(sum?.s));
     expect(res.json().gap).toBe(Number(sum?.s) - 10_000_000);
-    expect(res.json().status).toBe(Number(sum?.s) >= 10_000_000 ? 'green' : Number(sum?.s) >= 9_000_000 ? 'amber' : 'red');
+    expect(res.json().status).toBe(
+      Number(sum?.s) >= 10_000_000 ? 'green' : Number(sum?.s) >= 9_000_000 ? 'amber' : 'red',
+    );
     const drill = await kam.get(
       `/kpi-actuals/records?kpiId=${kpi.sales}&subjectKind=account&subjectId=${fx.accounts.group.id}&period=2026-Q4`,
     );
@@ -196,20 +262,60 @@ describe('KPIs', () => {
   });
 
   it('a KAM target adds up its accounts; an org unit target its subtree', async () => {
-    const t = await director.post('/kpi-targets', { kpiId: kpi.sales, subjectKind: 'kam', subjectId: fx.users.kam.id, period: '2026-Q4', target: 1 });
-    const u = await director.post('/kpi-targets', { kpiId: kpi.sales, subjectKind: 'org_unit', subjectId: fx.orgUnits.east.id, period: '2026-Q4', target: 1 });
+    const t = await director.post('/kpi-targets', {
+      kpiId: kpi.sales,
+      subjectKind: 'kam',
+      subjectId: fx.users.kam.id,
+      period: '2026-Q4',
+      target: 1,
+    });
+    const u = await director.post('/kpi-targets', {
+      kpiId: kpi.sales,
+      subjectKind: 'org_unit',
+      subjectId: fx.orgUnits.east.id,
+      period: '2026-Q4',
+      target: 1,
+    });
     expect(t.json().actual.value).toBe(u.json().actual.value);
     expect(t.json().status).toBe('green');
   });
 
   it('custom KPIs aggregate a fixed measure by category; plan-action completion reports it is not wired', async () => {
-    const bad = await unchanged(() => director.post('/kpis', { code: 'bad', name: 'x', measure: 'visits', aggregation: 'total', categoryId: fx.category.id }), 400);
+    const bad = await unchanged(
+      () =>
+        director.post('/kpis', {
+          code: 'bad',
+          name: 'x',
+          measure: 'visits',
+          aggregation: 'total',
+          categoryId: fx.category.id,
+        }),
+      400,
+    );
     expect(bad.errors?.[0]?.path).toBe('body.categoryId');
-    const c = await director.post('/kpis', { code: 'plc_share', name: 'PLC 销售占比', measure: 'revenue', aggregation: 'share_of_total', categoryId: fx.category.id });
+    const c = await director.post('/kpis', {
+      code: 'plc_share',
+      name: 'PLC 销售占比',
+      measure: 'revenue',
+      aggregation: 'share_of_total',
+      categoryId: fx.category.id,
+    });
     expect(c.statusCode, c.body).toBe(201);
-    const t = await director.post('/kpi-targets', { kpiId: c.json().id, subjectKind: 'account', subjectId: fx.accounts.group.id, period: '2026-Q4', target: 0.5 });
+    const t = await director.post('/kpi-targets', {
+      kpiId: c.json().id,
+      subjectKind: 'account',
+      subjectId: fx.accounts.group.id,
+      period: '2026-Q4',
+      target: 0.5,
+    });
     expect(t.json().actual.value).toBe(1);
-    const p = await director.post('/kpi-targets', { kpiId: kpi.plan_action_completion, subjectKind: 'account', subjectId: fx.accounts.group.id, period: '2026-Q4', target: 0.8 });
+    const p = await director.post('/kpi-targets', {
+      kpiId: kpi.plan_action_completion,
+      subjectKind: 'account',
+      subjectId: fx.accounts.group.id,
+      period: '2026-Q4',
+      target: 0.8,
+    });
     expect(p.json().actual).toMatchObject({ value: null, missing: 'not_wired' });
     expect(p.json().status).toBe('none');
     const defs = (await kam.get('/kpis')).json().items;
@@ -219,8 +325,20 @@ describe('KPIs', () => {
   it('targets are a 404 outside scope, lists and drill-downs are filtered', async () => {
     expect((await kam2.get(`/kpi-targets/${salesTarget.id}`)).statusCode).toBe(404);
     expect((await kam2.get('/kpi-targets')).json().total).toBe(0);
-    expect((await kam2.get(`/kpi-actuals/records?kpiId=${kpi.sales}&subjectKind=account&subjectId=${fx.accounts.group.id}&period=2026-Q4`)).statusCode).toBe(404);
-    expect((await kam2.get(`/kpi-actuals/records?kpiId=${kpi.sales}&subjectKind=kam&subjectId=${fx.users.kam.id}&period=2026-Q4`)).statusCode).toBe(404);
+    expect(
+      (
+        await kam2.get(
+          `/kpi-actuals/records?kpiId=${kpi.sales}&subjectKind=account&subjectId=${fx.accounts.group.id}&period=2026-Q4`,
+        )
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await kam2.get(
+          `/kpi-actuals/records?kpiId=${kpi.sales}&subjectKind=kam&subjectId=${fx.users.kam.id}&period=2026-Q4`,
+        )
+      ).statusCode,
+    ).toBe(404);
     const kamSees = (await kam.get('/kpi-targets?period=2026-Q4')).json();
     expect(kamSees.items.every((t: { subject: { kind: string } }) => t.subject.kind !== 'org_unit')).toBe(true);
     expect((await director.get('/kpi-targets?period=2026-Q4')).json().total).toBeGreaterThan(kamSees.total);
@@ -230,16 +348,34 @@ describe('KPIs', () => {
 describe('reviews', () => {
   let q3: { id: string; version: number };
   it('snapshots the gaps, records a problem analysis with evidence and improvement actions', async () => {
-    await director.post('/kpi-targets', { kpiId: kpi.sales, subjectKind: 'account', subjectId: fx.accounts.group.id, period: '2026-Q3', target: 50_000_000 });
-    const res = await kam.post('/reviews', { subjectKind: 'account', subjectId: fx.accounts.group.id, period: '2026-Q3', heldOn: '2026-10-05' });
+    await director.post('/kpi-targets', {
+      kpiId: kpi.sales,
+      subjectKind: 'account',
+      subjectId: fx.accounts.group.id,
+      period: '2026-Q3',
+      target: 50_000_000,
+    });
+    const res = await kam.post('/reviews', {
+      subjectKind: 'account',
+      subjectId: fx.accounts.group.id,
+      period: '2026-Q3',
+      heldOn: '2026-10-05',
+    });
     expect(res.statusCode, res.body).toBe(201);
     q3 = res.json();
     const gap = res.json().gaps[0];
     expect(gap).toMatchObject({ status: 'red', target: 50_000_000 });
-    const orderId = (await one<{ id: string }>(database.db, sql`select id from orders where order_no = 'SO-KPI-Q3'`))!.id;
+    const orderId = (await one<{ id: string }>(database.db, sql`select id from orders where order_no = 'SO-KPI-Q3'`))!
+      .id;
     const otherOrder = await order(kam2, fx.accounts.other.id, 'SO-OTHER', '2026-08-03', 1);
     const foreign = await unchanged(
-      () => kam.post(`/reviews/${q3.id}/causes`, { category: 'price', method: 'five_whys', statement: 'x', evidence: [{ kind: 'order', id: otherOrder.id }] }),
+      () =>
+        kam.post(`/reviews/${q3.id}/causes`, {
+          category: 'price',
+          method: 'five_whys',
+          statement: 'x',
+          evidence: [{ kind: 'order', id: otherOrder.id }],
+        }),
       400,
     );
     expect(foreign.errors?.[0]?.path).toBe('body.evidence.0.id');
@@ -252,7 +388,11 @@ describe('reviews', () => {
       evidence: [{ kind: 'order', id: orderId }],
     });
     expect(cause.statusCode, cause.body).toBe(201);
-    expect(cause.json().problemAnalysis[0].evidence[0]).toMatchObject({ kind: 'order', id: orderId, date: '2026-08-02' });
+    expect(cause.json().problemAnalysis[0].evidence[0]).toMatchObject({
+      kind: 'order',
+      id: orderId,
+      date: '2026-08-02',
+    });
     const action = await kam.post(`/reviews/${q3.id}/actions`, {
       causeId: cause.json().problemAnalysis[0].id,
       kpiId: kpi.sales,
@@ -265,23 +405,42 @@ describe('reviews', () => {
   });
 
   it('at the next review, tells whether the improvement closed the gap', async () => {
-    const next = await kam.post('/reviews', { subjectKind: 'account', subjectId: fx.accounts.group.id, period: '2026-Q4', heldOn: '2026-11-30' });
+    const next = await kam.post('/reviews', {
+      subjectKind: 'account',
+      subjectId: fx.accounts.group.id,
+      period: '2026-Q4',
+      heldOn: '2026-11-30',
+    });
     expect(next.statusCode, next.body).toBe(201);
     const q4Gap = next.json().gaps.find((g: { kpi: { code: string } }) => g.kpi.code === 'sales');
     const effect = next.json().previous.actions[0].effect;
     expect(effect.nextReview.id).toBe(next.json().id);
     expect(effect.statusAfter).toBe(q4Gap.status);
-    expect(effect.state).toBe(q4Gap.status === 'green' ? 'closed' : effect.gapAfter > effect.gapBefore ? 'narrowed' : 'not_closed');
+    expect(effect.state).toBe(
+      q4Gap.status === 'green' ? 'closed' : effect.gapAfter > effect.gapBefore ? 'narrowed' : 'not_closed',
+    );
     expect((await kam.get(`/reviews/${q3.id}`)).json().improvementActions[0].effect.state).toBe(effect.state);
   });
 
   it('is a 404 outside scope and filtered from lists', async () => {
     expect((await kam2.get(`/reviews/${q3.id}`)).statusCode).toBe(404);
-    expect((await kam2.post(`/reviews/${q3.id}/actions`, { measure: 'x', ownerId: fx.users.kam2.id, dueDate: '2026-12-01' })).statusCode).toBe(404);
+    expect(
+      (await kam2.post(`/reviews/${q3.id}/actions`, { measure: 'x', ownerId: fx.users.kam2.id, dueDate: '2026-12-01' }))
+        .statusCode,
+    ).toBe(404);
     expect((await kam2.get(`/reviews/${q3.id}/evidence-candidates?kind=order`)).statusCode).toBe(404);
     expect((await kam2.get('/reviews')).json().total).toBe(0);
     expect((await kam.get('/reviews')).json().total).toBe(2);
-    expect((await kam2.post('/reviews', { subjectKind: 'kam', subjectId: fx.users.kam.id, period: '2026-Q4', heldOn: '2026-11-30' })).statusCode).toBe(400);
+    expect(
+      (
+        await kam2.post('/reviews', {
+          subjectKind: 'kam',
+          subjectId: fx.users.kam.id,
+          period: '2026-Q4',
+          heldOn: '2026-11-30',
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 });
 
@@ -293,8 +452,13 @@ describe('scoreboard', () => {
     expect(row).toMatchObject({ visits: 1, eventAttendees: 1, valueAddedServices: 1, kpisGreen: 1 });
     const p = own.points;
     expect(row.points).toBe(
-      row.kpisGreen * p.kpiGreen + row.kpisAmber * p.kpiAmber + row.visits * p.visit + row.eventAttendees * p.eventAttendee +
-        row.valueAddedServices * p.valueAddedService + row.actionsDoneOnTime * p.actionDoneOnTime + row.gapsClosed * p.gapClosed,
+      row.kpisGreen * p.kpiGreen +
+        row.kpisAmber * p.kpiAmber +
+        row.visits * p.visit +
+        row.eventAttendees * p.eventAttendee +
+        row.valueAddedServices * p.valueAddedService +
+        row.actionsDoneOnTime * p.actionDoneOnTime +
+        row.gapsClosed * p.gapClosed,
     );
     const dir = (await director.get('/scoreboard?period=2026-Q4')).json();
     expect(dir.items.map((r: { kam: { id: string } }) => r.kam.id)).toEqual([fx.users.kam.id]);

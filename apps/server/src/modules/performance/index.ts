@@ -1,5 +1,6 @@
 export { costToServe } from './cost-to-serve.js';
 export { type KpiHook, registerKpiHook } from './measures.js';
 export { performanceRoutes } from './performance.routes.js';
-export { kpiDefinitions, kpiTargets, reviews } from './performance.table.js';
-export { periodRange } from './periods.js';
+export { kpiDefinitions, kpiTargets, reviewActions, reviewCauses, reviews } from './performance.table.js';
+export { periodRange, previousPeriod, quarterOf } from './periods.js';
+export { snapshotGaps } from './reviews.service.js';

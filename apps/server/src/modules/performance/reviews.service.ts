@@ -279,13 +279,14 @@ export async function getReview(ctx: Ctx, id: string) {
 }
 
 /** Takes the gaps as they stand now: every target of the subject for the period, with its computed actual. */
-async function snapshotGaps(
-  ctx: Ctx,
+export async function snapshotGaps(
+  user: Principal,
   db: Db,
   reviewId: string,
   kind: 'account' | 'kam' | 'team',
   subjectId: string,
   period: string,
+  snapshotAt = new Date(),
 ) {
   const targetKind = kind;
   const targets = await rows<{ kpi_id: string; target: number }>(
@@ -296,11 +297,11 @@ async function snapshotGaps(
   await db.delete(reviewGaps).where(sql`review_id = ${reviewId}`);
   for (const t of targets) {
     const def: Definition = await loadDefinition(db, t.kpi_id);
-    const actual = await actualFor(db, ctx.user, def, targetKind, subjectId, period);
+    const actual = await actualFor(db, user, def, targetKind, subjectId, period);
     const judged = judge(def, Number(t.target), actual.value);
     await db
       .insert(reviewGaps)
-      .values({ reviewId, kpiId: t.kpi_id, target: Number(t.target), actual: actual.value, ...judged });
+      .values({ reviewId, kpiId: t.kpi_id, target: Number(t.target), actual: actual.value, ...judged, snapshotAt });
   }
 }
 
@@ -329,7 +330,7 @@ export async function createReview(ctx: Ctx, input: z.infer<typeof CreateReview>
         updatedBy: ctx.user.id,
       })
       .returning({ id: reviews.id });
-    await snapshotGaps(ctx, tx, row!.id, input.subjectKind, input.subjectId, input.period);
+    await snapshotGaps(ctx.user, tx, row!.id, input.subjectKind, input.subjectId, input.period);
     await audit(withDb(ctx, tx), 'review.create', 'review', row!.id, {
       subject: input.subjectKind,
       period: input.period,
@@ -360,7 +361,7 @@ export async function resnapshotReview(ctx: Ctx, id: string) {
   const r = await writableReview(ctx, id);
   if (r.status === 'closed') throw new AppError('conflict', 'A closed review keeps its snapshot');
   await ctx.db.transaction(async (tx) => {
-    await snapshotGaps(ctx, tx, id, r.subject_kind as 'account', r.subject_id as string, r.period as string);
+    await snapshotGaps(ctx.user, tx, id, r.subject_kind as 'account', r.subject_id as string, r.period as string);
     await tx.execute(
       sql`update reviews set version = version + 1, updated_at = now(), updated_by = ${ctx.user.id} where id = ${id}`,
     );
