@@ -63,7 +63,10 @@ describe('performance demo', () => {
   it('has last-quarter improvements whose gap closed and ones whose gap did not, as the next review shows them', async () => {
     expect(summary.effects.closed).toBeGreaterThan(0);
     expect(summary.effects.notClosed).toBeGreaterThan(0);
-    const current = await rows<{ id: string }>(database.db, sql`select id from reviews where period = '2026-Q4' order by id`);
+    const current = await rows<{ id: string }>(
+      database.db,
+      sql`select id from reviews where period = '2026-Q4' order by id`,
+    );
     const states: string[] = [];
     for (const r of current) {
       const detail = (await admin.get(`/reviews/${r.id}`)).json();
@@ -91,7 +94,9 @@ describe('performance demo', () => {
     for (const period of ['2026-Q3', '2026-Q4']) {
       const [from, to] = period === '2026-Q3' ? ['2026-07-01', '2026-09-30'] : ['2026-10-01', '2026-12-31'];
       for (const kind of ['account', 'kam', 'org_unit']) {
-        const page = (await admin.get(`/kpi-targets?period=${period}&kpiId=${sales!.id}&subjectKind=${kind}&limit=5`)).json();
+        const page = (
+          await admin.get(`/kpi-targets?period=${period}&kpiId=${sales!.id}&subjectKind=${kind}&limit=5`)
+        ).json();
         expect(page.items.length, `${period} ${kind}`).toBeGreaterThan(0);
         for (const t of page.items) {
           const owned =

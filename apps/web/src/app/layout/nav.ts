@@ -1,21 +1,29 @@
 import {
   AimOutlined,
   AppstoreOutlined,
+  AuditOutlined,
   BankOutlined,
   BellOutlined,
   BulbOutlined,
   CarryOutOutlined,
   ContactsOutlined,
   ControlOutlined,
+  DashboardOutlined,
   FileTextOutlined,
   FundOutlined,
+  GiftOutlined,
   MessageOutlined,
+  PayCircleOutlined,
+  SlidersOutlined,
   SmileOutlined,
+  TeamOutlined,
+  TrophyOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import { alertReaders } from '../../features/alerts/access';
 import { analyticsReaders } from '../../features/identification/access';
+import { performanceReaders } from '../../features/performance/access';
 import type { Role } from '../api/types';
 
 export type NavStep = 'identify' | 'needs' | 'relationships' | 'strategy' | 'evaluate';
@@ -32,7 +40,14 @@ export type NavPage =
   | 'surveys'
   | 'serviceKpis'
   | 'alerts'
-  | 'alertSettings';
+  | 'alertSettings'
+  | 'events'
+  | 'valueAddedServices'
+  | 'costToServe'
+  | 'kpiDashboard'
+  | 'kpiDefinitions'
+  | 'reviews'
+  | 'scoreboard';
 /** Complaints, surveys and their KPIs: every internal role (agents are external partners). */
 const serviceReaders: readonly Role[] = ['admin', 'director', 'kam', 'service', 'analyst'];
 
@@ -75,6 +90,23 @@ export const navigation: { step: NavStep; items: NavItem[] }[] = [
       { page: 'serviceKpis', path: '/service-kpis', icon: FundOutlined, roles: serviceReaders },
       { page: 'alerts', path: '/alerts', icon: BellOutlined, roles: alertReaders },
       { page: 'alertSettings', path: '/alert-settings', icon: ControlOutlined, roles: ['admin'] },
+    ],
+  },
+  {
+    step: 'strategy',
+    items: [
+      { page: 'events', path: '/events', icon: TeamOutlined, roles: performanceReaders },
+      { page: 'valueAddedServices', path: '/value-added-services', icon: GiftOutlined, roles: performanceReaders },
+    ],
+  },
+  {
+    step: 'evaluate',
+    items: [
+      { page: 'kpiDashboard', path: '/kpis', icon: DashboardOutlined, roles: performanceReaders },
+      { page: 'reviews', path: '/reviews', icon: AuditOutlined, roles: performanceReaders },
+      { page: 'costToServe', path: '/cost-to-serve', icon: PayCircleOutlined, roles: performanceReaders },
+      { page: 'scoreboard', path: '/scoreboard', icon: TrophyOutlined, roles: performanceReaders },
+      { page: 'kpiDefinitions', path: '/kpi-definitions', icon: SlidersOutlined, roles: performanceReaders },
     ],
   },
 ];
