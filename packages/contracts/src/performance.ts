@@ -90,7 +90,31 @@ export const KpiActual = z.object({
   value: z.number().nullable(),
   /** why there is no value: no data in the period, or the KPI is not wired yet */
   missing: z.enum(['no_data', 'not_wired']).nullable(),
-  basis: z.string().describe('what the value is computed from, e.g. "12 orders, 4 accounts"'),
+  basis: z
+    .object({
+      code: z.enum([
+        'orders',
+        'orders_vs_year_before',
+        'wallet_accounts',
+        'csat_answers',
+        'complaints_in_time',
+        'accounts_visited',
+        'accounts_covered',
+        'records',
+        'records_per_account',
+        'records_of_total',
+        'no_revenue',
+        'no_revenue_year_before',
+        'no_wallet',
+        'no_csat',
+        'no_complaint_due',
+        'no_accounts',
+        'nothing_in_total',
+        'not_wired',
+      ]),
+      counts: z.record(z.string(), z.number()),
+    })
+    .describe('what the value is computed from: a code and its counts, e.g. orders {orders: 12, accounts: 4}'),
 });
 
 export const KpiTarget = z

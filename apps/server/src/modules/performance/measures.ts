@@ -14,7 +14,29 @@ export type KpiSpec = {
   categoryId: string | null;
   province: string | null;
 };
-export type Actual = { value: number | null; missing: 'no_data' | 'not_wired' | null; basis: string };
+/** What an actual was computed from: a code the UI words, with its counts. */
+export type Basis = { code: BasisCode; counts: Record<string, number> };
+export type BasisCode =
+  | 'orders'
+  | 'orders_vs_year_before'
+  | 'wallet_accounts'
+  | 'csat_answers'
+  | 'complaints_in_time'
+  | 'accounts_visited'
+  | 'accounts_covered'
+  | 'records'
+  | 'records_per_account'
+  | 'records_of_total'
+  | 'no_revenue'
+  | 'no_revenue_year_before'
+  | 'no_wallet'
+  | 'no_csat'
+  | 'no_complaint_due'
+  | 'no_accounts'
+  | 'nothing_in_total'
+  | 'not_wired';
+export type Actual = { value: number | null; missing: 'no_data' | 'not_wired' | null; basis: Basis };
+const basis = (code: BasisCode, counts: Record<string, number> = {}): Basis => ({ code, counts });
 export type Scope = { db: Db; user: Principal; kind: KpiSubjectKind; id: string; range: Range };
 
 /**
@@ -102,30 +124,34 @@ export async function computeActual(scope: Scope, spec: KpiSpec): Promise<Actual
     scope.id,
     spec.province ? sql`a.province = ${spec.province}` : sql`true`,
   );
-  const none = (basis: string): Actual => ({ value: null, missing: 'no_data', basis });
+  const none = (code: BasisCode): Actual => ({ value: null, missing: 'no_data', basis: basis(code) });
   switch (spec.kind) {
     case 'sales': {
       const s = await sales(db, accounts, r);
       return {
         value: num(s?.revenue) ?? 0,
         missing: null,
-        basis: `${s?.orders ?? 0} orders, ${s?.accounts ?? 0} accounts`,
+        basis: basis('orders', { orders: s?.orders ?? 0, accounts: s?.accounts ?? 0 }),
       };
     }
     case 'margin_rate': {
       const s = await sales(db, accounts, r);
       const revenue = num(s?.revenue) ?? 0;
-      if (!revenue) return none('no revenue');
-      return { value: (revenue - (num(s?.cost) ?? 0)) / revenue, missing: null, basis: `${s?.orders} orders` };
+      if (!revenue) return none('no_revenue');
+      return {
+        value: (revenue - (num(s?.cost) ?? 0)) / revenue,
+        missing: null,
+        basis: basis('orders', { orders: s?.orders ?? 0, accounts: s?.accounts ?? 0 }),
+      };
     }
     case 'growth': {
       const [now, before] = await Promise.all([sales(db, accounts, r), sales(db, accounts, yearBefore(r))]);
       const prior = num(before?.revenue) ?? 0;
-      if (!prior) return none('no revenue a year earlier');
+      if (!prior) return none('no_revenue_year_before');
       return {
         value: (num(now?.revenue) ?? 0) / prior - 1,
         missing: null,
-        basis: `${now?.orders ?? 0} orders vs ${before?.orders ?? 0} a year earlier`,
+        basis: basis('orders_vs_year_before', { orders: now?.orders ?? 0, before: before?.orders ?? 0 }),
       };
     }
     case 'share_of_wallet': {
@@ -137,11 +163,11 @@ export async function computeActual(scope: Scope, spec: KpiSpec): Promise<Actual
               from accounts w where w.id in (${accounts}) and w.wallet_estimate > 0`,
       );
       const wallet = num(row?.wallet) ?? 0;
-      if (!wallet) return none('no wallet estimate');
+      if (!wallet) return none('no_wallet');
       return {
         value: (num(row?.revenue) ?? 0) / wallet,
         missing: null,
-        basis: `${row?.accounts} accounts with a wallet estimate`,
+        basis: basis('wallet_accounts', { accounts: row?.accounts ?? 0 }),
       };
     }
     case 'satisfaction': {
@@ -151,8 +177,8 @@ export async function computeActual(scope: Scope, spec: KpiSpec): Promise<Actual
              where s.account_id in (${accounts}) and s.kind = 'csat' and s.score is not null
                and s.answered_at >= ${dayStart(r.from)} and s.answered_at < ${dayEnd(r.to)}`,
       );
-      if (!row?.n) return none('no CSAT answers');
-      return { value: num(row.v), missing: null, basis: `${row.n} CSAT answers` };
+      if (!row?.n) return none('no_csat');
+      return { value: num(row.v), missing: null, basis: basis('csat_answers', { answers: row.n }) };
     }
     case 'complaint_sla_rate': {
       const row = await one<{ due: number; met: number }>(
@@ -162,8 +188,12 @@ export async function computeActual(scope: Scope, spec: KpiSpec): Promise<Actual
               from complaints c where c.account_id in (${accounts}) and c.archived_at is null
                and c.received_at >= ${dayStart(r.from)} and c.received_at < ${dayEnd(r.to)}`,
       );
-      if (!row?.due) return none('no complaint due');
-      return { value: row.met / row.due, missing: null, basis: `${row.met} of ${row.due} complaints resolved in time` };
+      if (!row?.due) return none('no_complaint_due');
+      return {
+        value: row.met / row.due,
+        missing: null,
+        basis: basis('complaints_in_time', { met: row.met, due: row.due }),
+      };
     }
     case 'visit_coverage': {
       const row = await one<{ n: number; visited: number }>(
@@ -173,40 +203,51 @@ export async function computeActual(scope: Scope, spec: KpiSpec): Promise<Actual
                        and i.occurred_at >= ${dayStart(r.from)} and i.occurred_at < ${dayEnd(r.to)}))::int as visited
               from accounts x where x.id in (${accounts}) and x.archived_at is null and x.lifecycle <> 'lost'`,
       );
-      if (!row?.n) return none('no accounts');
-      return { value: row.visited / row.n, missing: null, basis: `${row.visited} of ${row.n} accounts visited` };
+      if (!row?.n) return none('no_accounts');
+      return {
+        value: row.visited / row.n,
+        missing: null,
+        basis: basis('accounts_visited', { visited: row.visited, accounts: row.n }),
+      };
     }
     case 'relationship_coverage': {
       const row = await one<{ v: unknown; n: number }>(
         db,
         sql`select avg(cov.share)::float8 as v, count(*)::int as n from (${coverageRows(accounts, r)}) cov`,
       );
-      if (!row?.n) return none('no accounts');
-      return { value: num(row.v), missing: null, basis: `${row.n} accounts, ${KEY_ROLES.length} key roles each` };
+      if (!row?.n) return none('no_accounts');
+      return {
+        value: num(row.v),
+        missing: null,
+        basis: basis('accounts_covered', { accounts: row.n, roles: KEY_ROLES.length }),
+      };
     }
     case 'plan_action_completion': {
       const hook = hooks.get(spec.kind);
-      if (!hook)
-        return { value: null, missing: 'not_wired', basis: 'the plans module is not wired to performance yet' };
+      if (!hook) return { value: null, missing: 'not_wired', basis: basis('not_wired') };
       return hook.actual(scope, accounts);
     }
     case 'custom': {
       const filtered = await customTotal(db, spec, accounts, r, true);
       if (spec.aggregation === 'per_account') {
         const n = await accountCount(db, accounts);
-        if (!n) return none('no accounts');
-        return { value: filtered.value / n, missing: null, basis: `${filtered.records} records over ${n} accounts` };
+        if (!n) return none('no_accounts');
+        return {
+          value: filtered.value / n,
+          missing: null,
+          basis: basis('records_per_account', { records: filtered.records, accounts: n }),
+        };
       }
       if (spec.aggregation === 'share_of_total') {
         const all = await customTotal(db, spec, subjectAccounts(scope.user, scope.kind, scope.id), r, false);
-        if (!all.value) return none('nothing in the whole');
+        if (!all.value) return none('nothing_in_total');
         return {
           value: filtered.value / all.value,
           missing: null,
-          basis: `${filtered.records} of ${all.records} records`,
+          basis: basis('records_of_total', { records: filtered.records, total: all.records }),
         };
       }
-      return { value: filtered.value, missing: null, basis: `${filtered.records} records` };
+      return { value: filtered.value, missing: null, basis: basis('records', { records: filtered.records }) };
     }
   }
 }

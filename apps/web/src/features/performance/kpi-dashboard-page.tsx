@@ -188,7 +188,11 @@ function DrillDrawer({ target, onClose }: { target: KpiTargetData; onClose: () =
             </Col>
           </Row>
           <Typography.Text type="secondary">
-            {t('perf.basis', { basis: target.actual.basis, from: target.from, to: target.to })}
+            {t('perf.basis', {
+              basis: t(`perf.basisCode.${target.actual.basis.code}`, target.actual.basis.counts),
+              from: target.from,
+              to: target.to,
+            })}
           </Typography.Text>
           {target.actual.missing === 'not_wired' ? (
             <EmptyState description={t('perf.notWiredHint')} />
@@ -409,17 +413,18 @@ export function KpiDashboardPage() {
                       {
                         title: '',
                         key: 'actions',
-                        width: 130,
+                        width: 120,
+                        fixed: 'right' as const,
                         render: (_: unknown, r: KpiTargetData) => (
                           <Space size={4} onClick={(e) => e.stopPropagation()}>
-                            <Button size="small" onClick={() => setEditing(r)}>
+                            <Button size="small" type="link" onClick={() => setEditing(r)}>
                               {t('perf.edit')}
                             </Button>
                             <Popconfirm
                               title={t('perf.archiveTarget')}
                               onConfirm={() => archive.mutate({ id: r.id, version: r.version })}
                             >
-                              <Button size="small" danger>
+                              <Button size="small" type="link" danger>
                                 {t('action.delete')}
                               </Button>
                             </Popconfirm>
