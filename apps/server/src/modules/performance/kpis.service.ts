@@ -52,11 +52,24 @@ function toDefinition(r: DefRow) {
 }
 const publicDefinition = ({ categoryId: _, ...d }: Definition) => d;
 
+/** Built-in KPIs in the order of the issue: money first, then relationship and service, then plans. */
+const kindOrder = `{${[
+  'sales',
+  'margin_rate',
+  'growth',
+  'share_of_wallet',
+  'satisfaction',
+  'complaint_sla_rate',
+  'visit_coverage',
+  'relationship_coverage',
+  'plan_action_completion',
+].join(',')}}`;
+
 export async function listDefinitions(ctx: Ctx) {
   assertCan(ctx.user, 'performance.read');
   const found = await rows<DefRow>(
     ctx.db,
-    sql`${defSelect} where d.archived_at is null order by d.built_in desc, d.created_at, d.code`,
+    sql`${defSelect} where d.archived_at is null order by d.built_in desc, array_position(${kindOrder}::text[], d.kind), d.created_at, d.code`,
   );
   return { items: found.map((r) => publicDefinition(toDefinition(r))) };
 }

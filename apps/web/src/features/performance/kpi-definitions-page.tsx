@@ -198,7 +198,7 @@ export function KpiDefinitionsPage() {
               {
                 title: t('perf.code'),
                 dataIndex: 'code',
-                width: 180,
+                width: 230,
                 render: (c: string) => <Typography.Text code>{c}</Typography.Text>,
               },
               {

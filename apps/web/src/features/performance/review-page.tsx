@@ -260,7 +260,7 @@ function CauseCard({ cause, kpiLabel }: { cause: ReviewCauseData; kpiLabel: stri
           <Flex vertical gap={2}>
             {cause.whys.map((w, i) => (
               <div key={w}>
-                <Typography.Text type="secondary">{t('review.why', { n: i + 1 })}：</Typography.Text>
+                <Typography.Text type="secondary">{t('review.whyLabel', { n: i + 1 })}</Typography.Text>
                 {w}
               </div>
             ))}
@@ -269,7 +269,7 @@ function CauseCard({ cause, kpiLabel }: { cause: ReviewCauseData; kpiLabel: stri
         {cause.notes && <Typography.Paragraph style={{ margin: 0 }}>{cause.notes}</Typography.Paragraph>}
         {cause.evidence.length > 0 && (
           <Flex gap={4} wrap align="center">
-            <Typography.Text type="secondary">{t('review.evidence')}：</Typography.Text>
+            <Typography.Text type="secondary">{t('review.evidenceLabel')}</Typography.Text>
             {cause.evidence.map((e) => (
               <Tag key={e.id}>
                 <Link

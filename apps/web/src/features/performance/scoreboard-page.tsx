@@ -166,7 +166,7 @@ export function ScoreboardPage() {
                   key: 'kam',
                   render: (_: unknown, r) => <Typography.Text strong>{r.kam.displayName}</Typography.Text>,
                 },
-                { title: t('scoreboard.unit'), dataIndex: 'orgUnitName', width: 100 },
+                { title: t('scoreboard.unit'), dataIndex: 'orgUnitName', width: 130 },
                 { title: t('scoreboard.accounts'), dataIndex: 'accounts', width: 80, align: 'right' },
                 {
                   title: t('scoreboard.kpis'),
