@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useUrlParams } from '../../app/use-url-params';
 import { EmptyState } from '../../ui/empty-state';
-import { formatCount, formatPercent } from '../../ui/format';
+import { formatCount, formatMoney, formatMoneyShort, formatPercent } from '../../ui/format';
 import { Money } from '../../ui/money';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
@@ -18,7 +18,7 @@ const urlKeys = ['period', 'profitable', 'q', 'sort'] as const;
 
 /** Who is profitable after cost to serve: every account in scope with activity in the period. */
 export function CostToServePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [url, setUrl] = useUrlParams(urlKeys);
   const period = url.period ?? quarterOf();
   const params = useMemo(
@@ -74,7 +74,19 @@ export function CostToServePage() {
                     title={s.title}
                     value={s.value}
                     valueStyle={s.red && (d?.unprofitable ?? 0) > 0 ? { color: '#cf1322' } : undefined}
-                    valueRender={s.money !== undefined ? () => <Money value={s.money} signed /> : undefined}
+                    valueRender={
+                      s.money !== undefined
+                        ? () => (
+                            <span
+                              className="kamap-num"
+                              title={formatMoney(s.money)}
+                              style={s.money !== undefined && s.money < 0 ? { color: '#cf1322' } : undefined}
+                            >
+                              {formatMoneyShort(s.money ?? 0, i18n.language)}
+                            </span>
+                          )
+                        : undefined
+                    }
                   />
                 </Card>
               </Col>

@@ -341,14 +341,14 @@ export function KpiDashboardPage() {
               loading={list.isPending}
               dataSource={list.items}
               pagination={false}
-              scroll={{ x: 1150 }}
+              scroll={{ x: 1060 }}
               onRow={(r) => ({ onClick: () => setDrill(r), style: { cursor: 'pointer' } })}
               locale={{ emptyText: <EmptyState description={t('perf.noTargets')} /> }}
               columns={[
                 {
                   title: t('perf.subjectCol'),
                   key: 'subject',
-                  width: 240,
+                  width: 210,
                   render: (_: unknown, r) => (
                     <Flex vertical gap={0}>
                       <Typography.Text strong>{r.subject.name}</Typography.Text>
@@ -358,19 +358,19 @@ export function KpiDashboardPage() {
                     </Flex>
                   ),
                 },
-                { title: t('perf.kpi'), key: 'kpi', width: 150, render: (_: unknown, r) => name(r.kpi) },
+                { title: t('perf.kpi'), key: 'kpi', width: 130, render: (_: unknown, r) => name(r.kpi) },
                 {
                   title: t('perf.target'),
                   key: 'target',
                   align: 'right',
-                  width: 140,
+                  width: 125,
                   render: (_: unknown, r) => formatKpiValue(r.kpi.unit, r.target),
                 },
                 {
                   title: t('perf.actual'),
                   key: 'actual',
                   align: 'right',
-                  width: 140,
+                  width: 125,
                   render: (_: unknown, r) =>
                     r.actual.missing === 'not_wired' ? (
                       <Typography.Text type="warning">{t('perf.notWired')}</Typography.Text>
@@ -382,14 +382,14 @@ export function KpiDashboardPage() {
                   title: t('perf.gap'),
                   key: 'gap',
                   align: 'right',
-                  width: 140,
+                  width: 125,
                   render: (_: unknown, r) =>
                     r.gap === null ? '—' : `${r.gap > 0 ? '+' : ''}${formatKpiValue(r.kpi.unit, r.gap)}`,
                 },
                 {
                   title: t('perf.attainment'),
                   key: 'attainment',
-                  width: 170,
+                  width: 140,
                   render: (_: unknown, r) =>
                     r.attainment === null ? (
                       '—'
@@ -413,7 +413,7 @@ export function KpiDashboardPage() {
                       {
                         title: '',
                         key: 'actions',
-                        width: 120,
+                        width: 110,
                         fixed: 'right' as const,
                         render: (_: unknown, r: KpiTargetData) => (
                           <Space size={4} onClick={(e) => e.stopPropagation()}>
