@@ -193,14 +193,4 @@ CREATE INDEX "review_actions_owner_idx" ON "review_actions" USING btree ("owner_
 CREATE INDEX "review_causes_review_idx" ON "review_causes" USING btree ("review_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "review_gaps_review_kpi_uq" ON "review_gaps" USING btree ("review_id","kpi_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "reviews_subject_period_uq" ON "reviews" USING btree ("subject_kind","subject_id","period") WHERE archived_at is null;--> statement-breakpoint
-CREATE INDEX "reviews_account_idx" ON "reviews" USING btree ("account_id");--> statement-breakpoint
-INSERT INTO "kpi_definitions" ("code", "name", "kind", "unit", "higher_is_better", "built_in") VALUES
-	('sales', '销售额', 'sales', 'money', true, true),
-	('margin_rate', '毛利率', 'margin_rate', 'ratio', true, true),
-	('growth', '同比增长', 'growth', 'ratio', true, true),
-	('share_of_wallet', '钱包份额', 'share_of_wallet', 'ratio', true, true),
-	('satisfaction', '满意度 (CSAT)', 'satisfaction', 'score', true, true),
-	('complaint_sla_rate', '投诉 SLA 达成率', 'complaint_sla_rate', 'ratio', true, true),
-	('visit_coverage', '拜访覆盖率', 'visit_coverage', 'ratio', true, true),
-	('relationship_coverage', '关系覆盖率', 'relationship_coverage', 'ratio', true, true),
-	('plan_action_completion', '计划行动完成率', 'plan_action_completion', 'ratio', true, true);
+CREATE INDEX "reviews_account_idx" ON "reviews" USING btree ("account_id");

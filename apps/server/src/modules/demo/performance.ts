@@ -5,6 +5,7 @@ import { clubEvents, eventInvitations, valueAddedServices } from '../events/inde
 import { interactions } from '../interactions/index.js';
 import {
   kpiDefinitions,
+  ensureBuiltInKpis,
   kpiTargets,
   periodRange,
   previousPeriod,
@@ -19,7 +20,7 @@ import { principalById } from '../users/index.js';
 import { createRng, type Rng } from './random.js';
 
 type Account = { id: string; name: string; owner_id: string; org_unit_id: string; kam: boolean };
-type Gap = { kpi_id: string; kind: string; status: string; attainment: number | null };
+type Gap = { kpi_id: string; code: string; kind: string; status: string; attainment: number | null };
 type Cause = 'product' | 'price' | 'service' | 'relationship' | 'competition' | 'internal_process';
 
 const DAY = 86_400_000;
@@ -166,6 +167,7 @@ export async function generatePerformanceDemo(
          where r.tier = 'strategic' and a.archived_at is null and a.owner_id is not null
          order by a.owner_id = ${kamUser.id} desc, r.score desc, a.id`,
   );
+  await ensureBuiltInKpis(db);
   const kpi = Object.fromEntries(
     (await rows<{ id: string; code: string }>(db, sql`select id, code from kpi_definitions`)).map((d) => [
       d.code,
@@ -272,7 +274,7 @@ export async function generatePerformanceDemo(
 function weakest(gaps: Gap[]): Gap[] {
   const ranked = gaps
     .filter((g) => g.status !== 'none')
-    .sort((a, b) => (a.attainment ?? 0) - (b.attainment ?? 0) || a.kpi_id.localeCompare(b.kpi_id));
+    .sort((a, b) => (a.attainment ?? 0) - (b.attainment ?? 0) || a.code.localeCompare(b.code));
   const open = ranked.filter((g) => g.status !== 'green');
   return (open.length ? open : ranked).slice(0, 2);
 }
@@ -280,7 +282,7 @@ function weakest(gaps: Gap[]): Gap[] {
 async function gapsOf(db: Db, reviewId: string) {
   return rows<Gap>(
     db,
-    sql`select g.kpi_id, d.kind, g.status, g.attainment from review_gaps g join kpi_definitions d on d.id = g.kpi_id
+    sql`select g.kpi_id, d.code, d.kind, g.status, g.attainment from review_gaps g join kpi_definitions d on d.id = g.kpi_id
          where g.review_id = ${reviewId} order by d.code`,
   );
 }

@@ -52,21 +52,46 @@ function toDefinition(r: DefRow) {
 }
 const publicDefinition = ({ categoryId: _, ...d }: Definition) => d;
 
-/** Built-in KPIs in the order of the issue: money first, then relationship and service, then plans. */
-const kindOrder = `{${[
-  'sales',
-  'margin_rate',
-  'growth',
-  'share_of_wallet',
-  'satisfaction',
-  'complaint_sla_rate',
-  'visit_coverage',
-  'relationship_coverage',
-  'plan_action_completion',
-].join(',')}}`;
+/**
+ * The built-in KPIs, in the order of the issue (money first, then service and relationship, then plans),
+ * with fixed ids so every store names them alike. They are written on first use rather than by the
+ * migration, so a new store stays empty until someone works in it (restore needs an empty store).
+ */
+const builtIns = [
+  { n: 1, code: 'sales', name: '销售额', unit: 'money' },
+  { n: 2, code: 'margin_rate', name: '毛利率', unit: 'ratio' },
+  { n: 3, code: 'growth', name: '同比增长', unit: 'ratio' },
+  { n: 4, code: 'share_of_wallet', name: '钱包份额', unit: 'ratio' },
+  { n: 5, code: 'satisfaction', name: '满意度 (CSAT)', unit: 'score' },
+  { n: 6, code: 'complaint_sla_rate', name: '投诉 SLA 达成率', unit: 'ratio' },
+  { n: 7, code: 'visit_coverage', name: '拜访覆盖率', unit: 'ratio' },
+  { n: 8, code: 'relationship_coverage', name: '关系覆盖率', unit: 'ratio' },
+  { n: 9, code: 'plan_action_completion', name: '计划行动完成率', unit: 'ratio' },
+] as const;
+const kindOrder = `{${builtIns.map((k) => k.code).join(',')}}`;
+const ensured = new WeakSet<object>();
+
+export async function ensureBuiltInKpis(db: Db): Promise<void> {
+  if (ensured.has(db)) return;
+  await db
+    .insert(kpiDefinitions)
+    .values(
+      builtIns.map((k) => ({
+        id: `6b706900-0000-4000-8000-${String(k.n).padStart(12, '0')}`,
+        code: k.code,
+        name: k.name,
+        kind: k.code,
+        unit: k.unit,
+        builtIn: true,
+      })),
+    )
+    .onConflictDoNothing();
+  ensured.add(db);
+}
 
 export async function listDefinitions(ctx: Ctx) {
   assertCan(ctx.user, 'performance.read');
+  await ensureBuiltInKpis(ctx.db);
   const found = await rows<DefRow>(
     ctx.db,
     sql`${defSelect} where d.archived_at is null order by d.built_in desc, array_position(${kindOrder}::text[], d.kind), d.created_at, d.code`,
@@ -86,6 +111,7 @@ const measureUnit = (m: string) =>
 
 export async function createCustomKpi(ctx: Ctx, input: z.infer<typeof CreateCustomKpi>) {
   assertCan(ctx.user, 'kpi.configure');
+  await ensureBuiltInKpis(ctx.db);
   if (input.categoryId && !orderMeasures.has(input.measure))
     throw AppError.invalid('body.categoryId', 'a category narrows order measures only');
   if (input.aggregation === 'share_of_total' && !input.categoryId && !input.province)
@@ -276,6 +302,7 @@ export async function getTarget(ctx: Ctx, id: string) {
 /** Who sets targets: directors and admins, for subjects they can see as a whole. */
 export async function createTarget(ctx: Ctx, input: z.infer<typeof CreateKpiTarget>) {
   assertCan(ctx.user, 'kpi.configure');
+  await ensureBuiltInKpis(ctx.db);
   await loadDefinition(ctx.db, input.kpiId);
   await getSubject(ctx.db, ctx.user, input.subjectKind, input.subjectId).catch(() => {
     throw AppError.invalid('body.subjectId', `no such ${input.subjectKind} in your scope`);
@@ -322,6 +349,7 @@ export async function archiveTarget(ctx: Ctx, id: string, version: number) {
 /** The records behind an actual, for a subject the caller may see. */
 export async function drillDown(ctx: Ctx, q: z.infer<typeof KpiDrillQuery>) {
   assertCan(ctx.user, 'performance.read');
+  await ensureBuiltInKpis(ctx.db);
   const def = await loadDefinition(ctx.db, q.kpiId, 'querystring.kpiId');
   await getSubject(ctx.db, ctx.user, q.subjectKind, q.subjectId);
   const scope = { db: ctx.db, user: ctx.user, kind: q.subjectKind, id: q.subjectId, range: periodRange(q.period) };
