@@ -12,6 +12,8 @@ let kam2: ReturnType<typeof as>;
 let director: ReturnType<typeof as>;
 let agent: ReturnType<typeof as>;
 const kpi: Record<string, string> = {};
+/** Records of kam's accounts, for the outside-scope checks of every write endpoint at the end. */
+const ids: Record<string, string> = {};
 
 async function order(
   who: ReturnType<typeof as>,
@@ -77,6 +79,8 @@ describe('club events', () => {
     const invited = await kam.post(`/events/${eventId}/invitations`, { contactIds: [fx.contacts.kamContact.id] });
     expect(invited.statusCode, invited.body).toBe(201);
     const inv = invited.json().invitations[0];
+    ids.event = eventId;
+    ids.invitation = inv.id;
     expect(inv).toMatchObject({ accountId: fx.accounts.group.id, status: 'invited' });
     const attended = await kam.patch(`/events/${eventId}/invitations/${inv.id}`, {
       version: inv.version,
@@ -122,6 +126,7 @@ describe('value-added services', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     id = res.json().id;
+    ids.service = id;
     const fb = await kam.patch(`/value-added-services/${id}`, {
       version: res.json().version,
       feedbackScore: 5,
@@ -242,6 +247,7 @@ describe('KPIs', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     salesTarget = res.json();
+    ids.target = salesTarget.id;
     const sum = await one<{ s: string }>(
       database.db,
       sql`select sum(l.amount) as s from order_lines l join orders o on o.id = l.order_id
@@ -363,6 +369,7 @@ describe('reviews', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     q3 = res.json();
+    ids.review = q3.id;
     const gap = res.json().gaps[0];
     expect(gap).toMatchObject({ status: 'red', target: 50_000_000 });
     const orderId = (await one<{ id: string }>(database.db, sql`select id from orders where order_no = 'SO-KPI-Q3'`))!
@@ -401,6 +408,8 @@ describe('reviews', () => {
       dueDate: '2026-11-15',
     });
     expect(action.statusCode, action.body).toBe(201);
+    ids.cause = cause.json().problemAnalysis[0].id;
+    ids.action = action.json().improvementActions[0].id;
     expect(action.json().improvementActions[0].effect.state).toBe('pending');
   });
 
@@ -462,5 +471,68 @@ describe('scoreboard', () => {
     );
     const dir = (await director.get('/scoreboard?period=2026-Q4')).json();
     expect(dir.items.map((r: { kam: { id: string } }) => r.kam.id)).toEqual([fx.users.kam.id]);
+  });
+});
+
+describe('every write endpoint outside scope', () => {
+  it('answers 404 to kam2 for the records of kam and changes nothing', async () => {
+    const admin = as(app, await login(app, 'admin'));
+    // a director of 华东 cannot set or change targets of kam2's 华南 account: the subject is not in scope
+    const south = await admin.post('/kpi-targets', {
+      kpiId: kpi.sales,
+      subjectKind: 'account',
+      subjectId: fx.accounts.other.id,
+      period: '2026-Q4',
+      target: 1,
+    });
+    expect(south.statusCode, south.body).toBe(201);
+    expect((await director.get(`/kpi-targets/${south.json().id}`)).statusCode).toBe(404);
+    expect((await director.patch(`/kpi-targets/${south.json().id}`, { version: 1, target: 2 })).statusCode).toBe(404);
+    expect((await director.delete(`/kpi-targets/${south.json().id}?version=1`)).statusCode).toBe(404);
+    const refused = await unchanged(
+      () =>
+        director.post('/kpi-targets', {
+          kpiId: kpi.margin_rate,
+          subjectKind: 'account',
+          subjectId: fx.accounts.other.id,
+          period: '2026-Q4',
+          target: 0.3,
+        }),
+      400,
+    );
+    expect(refused.errors?.[0]?.path).toBe('body.subjectId');
+    const calls: [string, () => Promise<{ statusCode: number; body: string }>][] = [
+      ['event', () => kam2.patch(`/events/${ids.event}`, { version: 1, title: 'x' })],
+      [
+        'invitation',
+        () => kam2.patch(`/events/${ids.event}/invitations/${ids.invitation}`, { version: 1, status: 'declined' }),
+      ],
+      [
+        'follow-up',
+        () =>
+          kam2.post(`/events/${ids.event}/invitations/${ids.invitation}/follow-up`, {
+            title: 'x',
+            dueDate: '2026-12-01',
+          }),
+      ],
+      ['service', () => kam2.patch(`/value-added-services/${ids.service}`, { version: 1, feedbackScore: 1 })],
+      ['review', () => kam2.patch(`/reviews/${ids.review}`, { version: 1, summary: 'x' })],
+      ['snapshot', () => kam2.post(`/reviews/${ids.review}/snapshot`, {})],
+      [
+        'cause',
+        () => kam2.post(`/reviews/${ids.review}/causes`, { category: 'price', method: 'fishbone', statement: 'x' }),
+      ],
+      ['cause update', () => kam2.patch(`/reviews/${ids.review}/causes/${ids.cause}`, { version: 1, statement: 'x' })],
+      [
+        'action update',
+        () => kam2.patch(`/reviews/${ids.review}/actions/${ids.action}`, { version: 1, status: 'done' }),
+      ],
+    ];
+    for (const [name, call] of calls) {
+      const before = await contentDigest(database.db);
+      const res = await call();
+      expect(res.statusCode, `${name}: ${res.body}`).toBe(404);
+      expect(await contentDigest(database.db), name).toEqual(before);
+    }
   });
 });
