@@ -259,7 +259,7 @@ const urlKeys = ['period', 'subjectKind', 'status', 'kpiId'] as const;
 
 /** KPI targets against actuals computed from the records, with gap, status colour and drill-down. */
 export function KpiDashboardPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const name = useKpiName();
   const kpis = useKpis();
@@ -364,7 +364,7 @@ export function KpiDashboardPage() {
                   key: 'target',
                   align: 'right',
                   width: 125,
-                  render: (_: unknown, r) => formatKpiValue(r.kpi.unit, r.target),
+                  render: (_: unknown, r) => formatKpiValue(r.kpi.unit, r.target, i18n.language),
                 },
                 {
                   title: t('perf.actual'),
@@ -375,7 +375,7 @@ export function KpiDashboardPage() {
                     r.actual.missing === 'not_wired' ? (
                       <Typography.Text type="warning">{t('perf.notWired')}</Typography.Text>
                     ) : (
-                      <Typography.Link>{formatKpiValue(r.kpi.unit, r.actual.value)}</Typography.Link>
+                      <Typography.Link>{formatKpiValue(r.kpi.unit, r.actual.value, i18n.language)}</Typography.Link>
                     ),
                 },
                 {
@@ -384,7 +384,7 @@ export function KpiDashboardPage() {
                   align: 'right',
                   width: 125,
                   render: (_: unknown, r) =>
-                    r.gap === null ? '—' : `${r.gap > 0 ? '+' : ''}${formatKpiValue(r.kpi.unit, r.gap)}`,
+                    r.gap === null ? '—' : `${r.gap > 0 ? '+' : ''}${formatKpiValue(r.kpi.unit, r.gap, i18n.language)}`,
                 },
                 {
                   title: t('perf.attainment'),

@@ -1,6 +1,6 @@
 import { Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatMoney, formatPercent } from '../../ui/format';
+import { formatMoney, formatMoneyShort, formatPercent } from '../../ui/format';
 import { periodOptions } from './period';
 import type { KpiDefinitionData } from './types';
 
@@ -14,9 +14,14 @@ export function StatusTag({ status }: { status: KpiStatusValue }) {
 }
 
 /** A KPI value in its unit: money in ¥, ratios as %, scores to two decimals, counts whole. */
-export function formatKpiValue(unit: KpiDefinitionData['unit'], value: number | null | undefined): string {
+export function formatKpiValue(
+  unit: KpiDefinitionData['unit'],
+  value: number | null | undefined,
+  /** in tight table cells: money as ¥1,234.5万 in this language */
+  shortIn?: string,
+): string {
   if (value === null || value === undefined) return '—';
-  if (unit === 'money') return formatMoney(Math.round(value));
+  if (unit === 'money') return shortIn ? formatMoneyShort(Math.round(value), shortIn) : formatMoney(Math.round(value));
   if (unit === 'ratio') return formatPercent(value);
   if (unit === 'score') return value.toFixed(2);
   return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
