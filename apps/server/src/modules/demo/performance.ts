@@ -4,8 +4,8 @@ import { latestRunId } from '../analytics/index.js';
 import { clubEvents, eventInvitations, valueAddedServices } from '../events/index.js';
 import { interactions } from '../interactions/index.js';
 import {
-  kpiDefinitions,
   ensureBuiltInKpis,
+  kpiDefinitions,
   kpiTargets,
   periodRange,
   previousPeriod,
@@ -603,13 +603,13 @@ const SERVICES: { kind: 'consulting' | 'training' | 'market_report' | 'technical
   { kind: 'technical_support', title: '节能诊断与改造建议' },
   { kind: 'consulting', title: '数字化工厂规划咨询' },
 ];
-const FEEDBACK = [
-  '非常有帮助，希望定期提供',
-  '内容专业，落地还需时间',
-  '培训效果好，操作人员反馈积极',
-  '报告数据详实',
-  '建议增加现场指导',
-];
+/** What accounts say about each kind of service. */
+const FEEDBACK: Record<(typeof SERVICES)[number]['kind'], string[]> = {
+  consulting: ['方案切合实际，已纳入明年预算', '内容专业，落地还需时间', '希望后续跟进落地'],
+  training: ['培训效果好，操作人员反馈积极', '建议增加现场实操时间'],
+  market_report: ['报告数据详实', '非常有帮助，希望定期提供'],
+  technical_support: ['节能效果明显，希望推广到其他产线', '建议增加现场指导'],
+};
 
 async function writeValueAddedServices(db: Db, seed: number, asOf: string, strategic: Account[]) {
   let n = 0;
@@ -628,7 +628,7 @@ async function writeValueAddedServices(db: Db, seed: number, asOf: string, strat
         deliveredById: account.owner_id,
         cost: rng.int(5, 60) * 100_000,
         feedbackScore: rated ? rng.weighted([3, 4, 5], [15, 45, 40]) : null,
-        feedback: rated ? rng.pick(FEEDBACK) : null,
+        feedback: rated ? rng.pick(FEEDBACK[s.kind]) : null,
         createdBy: account.owner_id,
         updatedBy: account.owner_id,
         createdAt: cst(delivered, 17),
