@@ -440,6 +440,8 @@ describe('reviews', () => {
     expect((await kam2.get(`/reviews/${q3.id}/evidence-candidates?kind=order`)).statusCode).toBe(404);
     expect((await kam2.get('/reviews')).json().total).toBe(0);
     expect((await kam.get('/reviews')).json().total).toBe(2);
+    expect((await kam.get(`/reviews?q=${encodeURIComponent('精工机械集团')}`)).json().total).toBe(2);
+    expect((await kam.get(`/reviews?q=${encodeURIComponent('恒立')}`)).json().total).toBe(0);
     expect(
       (
         await kam2.post('/reviews', {

@@ -29,6 +29,7 @@ import { ListFooter } from '../../ui/list-footer';
 import { PageHeader } from '../../ui/page-header';
 import { ProblemAlert, showFieldErrors } from '../../ui/problem-alert';
 import { QueryError } from '../../ui/query-error';
+import { SearchInput } from '../../ui/search-input';
 import { AccountPicker } from '../accounts/account-picker';
 import { OrgUnitPicker, UserPicker } from '../org/pickers';
 import { writesReviews } from './access';
@@ -106,7 +107,7 @@ export function NewReviewModal({ accountId, onClose }: { accountId?: string; onC
   );
 }
 
-const urlKeys = ['period', 'subjectKind'] as const;
+const urlKeys = ['period', 'subjectKind', 'q'] as const;
 
 /** Periodic reviews (step 5): each with its KPI gaps, problem analysis and improvement actions. */
 export function ReviewsPage() {
@@ -115,8 +116,8 @@ export function ReviewsPage() {
   const [url, setUrl] = useUrlParams(urlKeys);
   const [creating, setCreating] = useState(false);
   const params = useMemo(
-    () => ({ period: url.period, subjectKind: oneOf(ReviewSubjectKind.options, url.subjectKind), limit: 50 }),
-    [url.period, url.subjectKind],
+    () => ({ period: url.period, subjectKind: oneOf(ReviewSubjectKind.options, url.subjectKind), q: url.q, limit: 50 }),
+    [url.period, url.subjectKind, url.q],
   );
   const list = useReviewList(params);
   return (
@@ -126,6 +127,7 @@ export function ReviewsPage() {
         subtitle={t('review.subtitle')}
         extra={
           <Space wrap>
+            <SearchInput value={url.q} onCommit={(q) => setUrl({ q })} placeholder={t('review.search')} width={200} />
             <Segmented
               value={params.subjectKind ?? 'all'}
               onChange={(v) => setUrl({ subjectKind: v === 'all' ? null : String(v) })}
