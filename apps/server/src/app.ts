@@ -20,11 +20,13 @@ import { analyticsRoutes } from './modules/analytics/index.js';
 import { careRoutes } from './modules/care/index.js';
 import { competitorsRoutes } from './modules/competitors/index.js';
 import { contactsRoutes } from './modules/contacts/index.js';
+import { eventsRoutes } from './modules/events/index.js';
 import { interactionsRoutes } from './modules/interactions/index.js';
 import { lookupRoutes } from './modules/lookup/index.js';
 import { needsRoutes } from './modules/needs/index.js';
 import { ordersRoutes } from './modules/orders/index.js';
 import { orgRoutes } from './modules/org/index.js';
+import { performanceRoutes } from './modules/performance/index.js';
 import { contractsRoutes, opportunitiesRoutes, plansRoutes } from './modules/plans/index.js';
 import { productsRoutes } from './modules/products/index.js';
 import { relationshipsRoutes } from './modules/relationships/index.js';
@@ -154,6 +156,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(plansRoutes);
       await api.register(opportunitiesRoutes);
       await api.register(contractsRoutes);
+      await api.register(eventsRoutes);
+      await api.register(performanceRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -5,7 +5,15 @@ import { TaskStatus } from './needs.js';
 import { UserRef } from './org.js';
 
 export const TaskKind = z.enum(['care', 'follow_up', 'need']);
-export const TaskSourceKind = z.enum(['interaction', 'need', 'revisit', 'birthday', 'festival', 'anniversary']);
+export const TaskSourceKind = z.enum([
+  'interaction',
+  'need',
+  'revisit',
+  'birthday',
+  'festival',
+  'anniversary',
+  'event',
+]);
 
 /** A task for one person on one account: care, an interaction's next step, or a need's measure. */
 export const Task = z.object({

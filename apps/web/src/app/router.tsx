@@ -77,6 +77,29 @@ export const router = createBrowserRouter([
             element: page(() => import('../features/plans/opportunity-page'), 'OpportunityPage'),
           },
           { path: 'contracts', element: page(() => import('../features/plans/contracts-page'), 'ContractsPage') },
+          { path: 'events', element: page(() => import('../features/performance/events-page'), 'EventsPage') },
+          {
+            path: 'value-added-services',
+            element: page(() => import('../features/performance/value-added-services-page'), 'ValueAddedServicesPage'),
+          },
+          {
+            path: 'cost-to-serve',
+            element: page(() => import('../features/performance/cost-to-serve-page'), 'CostToServePage'),
+          },
+          {
+            path: 'kpis',
+            element: page(() => import('../features/performance/kpi-dashboard-page'), 'KpiDashboardPage'),
+          },
+          {
+            path: 'kpi-definitions',
+            element: page(() => import('../features/performance/kpi-definitions-page'), 'KpiDefinitionsPage'),
+          },
+          { path: 'reviews', element: page(() => import('../features/performance/reviews-page'), 'ReviewsPage') },
+          { path: 'reviews/:id', element: page(() => import('../features/performance/review-page'), 'ReviewPage') },
+          {
+            path: 'scoreboard',
+            element: page(() => import('../features/performance/scoreboard-page'), 'ScoreboardPage'),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -4,6 +4,7 @@ import { evaluateAlerts } from '../alerts/index.js';
 import { recomputeRollups, runAnalysis } from '../analytics/index.js';
 import { runCare } from '../care/index.js';
 import { settleDemoCare } from './care.js';
+import { generatePerformanceDemo } from './performance.js';
 import { generatePlansDemo } from './plans.js';
 import { generateServiceDemo } from './service.js';
 
@@ -50,6 +51,10 @@ export async function finishDemo(
   const plans = await generatePlansDemo(database.db, { seed: summary.seed, asOf: summary.asOf });
   say(
     `plans: ${plans.plans} strategic plans (${plans.adjusted} adjusted), ${plans.opportunities} opportunities, ${plans.contracts} contracts, ${plans.targets} monthly targets`,
+  );
+  const performance = await generatePerformanceDemo(database.db, { seed: summary.seed, asOf: summary.asOf });
+  say(
+    `performance: ${performance.events} club events (${performance.invitations} invitations), ${performance.valueAddedServices} value-added services, ${performance.targets} KPI targets, ${performance.reviews} reviews; last quarter's improvements: ${performance.effects.closed} gaps closed, ${performance.effects.notClosed} not`,
   );
   const alerts = await evaluateAlerts(database.db);
   say(

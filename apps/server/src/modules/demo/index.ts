@@ -28,6 +28,7 @@ import { createRng } from './random.js';
 export { settleDemoCare } from './care.js';
 export { finishDemo } from './finish.js';
 export { DEMO_PASSWORD } from './org.js';
+export { generatePerformanceDemo } from './performance.js';
 export { generatePlansDemo, type PlansDemoSummary } from './plans.js';
 export { generateServiceDemo } from './service.js';
 

@@ -38,7 +38,7 @@ export const tasks = pgTable(
     doneAt: timestamp('done_at', { withTimezone: true }),
     doneInteractionId: uuid('done_interaction_id'),
     sourceKind: text('source_kind', {
-      enum: ['interaction', 'need', 'revisit', 'birthday', 'festival', 'anniversary'],
+      enum: ['interaction', 'need', 'revisit', 'birthday', 'festival', 'anniversary', 'event'],
     }),
     sourceId: uuid('source_id'),
     contactId: uuid('contact_id').references(() => contacts.id),

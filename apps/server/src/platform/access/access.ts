@@ -53,7 +53,12 @@ export type Action =
   | 'opportunity.write'
   | 'contract.read'
   | 'contract.write'
-  | 'target.manage';
+  | 'target.manage'
+  | 'event.write'
+  | 'performance.read'
+  | 'kpi.configure'
+  | 'review.write'
+  | 'performance.configure';
 
 const grants: Record<Action, readonly Role[]> = {
   'account.create': ['admin', 'director', 'kam'],
@@ -90,6 +95,11 @@ const grants: Record<Action, readonly Role[]> = {
   'contract.read': ['admin', 'director', 'kam', 'service', 'analyst'],
   'contract.write': ['admin', 'director', 'kam'],
   'target.manage': ['admin', 'director'],
+  'event.write': ['admin', 'director', 'kam'],
+  'performance.read': ['admin', 'director', 'kam', 'service', 'analyst'],
+  'kpi.configure': ['admin', 'director'],
+  'review.write': ['admin', 'director', 'kam'],
+  'performance.configure': ['admin'],
 };
 
 const writes = new Set<Action>([
@@ -118,6 +128,10 @@ const writes = new Set<Action>([
   'opportunity.write',
   'contract.write',
   'target.manage',
+  'event.write',
+  'kpi.configure',
+  'review.write',
+  'performance.configure',
 ]);
 
 /** The one place that decides what a role may do. Row scope is `accountScope`. */

@@ -8,17 +8,24 @@ import {
   CarryOutOutlined,
   ContactsOutlined,
   ControlOutlined,
+  DashboardOutlined,
   FileTextOutlined,
   FundOutlined,
   FunnelPlotOutlined,
+  GiftOutlined,
   MessageOutlined,
+  PayCircleOutlined,
   ScheduleOutlined,
+  SlidersOutlined,
   SmileOutlined,
+  TeamOutlined,
+  TrophyOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import { alertReaders } from '../../features/alerts/access';
 import { analyticsReaders } from '../../features/identification/access';
+import { performanceReaders } from '../../features/performance/access';
 import { planReaders } from '../../features/plans/access';
 import type { Role } from '../api/types';
 
@@ -39,7 +46,14 @@ export type NavPage =
   | 'alertSettings'
   | 'plans'
   | 'pipeline'
-  | 'contracts';
+  | 'contracts'
+  | 'events'
+  | 'valueAddedServices'
+  | 'costToServe'
+  | 'kpiDashboard'
+  | 'kpiDefinitions'
+  | 'reviews'
+  | 'scoreboard';
 /** Complaints, surveys and their KPIs: every internal role (agents are external partners). */
 const serviceReaders: readonly Role[] = ['admin', 'director', 'kam', 'service', 'analyst'];
 
@@ -90,6 +104,18 @@ export const navigation: { step: NavStep; items: NavItem[] }[] = [
       { page: 'plans', path: '/plans', icon: ScheduleOutlined, roles: planReaders },
       { page: 'pipeline', path: '/pipeline', icon: FunnelPlotOutlined, roles: planReaders },
       { page: 'contracts', path: '/contracts', icon: AuditOutlined, roles: planReaders },
+      { page: 'events', path: '/events', icon: TeamOutlined, roles: performanceReaders },
+      { page: 'valueAddedServices', path: '/value-added-services', icon: GiftOutlined, roles: performanceReaders },
+    ],
+  },
+  {
+    step: 'evaluate',
+    items: [
+      { page: 'kpiDashboard', path: '/kpis', icon: DashboardOutlined, roles: performanceReaders },
+      { page: 'reviews', path: '/reviews', icon: AuditOutlined, roles: performanceReaders },
+      { page: 'costToServe', path: '/cost-to-serve', icon: PayCircleOutlined, roles: performanceReaders },
+      { page: 'scoreboard', path: '/scoreboard', icon: TrophyOutlined, roles: performanceReaders },
+      { page: 'kpiDefinitions', path: '/kpi-definitions', icon: SlidersOutlined, roles: performanceReaders },
     ],
   },
 ];

@@ -7,6 +7,7 @@ import { useCurrentUser } from '../../../app/auth/current-user';
 import { EmptyState } from '../../../ui/empty-state';
 import { formatCount, formatDate, formatMoney, formatPercent } from '../../../ui/format';
 import { QueryError } from '../../../ui/query-error';
+import { CostToServeCard } from '../../performance/cost-to-serve-card';
 import { managesAnalytics } from '../access';
 import { useAccountValue, useRunConfig } from '../api';
 import { RunNowButton } from '../run-now-button';
@@ -136,6 +137,7 @@ export function ValueTab({ accountId }: { accountId: string }) {
               <PaymentCard payment={result.payment} />
             </Col>
           </Row>
+          <CostToServeCard accountId={accountId} />
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={10}>
               <ClvCard clv={result.clv} />

@@ -1,0 +1,3 @@
+export { eventsRoutes } from './events.routes.js';
+export { attendingAccounts } from './events.service.js';
+export { clubEvents, eventInvitations, valueAddedServices } from './events.table.js';
