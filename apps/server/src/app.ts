@@ -18,6 +18,7 @@ import { accountsRoutes } from './modules/accounts/index.js';
 import { alertsRoutes } from './modules/alerts/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
 import { careRoutes } from './modules/care/index.js';
+import { channelsRoutes } from './modules/channels/index.js';
 import { competitorsRoutes } from './modules/competitors/index.js';
 import { contactsRoutes } from './modules/contacts/index.js';
 import { interactionsRoutes } from './modules/interactions/index.js';
@@ -25,6 +26,7 @@ import { lookupRoutes } from './modules/lookup/index.js';
 import { needsRoutes } from './modules/needs/index.js';
 import { ordersRoutes } from './modules/orders/index.js';
 import { orgRoutes } from './modules/org/index.js';
+import { pricingRoutes } from './modules/pricing/index.js';
 import { productsRoutes } from './modules/products/index.js';
 import { relationshipsRoutes } from './modules/relationships/index.js';
 import { serviceRoutes } from './modules/service/index.js';
@@ -150,6 +152,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(careRoutes);
       await api.register(relationshipsRoutes);
       await api.register(timelineRoutes);
+      await api.register(channelsRoutes);
+      await api.register(pricingRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -8,7 +8,14 @@ const AlertTier = z.enum(['strategic', 'core', 'general']);
  * The rules an alert comes from. Care-task-overdue and contract-expiring arrive with the care and
  * contracts modules.
  */
-export const AlertRule = z.enum(['churn_risk', 'revenue_drop', 'receivable_overdue', 'sla_breached', 'no_contact']);
+export const AlertRule = z.enum([
+  'churn_risk',
+  'revenue_drop',
+  'receivable_overdue',
+  'sla_breached',
+  'no_contact',
+  'channel_conflict',
+]);
 export type AlertRule = z.infer<typeof AlertRule>;
 export const AlertStatus = z.enum(['open', 'acknowledged', 'snoozed', 'resolved']);
 

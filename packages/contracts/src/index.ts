@@ -14,3 +14,5 @@ export * from './products.js';
 export * from './relationships.js';
 export * from './service.js';
 export * from './tasks.js';
+export * from './channels.js';
+export * from './pricing.js';

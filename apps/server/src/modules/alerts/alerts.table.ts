@@ -38,7 +38,7 @@ export const alerts = pgTable(
       .notNull()
       .references(() => accounts.id),
     rule: text('rule', {
-      enum: ['churn_risk', 'revenue_drop', 'receivable_overdue', 'sla_breached', 'no_contact'],
+      enum: ['churn_risk', 'revenue_drop', 'receivable_overdue', 'sla_breached', 'no_contact', 'channel_conflict'],
     }).notNull(),
     tier: text('tier', { enum: tierEnum }).notNull(),
     status: text('status', { enum: ['open', 'acknowledged', 'snoozed', 'resolved'] })

@@ -91,10 +91,30 @@ function candidates(rule: AlertRule, today: string): SQL {
         join acc on acc.id = k.account_id join th on th.tier = acc.tier
         where acc.lifecycle in ('active', 'dormant') and th.contact_cadence_days is not null
           and (k.last is null or k.last < now() - make_interval(days => th.contact_cadence_days))`;
+    case 'channel_conflict':
+      // agents' registrations on this account that the rules could not decide, waiting in the queue
+      return sql`select acc.id, acc.tier,
+          case when acc.tier = 'strategic' or count(*) > 1 then 'critical' else 'warning' end,
+          format('%s 条代理商报备与该客户冲突，待渠道经理裁决：%s', count(*),
+            string_agg(ag.name || '报备「' || r.company_name || '」', '；' order by r.created_at)),
+          jsonb_build_object('registrations', count(*), 'items', jsonb_agg(jsonb_build_object('id', r.id,
+            'agent', ag.name, 'companyName', r.company_name, 'productLine', r.product_line,
+            'submittedAt', r.created_at) order by r.created_at)),
+          '/channels/queue', acc.owner_id
+        from registrations r join agents ag on ag.id = r.agent_id join acc on acc.id = r.account_id
+        where r.status = 'queued' and r.archived_at is null
+        group by acc.id, acc.tier, acc.owner_id`;
   }
 }
 
-export const RULES: AlertRule[] = ['churn_risk', 'revenue_drop', 'receivable_overdue', 'sla_breached', 'no_contact'];
+export const RULES: AlertRule[] = [
+  'churn_risk',
+  'revenue_drop',
+  'receivable_overdue',
+  'sla_breached',
+  'no_contact',
+  'channel_conflict',
+];
 
 function context(settings: Thresholds[]): SQL {
   const th = settings.map((t) => ({

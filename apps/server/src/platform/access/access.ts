@@ -45,7 +45,19 @@ export type Action =
   | 'service.configure'
   | 'alert.read'
   | 'alert.act'
-  | 'alert.configure';
+  | 'alert.configure'
+  | 'agent.read'
+  | 'agent.manage'
+  | 'registration.read'
+  | 'registration.submit'
+  | 'registration.decide'
+  | 'channel.configure'
+  | 'price.read'
+  | 'price.manage'
+  | 'discount.request'
+  | 'discount.decide'
+  | 'discount.report'
+  | 'pricing.configure';
 
 const grants: Record<Action, readonly Role[]> = {
   'account.create': ['admin', 'director', 'kam'],
@@ -73,6 +85,19 @@ const grants: Record<Action, readonly Role[]> = {
   'alert.read': ['admin', 'director', 'kam', 'service'],
   'alert.act': ['admin', 'director', 'kam', 'service'],
   'alert.configure': ['admin'],
+  'agent.read': ['admin', 'director', 'kam', 'agent', 'analyst'],
+  'agent.manage': ['admin', 'director'],
+  'registration.read': ['admin', 'director', 'kam', 'agent', 'analyst'],
+  'registration.submit': ['admin', 'director', 'agent'],
+  // the channel manager (渠道经理) is a director or an admin
+  'registration.decide': ['admin', 'director'],
+  'channel.configure': ['admin'],
+  'price.read': ['admin', 'director', 'kam', 'analyst'],
+  'price.manage': ['admin', 'director'],
+  'discount.request': ['admin', 'director', 'kam'],
+  'discount.decide': ['admin', 'director', 'kam'],
+  'discount.report': ['admin', 'director', 'analyst'],
+  'pricing.configure': ['admin'],
 };
 
 const writes = new Set<Action>([
@@ -96,6 +121,14 @@ const writes = new Set<Action>([
   'service.configure',
   'alert.act',
   'alert.configure',
+  'agent.manage',
+  'registration.submit',
+  'registration.decide',
+  'channel.configure',
+  'price.manage',
+  'discount.request',
+  'discount.decide',
+  'pricing.configure',
 ]);
 
 /** The one place that decides what a role may do. Row scope is `accountScope`. */
