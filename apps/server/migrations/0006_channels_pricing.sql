@@ -50,6 +50,7 @@ CREATE TABLE "registrations" (
 	"expected_close" date,
 	"note" text,
 	"account_id" uuid,
+	"conflict_account_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
 	"status" text NOT NULL,
 	"rule" text NOT NULL,
 	"conflicts" jsonb NOT NULL,

@@ -101,7 +101,8 @@ function candidates(rule: AlertRule, today: string): SQL {
             'agent', ag.name, 'companyName', r.company_name, 'productLine', r.product_line,
             'submittedAt', r.created_at) order by r.created_at)),
           '/channels/queue', acc.owner_id
-        from registrations r join agents ag on ag.id = r.agent_id join acc on acc.id = r.account_id
+        from registrations r join agents ag on ag.id = r.agent_id
+        join acc on acc.id = r.account_id or acc.id = any(r.conflict_account_ids)
         where r.status = 'queued' and r.archived_at is null
         group by acc.id, acc.tier, acc.owner_id`;
   }

@@ -99,6 +99,8 @@ export const registrations = pgTable(
     note: text('note'),
     /** the existing account this claim is about, when the check found one */
     accountId: uuid('account_id').references(() => accounts.id),
+    /** every account the evidence names: their KAMs see the claim and hear of its decision */
+    conflictAccountIds: uuid('conflict_account_ids').array().notNull().default(sql`'{}'::uuid[]`),
     status: text('status', { enum: ['queued', 'approved', 'rejected', 'expired', 'withdrawn'] }).notNull(),
     rule: text('rule').notNull(),
     conflicts: jsonb('conflicts').notNull(),

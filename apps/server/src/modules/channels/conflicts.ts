@@ -121,6 +121,8 @@ export async function detectConflicts(
       a.short_name ? (scores.get(companyNameKey(a.short_name)) ?? 0) : 0,
     );
   const matched = new Map<string, { account: AccountRow; score: number | null; byCode: boolean }>();
+  // the closest match first: its evidence leads and the rules look at it first
+  candidates.sort((a, b) => scoreOf(b) - scoreOf(a));
   for (const a of candidates) {
     const byCode = creditCode !== null && a.credit_code === creditCode;
     const score = scoreOf(a);
@@ -332,11 +334,17 @@ export async function detectConflicts(
       });
   }
 
-  const best = [...matched.values()].sort((a, b) => Number(b.byCode) - Number(a.byCode) || (b.score ?? 0) - (a.score ?? 0))[0];
-  const phoneAccount = conflicts.find((c) => c.kind === 'phone')?.account;
-  const accountId = best?.account.id ?? (phoneAccount && !isAgent ? phoneAccount.id : null);
-  const topScore = best?.score ?? null;
-  return { nameKey: key, conflicts, accountId: accountId ?? null, topScore, ...decide(conflicts, matched, agentId, rules, today) };
+  // the claim is about an account only when code or name say so; a shared phone is evidence, not identity
+  const best = [...matched.values()].sort(
+    (a, b) => Number(b.byCode) - Number(a.byCode) || (b.score ?? 0) - (a.score ?? 0),
+  )[0];
+  return {
+    nameKey: key,
+    conflicts,
+    accountId: best?.account.id ?? null,
+    topScore: best?.score ?? null,
+    ...decide(conflicts, matched, agentId, rules, today),
+  };
 }
 
 /** The rules, in order; what none of them settles goes to the channel manager. */
@@ -347,9 +355,10 @@ function decide(
   rules: ChannelRules,
   today: string,
 ): Pick<Verdict, 'outcome' | 'rule' | 'explanation'> {
-  const protectedAccount = conflicts.find(
-    (c) => c.kind === 'company_account' && c.account && rules.protectedTiers.includes(c.account.tier),
-  );
+  const rank = { strategic: 0, core: 1, general: 2 } as const;
+  const protectedAccount = conflicts
+    .filter((c) => c.kind === 'company_account' && c.account && rules.protectedTiers.includes(c.account.tier))
+    .sort((a, b) => rank[a.account!.tier] - rank[b.account!.tier])[0];
   if (protectedAccount?.account)
     return {
       outcome: 'reject',
@@ -365,7 +374,7 @@ function decide(
     return {
       outcome: 'reject',
       rule: 'first_registration',
-      explanation: `${firstApproved.registration.agentName}已于 ${firstApproved.registration.submittedAt.slice(0, 10)} 有效报备同一客户，${rules.firstWinsDays} 天内先报备者优先`,
+      explanation: `${firstApproved.registration.agentName === '其他代理商' ? '其他代理商' : `代理商「${firstApproved.registration.agentName}」`}已于 ${firstApproved.registration.submittedAt.slice(0, 10)} 有效报备同一客户，${rules.firstWinsDays} 天内先报备者优先`,
     };
   const territory = conflicts.find((c) => c.kind === 'territory');
   if (territory && rules.exclusiveTerritories)

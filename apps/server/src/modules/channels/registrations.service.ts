@@ -8,7 +8,7 @@ import type {
 } from '@kamap/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { accountIdInScope, assertCan, type Principal } from '../../platform/access/index.js';
+import { accountIdInScope, accountScope, assertCan, type Principal } from '../../platform/access/index.js';
 import { audit } from '../../platform/audit/index.js';
 import { type Ctx, withDb } from '../../platform/context.js';
 import { type Db, isoDateOrNull, isoTimestamp, isoTimestampOrNull, one, rows } from '../../platform/db/index.js';
@@ -37,13 +37,17 @@ export function registrationScope(user: Principal, alias = 'r'): SQL {
     case 'director':
     case 'analyst':
       // a claim on a prospect nobody owns yet is every channel manager's business
-      return sql`(${r}.account_id is null or ${accountIdInScope(user, sql`${r}.account_id`)})`;
+      return sql`(${r}.account_id is null or ${accountIdInScope(user, sql`${r}.account_id`)} or ${touches(user, r)})`;
     case 'kam':
-      return sql`(${r}.account_id is not null and ${accountIdInScope(user, sql`${r}.account_id`)})`;
+      return sql`((${r}.account_id is not null and ${accountIdInScope(user, sql`${r}.account_id`)}) or ${touches(user, r)})`;
     default:
       return sql`false`;
   }
 }
+
+/** The claim's evidence names an account in the user's scope. */
+const touches = (user: Principal, r: SQL) =>
+  sql`exists (select 1 from accounts sa where sa.id = any(${r}.conflict_account_ids) and ${accountScope(user, 'sa')})`;
 
 const select = sql`
   select r.*, ag.name as agent_name, a.name as account_name, du.display_name as decided_by_name,
@@ -88,11 +92,13 @@ function toRegistration(user: Principal, r: Row) {
         : null,
     status: r.status as never,
     rule: r.rule as RegistrationRule,
-    explanation:
+    explanation: maskFor(
+      user,
       (r.conflicts as { explanation?: string }).explanation ?? explanations[r.rule as RegistrationRule] ?? '',
+    ),
     conflicts: isAgent ? conflicts.map((c) => agentView(c)) : conflicts,
     decision: (r.decision as never) ?? null,
-    decisionReason: (r.decision_reason as string) ?? null,
+    decisionReason: r.decision_reason ? maskFor(user, r.decision_reason as string) : null,
     decidedBy: r.decided_by
       ? { id: r.decided_by as string, displayName: (r.decided_by_name as string) ?? '' }
       : null,
@@ -116,12 +122,15 @@ function toRegistration(user: Principal, r: Row) {
 function agentView(c: Conflict): Conflict {
   return {
     ...c,
-    detail: c.detail.replace(/（客户经理 [^）]*）/g, '').replace(/代理商「[^」]*」/g, '其他代理商'),
+    detail: maskText(c.detail),
     account: c.account ? { ...c.account, id: null, owner: null } : null,
     registration: c.registration ? { ...c.registration, id: null, agentName: '其他代理商' } : null,
     agent: null,
   };
 }
+
+const maskText = (text: string) => text.replace(/（客户经理 [^）]*）/g, '').replace(/代理商「[^」]*」/g, '其他代理商');
+const maskFor = (user: Principal, text: string) => (user.role === 'agent' ? maskText(text) : text);
 
 async function agentFor(ctx: Ctx, requested: string | undefined): Promise<string> {
   if (ctx.user.role === 'agent') {
@@ -185,6 +194,9 @@ export async function submitRegistration(ctx: Ctx, input: RegistrationInput) {
         expectedClose: input.expectedClose ?? null,
         note: input.note ?? null,
         accountId: verdict.accountId,
+        conflictAccountIds: [
+          ...new Set(verdict.conflicts.flatMap((c) => (c.account?.id ? [c.account.id] : []))),
+        ],
         status: approved ? 'approved' : verdict.outcome === 'reject' ? 'rejected' : 'queued',
         rule: verdict.rule,
         conflicts: { items: verdict.conflicts, explanation: verdict.explanation },
@@ -363,7 +375,7 @@ async function notify(db: Db, registrationId: string, title: string, body: strin
     from registrations r join users u on u.disabled_at is null and (
       u.agent_id = r.agent_id
       or u.agent_id = ${extraAgentId}
-      or u.id = (select a.owner_id from accounts a where a.id = r.account_id)
+      or u.id in (select a.owner_id from accounts a where a.id = r.account_id or a.id = any(r.conflict_account_ids))
       or u.agent_id in (select (c -> 'agent' ->> 'id')::uuid from jsonb_array_elements(r.conflicts -> 'items') c
                         where jsonb_typeof(c -> 'agent') = 'object')
     )
