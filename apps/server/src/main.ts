@@ -8,7 +8,7 @@ import { scheduledJobs } from './jobs.js';
 import { evaluateAlerts } from './modules/alerts/index.js';
 import { recomputeRollups, runAnalysis } from './modules/analytics/index.js';
 import { runCare } from './modules/care/index.js';
-import { generateDemo, generateServiceDemo, isEmptyStore } from './modules/demo/index.js';
+import { generateChannelsDemo, generateDemo, generateServiceDemo, isEmptyStore } from './modules/demo/index.js';
 import { insertOrgUnit, orgUnits } from './modules/org/index.js';
 import { disableUserByName, insertUser, resetPasswordByName, rootOrgUnitId } from './modules/users/index.js';
 import { loadConfig } from './platform/config.js';
@@ -81,6 +81,16 @@ async function loadDemo(database: Database, opts: { seed?: number; accounts?: nu
       .join(', ')}`,
   );
   const service = await generateServiceDemo(database.db, { seed: summary.seed, asOf: summary.asOf });
+  const channels = await generateChannelsDemo(database.db, { seed: summary.seed, asOf: summary.asOf });
+  say(
+    `channels: registrations ${Object.entries(channels.registrations)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}; ${channels.priceLists} price lists, ${channels.agreements} agreements; discounts ${Object.entries(
+      channels.discounts,
+    )
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  );
   const alerts = await evaluateAlerts(database.db);
   say(
     `service: ${service.complaints} complaints (${service.escalated} escalated), ${service.surveys} surveys; alerts: ${Object.entries(

@@ -19,6 +19,7 @@ import { type AccountPlan, HISTORY_DAYS } from './plan.js';
 import { createRng } from './random.js';
 
 export { DEMO_PASSWORD } from './org.js';
+export { generateChannelsDemo } from './channels.js';
 export { generateServiceDemo } from './service.js';
 
 export type DemoOptions = {
