@@ -180,19 +180,20 @@ async function pricingDemo(
   }
 
   // EAST accounts with their owners and what they buy most: agreements for strategic ones, discounts for many
-  const east = await rows<AccountPick & { product_id: string }>(
+  // EAST first (the demo director's region), the rest of the company after it
+  const east = await rows<AccountPick & { product_id: string; in_east: boolean }>(
     db,
     sql`select a.id, a.name, a.province, a.owner_id, r.churn_risk, r.tier,
+          u.path like (select '%/' || id || '/%' from org_units where code = 'EAST') as in_east,
           (select ol.product_id from order_lines ol where ol.account_id = a.id group by ol.product_id order by count(*) desc, ol.product_id limit 1) as product_id
         from accounts a join analysis_results r on r.run_id = ${latestRunId} and r.account_id = a.id
         join org_units u on u.id = a.org_unit_id
         where a.archived_at is null and a.owner_id is not null and a.lifecycle in ('active', 'dormant')
-          and u.path like (select '%/' || id || '/%' from org_units where code = 'EAST')
           and exists (select 1 from order_lines ol where ol.account_id = a.id)
-        order by (a.owner_id = ${who.kamId}) desc, a.code`,
+        order by (a.owner_id = ${who.kamId}) desc, in_east desc, a.code`,
   );
   let agreements = 0;
-  for (const a of east.filter((x) => x.tier === 'strategic').slice(0, 8)) {
+  for (const a of east.filter((x) => x.tier === 'strategic' && x.in_east).slice(0, 8)) {
     const list = await one<{ p: number }>(
       db,
       sql`select list_price as p from price_list_items pli join price_lists pl on pl.id = pli.price_list_id
@@ -209,7 +210,7 @@ async function pricingDemo(
   const counts: Record<string, number> = {};
   const { from, to } = lastQuarter(who.asOf);
   const span = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-  const request = async (a: AccountPick & { product_id: string }, pct: number, reason: string, justification?: string) => {
+  const request = async (a: AccountPick & { product_id: string; in_east: boolean }, pct: number, reason: string, justification?: string) => {
     const ctx = await ctxOf(db, a.owner_id);
     const base = await one<{ p: number }>(
       db,
@@ -218,7 +219,7 @@ async function pricingDemo(
           (select pli.list_price from price_list_items pli join price_lists pl on pl.id = pli.price_list_id
             where pli.product_id = ${a.product_id} and pl.valid_from <= current_date and pl.valid_to >= current_date limit 1)) as p`,
     );
-    return createDiscountRequest(ctx, {
+    const r = await createDiscountRequest(ctx, {
       accountId: a.id,
       productId: a.product_id,
       quantity: rng.int(5, 40),
@@ -226,9 +227,15 @@ async function pricingDemo(
       reason,
       ...(justification ? { belowCostJustification: justification } : {}),
     });
+    return { ...r, inEast: a.in_east };
   };
   const decide = async (r: Awaited<ReturnType<typeof request>>, decision: 'approve' | 'reject' | 'counter', note: string, day: number) => {
-    const ctx = r.requiredLevel === 'admin' ? who.admin : r.requiredLevel === 'director' ? who.director : await ctxOf(db, r.requestedBy.id);
+    const ctx =
+      r.requiredLevel === 'admin' || (r.requiredLevel === 'director' && !r.inEast)
+        ? who.admin
+        : r.requiredLevel === 'director'
+          ? who.director
+          : await ctxOf(db, r.requestedBy.id);
     await decideDiscount(ctx, r.id, {
       version: r.version,
       decision,
