@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recomputeRollups, runAnalysis } from '../src/modules/analytics/index.js';
 import { generateChannelsDemo, generateDemo } from '../src/modules/demo/index.js';
-import { fillNameSortKeys } from '../src/platform/db/sort-keys.js';
 import { one, rows, sql } from '../src/platform/db/index.js';
+import { fillNameSortKeys } from '../src/platform/db/sort-keys.js';
 import { todayInChina } from '../src/platform/today.js';
 import { as, login, type Session, testApp, testDatabase } from './helpers.js';
 
@@ -30,10 +30,11 @@ afterAll(async () => {
 
 describe('channels on the demo data', () => {
   it('two agents claimed the same prospect: the later claim was refused with the first as evidence', async () => {
-    const second = await one<{ company_name: string; conflicts: { items: { kind: string; agent: { id: string } | null }[] }; agent_id: string }>(
-      database.db,
-      sql`select company_name, conflicts, agent_id from registrations where rule = 'first_registration'`,
-    );
+    const second = await one<{
+      company_name: string;
+      conflicts: { items: { kind: string; agent: { id: string } | null }[] };
+      agent_id: string;
+    }>(database.db, sql`select company_name, conflicts, agent_id from registrations where rule = 'first_registration'`);
     expect(second).toBeDefined();
     const evidence = second!.conflicts.items.find((c) => c.kind === 'registration');
     expect(evidence?.agent?.id).toBeDefined();
@@ -41,13 +42,18 @@ describe('channels on the demo data', () => {
   });
 
   it('registrations exist in every state, with a conflict still queued', async () => {
-    const states = await rows<{ status: string }>(database.db, sql`select distinct status from registrations order by 1`);
+    const states = await rows<{ status: string }>(
+      database.db,
+      sql`select distinct status from registrations order by 1`,
+    );
     expect(states.map((r) => r.status)).toEqual(['approved', 'expired', 'queued', 'rejected', 'withdrawn']);
     const decisions = await rows<{ decision: string }>(
       database.db,
       sql`select distinct decision from registrations where decision is not null order by 1`,
     );
-    expect(decisions.map((d) => d.decision)).toEqual(expect.arrayContaining(['auto_approve', 'auto_reject', 'reject', 'split']));
+    expect(decisions.map((d) => d.decision)).toEqual(
+      expect.arrayContaining(['auto_approve', 'auto_reject', 'reject', 'split']),
+    );
   });
 
   it('registering the KAM’s strategic account without 有限公司 or with a city prefix is blocked with its evidence', async () => {

@@ -10,7 +10,10 @@ type Tier = 'strategic' | 'core' | 'general';
  * A finished analysis run with the given tiers and churn risks, so "strategic" and "at risk" mean
  * something without running the models on a four-account fixture.
  */
-export async function setRun(database: Database, results: Record<string, { tier: Tier; churn?: number; clv?: number }>) {
+export async function setRun(
+  database: Database,
+  results: Record<string, { tier: Tier; churn?: number; clv?: number }>,
+) {
   const { db } = database;
   await db.execute(sql`insert into analysis_configs (version, config) values (1, '{}'::jsonb) on conflict do nothing`);
   const [run] = (
@@ -35,7 +38,13 @@ export async function secondAgent(database: Database, fx: Fixture) {
   const { db } = database;
   const [agent2] = await db
     .insert(agents)
-    .values({ code: 'AG2', name: '杭州钱塘自动化技术有限公司', regions: ['浙江'], productLines: ['PLC'], agentTier: 'silver' })
+    .values({
+      code: 'AG2',
+      name: '杭州钱塘自动化技术有限公司',
+      regions: ['浙江'],
+      productLines: ['PLC'],
+      agentTier: 'silver',
+    })
     .returning();
   await db.insert(agentTerritories).values({
     agentId: agent2!.id,

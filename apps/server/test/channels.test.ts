@@ -48,16 +48,70 @@ describe('company names are compared without legal forms and region prefixes', (
 describe('conflict detection table (agent AG1 registering)', () => {
   const base = { productLine: 'SERVO' };
   const cases: [string, Record<string, unknown>, string[], 'approve' | 'reject' | 'queue', string][] = [
-    ['exact credit code of kam2’s general account', { companyName: '华宇科技', creditCode: '__OTHER_CODE__' }, ['credit_code', 'company_account'], 'queue', 'manual_review'],
-    ['strategic group without 有限公司', { companyName: '上海精工机械集团' }, ['name', 'company_account'], 'reject', 'protected_account'],
-    ['strategic group with a city prefix and another legal form', { companyName: '上海市精工机械股份有限公司' }, ['name', 'company_account'], 'reject', 'protected_account'],
-    ['strategic group, bare trade name', { companyName: '精工机械' }, ['name', 'company_account'], 'reject', 'protected_account'],
+    [
+      'exact credit code of kam2’s general account',
+      { companyName: '华宇科技', creditCode: '__OTHER_CODE__' },
+      ['credit_code', 'company_account'],
+      'queue',
+      'manual_review',
+    ],
+    [
+      'strategic group without 有限公司',
+      { companyName: '上海精工机械集团' },
+      ['name', 'company_account'],
+      'reject',
+      'protected_account',
+    ],
+    [
+      'strategic group with a city prefix and another legal form',
+      { companyName: '上海市精工机械股份有限公司' },
+      ['name', 'company_account'],
+      'reject',
+      'protected_account',
+    ],
+    [
+      'strategic group, bare trade name',
+      { companyName: '精工机械' },
+      ['name', 'company_account'],
+      'reject',
+      'protected_account',
+    ],
     ['a different company sharing one word', { companyName: '精工电子有限公司' }, [], 'approve', 'no_conflict'],
-    ['a new subsidiary naming the strategic group', { companyName: '申城精密装配有限公司', groupName: '精工机械集团' }, ['group'], 'queue', 'manual_review'],
-    ['a contact phone already on a company contact', { companyName: '宏达贸易有限公司', contactPhone: '138 0013 8000' }, ['phone'], 'queue', 'manual_review'],
-    ['a company mail domain already known', { companyName: '远航物流有限公司', contactEmail: 'li@example.cn' }, ['email_domain'], 'queue', 'manual_review'],
-    ['a free mail domain says nothing', { companyName: '远帆船舶有限公司', contactEmail: 'li@qq.com' }, [], 'approve', 'no_conflict'],
-    ['another agent’s exclusive territory', { companyName: '浙江新昌机电有限公司', province: '浙江', productLine: 'PLC' }, ['territory'], 'reject', 'exclusive_territory'],
+    [
+      'a new subsidiary naming the strategic group',
+      { companyName: '申城精密装配有限公司', groupName: '精工机械集团' },
+      ['group'],
+      'queue',
+      'manual_review',
+    ],
+    [
+      'a contact phone already on a company contact',
+      { companyName: '宏达贸易有限公司', contactPhone: '138 0013 8000' },
+      ['phone'],
+      'queue',
+      'manual_review',
+    ],
+    [
+      'a company mail domain already known',
+      { companyName: '远航物流有限公司', contactEmail: 'li@example.cn' },
+      ['email_domain'],
+      'queue',
+      'manual_review',
+    ],
+    [
+      'a free mail domain says nothing',
+      { companyName: '远帆船舶有限公司', contactEmail: 'li@qq.com' },
+      [],
+      'approve',
+      'no_conflict',
+    ],
+    [
+      'another agent’s exclusive territory',
+      { companyName: '浙江新昌机电有限公司', province: '浙江', productLine: 'PLC' },
+      ['territory'],
+      'reject',
+      'exclusive_territory',
+    ],
     ['its own assigned account', { companyName: '恒立精密机械' }, ['name'], 'approve', 'already_assigned'],
   ];
 
@@ -89,7 +143,10 @@ describe('conflict detection table (agent AG1 registering)', () => {
   });
 
   it('a live registration of another agent wins for N days: first registration', async () => {
-    const first = await as(app, s.agent2!).post('/registrations', { companyName: '明阳新材料有限公司', productLine: 'PLC' });
+    const first = await as(app, s.agent2!).post('/registrations', {
+      companyName: '明阳新材料有限公司',
+      productLine: 'PLC',
+    });
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json()).toMatchObject({ status: 'approved', rule: 'no_conflict', decision: 'auto_approve' });
     expect(first.json().expiresOn).not.toBeNull();
@@ -116,10 +173,18 @@ describe('registering a strategic account is blocked with its evidence', () => {
 
   it('bad input names the field and saves nothing', async () => {
     const before = await one<{ n: number }>(database.db, sql`select count(*)::int as n from registrations`);
-    const res = await as(app, s.agent!).post('/registrations', { companyName: '某公司', productLine: 'PLC', creditCode: 'XYZ' });
+    const res = await as(app, s.agent!).post('/registrations', {
+      companyName: '某公司',
+      productLine: 'PLC',
+      creditCode: 'XYZ',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].path).toContain('creditCode');
-    const phone = await as(app, s.agent!).post('/registrations', { companyName: '某公司', productLine: 'PLC', contactPhone: 'abc' });
+    const phone = await as(app, s.agent!).post('/registrations', {
+      companyName: '某公司',
+      productLine: 'PLC',
+      contactPhone: 'abc',
+    });
     expect(phone.statusCode).toBe(400);
     expect(await one(database.db, sql`select count(*)::int as n from registrations`)).toEqual(before);
   });
@@ -158,7 +223,10 @@ describe('the channel manager’s queue', () => {
       });
       expect(res.statusCode, who).toBe(403);
     }
-    expect((await one<{ status: string }>(database.db, sql`select status from registrations where id = ${queued.id}`))?.status).toBe('queued');
+    expect(
+      (await one<{ status: string }>(database.db, sql`select status from registrations where id = ${queued.id}`))
+        ?.status,
+    ).toBe('queued');
   });
 
   it('the decision is recorded with its reason, audited, and notified to both sides', async () => {
@@ -169,7 +237,12 @@ describe('the channel manager’s queue', () => {
       splitShare: 60,
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'approved', decision: 'split', splitShare: 60, decidedBy: { displayName: 'director' } });
+    expect(res.json()).toMatchObject({
+      status: 'approved',
+      decision: 'split',
+      splitShare: 60,
+      decidedBy: { displayName: 'director' },
+    });
     const audited = await one<{ n: number }>(
       database.db,
       sql`select count(*)::int as n from audit_log where action = 'registration.split' and entity_id = ${queued.id}`,
@@ -197,7 +270,11 @@ describe('the channel manager’s queue', () => {
 
   it('transfer gives the claim to another agent', async () => {
     const r = (
-      await as(app, s.agent!).post('/registrations', { companyName: '远航物流有限公司', contactEmail: 'x@example.cn', productLine: 'HMI' })
+      await as(app, s.agent!).post('/registrations', {
+        companyName: '远航物流有限公司',
+        contactEmail: 'x@example.cn',
+        productLine: 'HMI',
+      })
     ).json();
     expect(r.status).toBe('queued');
     const res = await as(app, s.director!).post(`/registrations/${r.id}/decision`, {
@@ -211,7 +288,9 @@ describe('the channel manager’s queue', () => {
   });
 
   it('renewal opens near the expiry only', async () => {
-    const r = (await as(app, s.agent!).post('/registrations', { companyName: '星河光电有限公司', productLine: 'SERVO' })).json();
+    const r = (
+      await as(app, s.agent!).post('/registrations', { companyName: '星河光电有限公司', productLine: 'SERVO' })
+    ).json();
     expect(r.status).toBe('approved');
     const early = await as(app, s.agent!).post(`/registrations/${r.id}/renew`, { version: r.version });
     expect(early.statusCode).toBe(400);
@@ -265,7 +344,8 @@ describe('an agent user reads only its own', () => {
 
   it('pricing is closed to agents and the service desk', async () => {
     for (const url of ['/price-lists', '/price-agreements', '/discount-requests', '/discount-report', '/pricing-rules'])
-      for (const who of ['agent', 'service']) expect((await as(app, s[who]!).get(url)).statusCode, `${who} ${url}`).toBe(403);
+      for (const who of ['agent', 'service'])
+        expect((await as(app, s[who]!).get(url)).statusCode, `${who} ${url}`).toBe(403);
   });
 
   it('no list an agent can reach carries another account', async () => {

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requiredLevel } from '../src/modules/pricing/index.js';
 import { DEFAULT_PRICING_RULES } from '../src/modules/pricing/approval-chain.js';
 import { lastQuarter } from '../src/modules/pricing/discounts.service.js';
 import { recommend, sensitivityScore } from '../src/modules/pricing/guidance.js';
+import { requiredLevel } from '../src/modules/pricing/index.js';
 import { one } from '../src/platform/db/index.js';
 import { setRun } from './channels-fixture.js';
 import { as, type Fixture, login, type Session, seedFixture, testApp, testDatabase } from './helpers.js';
@@ -63,13 +63,15 @@ describe('approval chain by discount depth × tier', () => {
 describe('guidance math', () => {
   it('price sensitivity: hand-computed score and band', () => {
     // 35·(0.3/0.6) + 30·(0.06/0.12) + 15·(0.25/0.5) + 20·0.5 = 17.5 + 15 + 7.5 + 10 = 50
-    expect(sensitivityScore({ discountedShare: 0.3, meanDiscount: 0.06, response: 0.25, competitorShare: 0.5 })).toEqual({
+    expect(
+      sensitivityScore({ discountedShare: 0.3, meanDiscount: 0.06, response: 0.25, competitorShare: 0.5 }),
+    ).toEqual({
       score: 50,
       band: 'medium',
     });
-    expect(sensitivityScore({ discountedShare: null, meanDiscount: null, response: null, competitorShare: null }).band).toBe(
-      'low',
-    );
+    expect(
+      sensitivityScore({ discountedShare: null, meanDiscount: null, response: null, competitorShare: null }).band,
+    ).toBe('low');
   });
 
   it('lastQuarter is the previous full calendar quarter', () => {
@@ -95,7 +97,12 @@ describe('discount requests', () => {
     expect(p.tier).toBe('strategic');
     expect(p.guidance.churn).toMatchObject({ risk: 72, atRisk: true });
     expect(p.guidance.clv).toBe(120_000_000);
-    expect(p.guidance.margin).toMatchObject({ unitCost: 210_000, unitMarginAfter: 132_000, totalMarginAfter: 1_320_000, belowCost: false });
+    expect(p.guidance.margin).toMatchObject({
+      unitCost: 210_000,
+      unitMarginAfter: 132_000,
+      totalMarginAfter: 1_320_000,
+      belowCost: false,
+    });
     expect(p.guidance.contributionAfterCostToServe).toBeNull();
     expect(p.guidance.recommendation.reasons.map((r: { code: string }) => r.code)).toContain('at_risk');
     expect((await one<{ n: number }>(database.db, sql`select count(*)::int as n from discount_requests`))?.n).toBe(0);
@@ -109,7 +116,11 @@ describe('discount requests', () => {
       validTo: '2027-12-31',
     });
     expect(a.statusCode, a.body).toBe(201);
-    const eff = (await as(app, s.kam!).get(`/accounts/${fx.accounts.sub.id}/effective-price?productId=${fx.product.id}&date=2026-06-01`)).json();
+    const eff = (
+      await as(app, s.kam!).get(
+        `/accounts/${fx.accounts.sub.id}/effective-price?productId=${fx.product.id}&date=2026-06-01`,
+      )
+    ).json();
     expect(eff).toMatchObject({ listPrice: 380_000, effectivePrice: 360_000, source: 'agreement' });
     const lower = await as(app, s.director!).post(`/accounts/${fx.accounts.sub.id}/price-agreements`, {
       productId: fx.product.id,
@@ -122,7 +133,13 @@ describe('discount requests', () => {
   });
 
   it('below cost is refused without a justification, and goes to the admin with one', async () => {
-    const body = { accountId: fx.accounts.group.id, productId: fx.product.id, quantity: 5, requestedPrice: 200_000, reason: '年底冲量' };
+    const body = {
+      accountId: fx.accounts.group.id,
+      productId: fx.product.id,
+      quantity: 5,
+      requestedPrice: 200_000,
+      reason: '年底冲量',
+    };
     const refused = await as(app, s.kam!).post('/discount-requests', body);
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors[0].path).toBe('body.belowCostJustification');
@@ -163,7 +180,14 @@ describe('discount requests', () => {
       note: '越级批准',
     });
     expect(byKam.statusCode).toBe(403);
-    expect((await one<{ status: string }>(database.db, sql`select status from discount_requests where id = ${pendingDirector.id}`))?.status).toBe('pending');
+    expect(
+      (
+        await one<{ status: string }>(
+          database.db,
+          sql`select status from discount_requests where id = ${pendingDirector.id}`,
+        )
+      )?.status,
+    ).toBe('pending');
     const inbox = (await as(app, s.director!).get('/discount-requests?inbox=true')).json();
     expect(inbox.items.map((r: { id: string }) => r.id)).toContain(pendingDirector.id);
     expect(inbox.items.every((r: { requiredLevel: string }) => r.requiredLevel !== 'admin')).toBe(true);
@@ -198,8 +222,17 @@ describe('discount requests', () => {
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json();
     expect(report.totals).toMatchObject({ granted: 1, discountAmount: 380_000, atRiskAmount: 380_000, atRiskShare: 1 });
-    expect(report.items[0]).toMatchObject({ accountName: '上海精工机械集团有限公司', tier: 'strategic', churnRisk: 72, atRisk: true });
-    expect(report.byTier.find((t: { tier: string }) => t.tier === 'strategic')).toMatchObject({ granted: 1, atRisk: 1, meanPct: 10 });
+    expect(report.items[0]).toMatchObject({
+      accountName: '上海精工机械集团有限公司',
+      tier: 'strategic',
+      churnRisk: 72,
+      atRisk: true,
+    });
+    expect(report.byTier.find((t: { tier: string }) => t.tier === 'strategic')).toMatchObject({
+      granted: 1,
+      atRisk: 1,
+      meanPct: 10,
+    });
     const kam2 = (await as(app, s.kam2!).get('/discount-requests')).json();
     expect(kam2.total).toBe(0);
     expect((await as(app, s.kam2!).get(`/discount-requests/${pendingDirector.id}`)).statusCode).toBe(404);
@@ -207,11 +240,18 @@ describe('discount requests', () => {
   });
 
   it('a KAM outside the account’s scope cannot preview, request, or read its prices', async () => {
-    const body = { accountId: fx.accounts.group.id, productId: fx.product.id, quantity: 1, requestedPrice: 300_000, reason: '测试' };
+    const body = {
+      accountId: fx.accounts.group.id,
+      productId: fx.product.id,
+      quantity: 1,
+      requestedPrice: 300_000,
+      reason: '测试',
+    };
     expect((await as(app, s.kam2!).post('/discount-requests/preview', body)).statusCode).toBe(404);
     expect((await as(app, s.kam2!).post('/discount-requests', body)).statusCode).toBe(404);
     expect(
-      (await as(app, s.kam2!).get(`/accounts/${fx.accounts.group.id}/effective-price?productId=${fx.product.id}`)).statusCode,
+      (await as(app, s.kam2!).get(`/accounts/${fx.accounts.group.id}/effective-price?productId=${fx.product.id}`))
+        .statusCode,
     ).toBe(404);
     const agreements = (await as(app, s.kam2!).get('/price-agreements')).json();
     expect(agreements.total).toBe(0);
@@ -221,28 +261,71 @@ describe('discount requests', () => {
 
   it('recommendation: not at risk and insensitive → a value-added service instead', () => {
     const g = {
-      priceSensitivity: { manual: 'low' as const, computed: { score: 10, band: 'low' as const, orders: 10, discountedShare: 0, meanDiscount: 0, response: null, competitorShare: null } },
+      priceSensitivity: {
+        manual: 'low' as const,
+        computed: {
+          score: 10,
+          band: 'low' as const,
+          orders: 10,
+          discountedShare: 0,
+          meanDiscount: 0,
+          response: null,
+          competitorShare: null,
+        },
+      },
       churn: { risk: 10, atRisk: false, reasons: [], asOf: null },
-      margin: { unitCost: 100, basePrice: 200, requestedPrice: 190, unitMarginBefore: 100, unitMarginAfter: 90, marginRateAfter: 0.47, totalMarginAfter: 90, belowCost: false },
+      margin: {
+        unitCost: 100,
+        basePrice: 200,
+        requestedPrice: 190,
+        unitMarginBefore: 100,
+        unitMarginAfter: 90,
+        marginRateAfter: 0.47,
+        totalMarginAfter: 90,
+        belowCost: false,
+      },
       clv: null,
       contributionAfterCostToServe: null,
       competitors: { share: null, presences: [] },
-      peers: { industry: 'C', sizeBand: 'large', accounts: 5, meanOrderDiscount: 0.02, grantedRequests: 4, medianGrantedPct: 4, p75GrantedPct: 6 },
+      peers: {
+        industry: 'C',
+        sizeBand: 'large',
+        accounts: 5,
+        meanOrderDiscount: 0.02,
+        grantedRequests: 4,
+        medianGrantedPct: 4,
+        p75GrantedPct: 6,
+      },
     };
     expect(recommend(g, 5).action).toBe('counter_offer');
     expect(recommend(g, 15).action).toBe('decline');
-    expect(recommend({ ...g, churn: { ...g.churn, risk: 70, atRisk: true }, priceSensitivity: { ...g.priceSensitivity, manual: 'high' } }, 5).action).toBe('approve');
+    expect(
+      recommend(
+        {
+          ...g,
+          churn: { ...g.churn, risk: 70, atRisk: true },
+          priceSensitivity: { ...g.priceSensitivity, manual: 'high' },
+        },
+        5,
+      ).action,
+    ).toBe('approve');
   });
 });
 
 describe('price lists', () => {
   it('a current price list sets the list price; only managers create one', async () => {
-    const body = { name: '2026 年标准价目表', validFrom: '2026-01-01', items: [{ productId: fx.product.id, listPrice: 390_000 }] };
+    const body = {
+      name: '2026 年标准价目表',
+      validFrom: '2026-01-01',
+      items: [{ productId: fx.product.id, listPrice: 390_000 }],
+    };
     expect((await as(app, s.kam!).post('/price-lists', body)).statusCode).toBe(403);
     const res = await as(app, s.director!).post('/price-lists', body);
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().current).toBe(true);
-    const eff = (await as(app, s.kam!).get(`/accounts/${fx.accounts.solo.id}/effective-price?productId=${fx.product.id}`)).json();
+    const eff = (
+      await as(app, s.kam!).get(`/accounts/${fx.accounts.solo.id}/effective-price?productId=${fx.product.id}`)
+    ).json();
     expect(eff).toMatchObject({ listPrice: 390_000, source: 'price_list', priceList: { name: '2026 年标准价目表' } });
     const dup = await as(app, s.director!).post('/price-lists', { ...body, items: [body.items[0], body.items[0]] });
     expect(dup.statusCode).toBe(400);

@@ -163,7 +163,14 @@ export const RegistrationRule = z.enum([
 export type RegistrationRule = z.infer<typeof RegistrationRule>;
 export const RegistrationOutcome = z.enum(['approve', 'reject', 'queue']);
 export const RegistrationStatus = z.enum(['queued', 'approved', 'rejected', 'expired', 'withdrawn']);
-export const RegistrationDecisionKind = z.enum(['auto_approve', 'auto_reject', 'approve', 'reject', 'split', 'transfer']);
+export const RegistrationDecisionKind = z.enum([
+  'auto_approve',
+  'auto_reject',
+  'approve',
+  'reject',
+  'split',
+  'transfer',
+]);
 
 export const RegistrationInput = z
   .object({
@@ -255,7 +262,11 @@ export const RegistrationDecision = z
 
 export const ChannelRules = z
   .object({
-    nameSimilarity: z.number().min(0.2).max(1).describe('pg_trgm similarity of normalised names that counts as the same company'),
+    nameSimilarity: z
+      .number()
+      .min(0.2)
+      .max(1)
+      .describe('pg_trgm similarity of normalised names that counts as the same company'),
     protectedTiers: z.array(Tier).describe('company accounts of these tiers cannot be registered by agents'),
     firstWinsDays: z.number().int().min(1).max(730).describe('a live registration keeps later claims out this long'),
     validityDays: z.number().int().min(1).max(730).describe('how long an approved registration lasts'),

@@ -37,7 +37,9 @@ export const CreatePriceList = z
   })
   .strict();
 
-export const PriceListQuery = ListQueryBase.extend({ sort: z.enum(['validFrom', '-validFrom']).default('-validFrom') }).strict();
+export const PriceListQuery = ListQueryBase.extend({
+  sort: z.enum(['validFrom', '-validFrom']).default('-validFrom'),
+}).strict();
 
 export const PriceAgreement = z.object({
   id: Id,
@@ -83,9 +85,7 @@ export const EffectivePrice = z.object({
   standardCost: Money,
 });
 
-export const EffectivePriceQuery = z
-  .object({ productId: Id, date: IsoDate.optional() })
-  .strict();
+export const EffectivePriceQuery = z.object({ productId: Id, date: IsoDate.optional() }).strict();
 
 export const ApprovalLevel = z.enum(['kam', 'director', 'admin']);
 export type ApprovalLevel = z.infer<typeof ApprovalLevel>;
@@ -139,7 +139,12 @@ export const DiscountGuidance = z.object({
   competitors: z.object({
     share: z.number().nullable().describe('competitors’ share of the account’s estimated volume'),
     presences: z.array(
-      z.object({ competitor: z.string(), category: z.string(), ourShare: z.number().nullable(), volume: Money.nullable() }),
+      z.object({
+        competitor: z.string(),
+        category: z.string(),
+        ourShare: z.number().nullable(),
+        volume: Money.nullable(),
+      }),
     ),
   }),
   peers: z.object({
@@ -224,7 +229,13 @@ export const DiscountDecision = z
     version: Version,
     decision: z.enum(['approve', 'reject', 'counter']),
     note: z.string().trim().min(2).max(500),
-    counterOffer: z.string().trim().min(2).max(500).optional().describe('counter: the value-added service offered instead'),
+    counterOffer: z
+      .string()
+      .trim()
+      .min(2)
+      .max(500)
+      .optional()
+      .describe('counter: the value-added service offered instead'),
   })
   .strict();
 

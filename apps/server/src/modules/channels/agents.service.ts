@@ -195,7 +195,10 @@ export async function addTerritory(ctx: Ctx, agentId: string, input: z.infer<typ
               and (${input.validTo ?? null}::date is null or t.valid_from <= ${input.validTo ?? null}::date)`,
       );
       if (taken)
-        throw new AppError('conflict', `${input.province} × ${input.productLine} is already exclusive to ${taken.name}`);
+        throw new AppError(
+          'conflict',
+          `${input.province} × ${input.productLine} is already exclusive to ${taken.name}`,
+        );
     }
     const [row] = await tx
       .insert(agentTerritories)

@@ -43,7 +43,14 @@ const VersionBody = z.object({ version: Version }).strict();
 export const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/agents',
-    { schema: { tags, summary: 'Agents (an agent user: its own agency only)', querystring: AgentListQuery, response: { 200: page(Agent) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Agents (an agent user: its own agency only)',
+        querystring: AgentListQuery,
+        response: { 200: page(Agent) },
+      },
+    },
     async (req) => listAgents(req.ctx, req.query),
   );
   app.get(
@@ -60,7 +67,15 @@ export const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.patch(
     '/agents/:id',
-    { schema: { tags, summary: 'Update an agent’s profile or contract (optimistic lock)', params: IdParams, body: UpdateAgent, response: { 200: AgentDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Update an agent’s profile or contract (optimistic lock)',
+        params: IdParams,
+        body: UpdateAgent,
+        response: { 200: AgentDetail },
+      },
+    },
     async (req) => updateAgent(req.ctx, req.params.id, req.body),
   );
   app.post(
@@ -79,13 +94,27 @@ export const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/agents/:id/accounts',
     {
-      schema: { tags, summary: 'Accounts assigned to the agent, with revenue through it', params: IdParams, querystring: PageQuery, response: { 200: page(AgentAccount) } },
+      schema: {
+        tags,
+        summary: 'Accounts assigned to the agent, with revenue through it',
+        params: IdParams,
+        querystring: PageQuery,
+        response: { 200: page(AgentAccount) },
+      },
     },
     async (req) => agentAccounts(req.ctx, req.params.id, req.query),
   );
   app.get(
     '/agents/:id/orders',
-    { schema: { tags, summary: 'Orders placed through the agent', params: IdParams, querystring: PageQuery, response: { 200: page(AgentOrder) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Orders placed through the agent',
+        params: IdParams,
+        querystring: PageQuery,
+        response: { 200: page(AgentOrder) },
+      },
+    },
     async (req) => agentOrders(req.ctx, req.params.id, req.query),
   );
 
@@ -115,12 +144,21 @@ export const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/registrations',
-    { schema: { tags, summary: 'Registrations you may see; status=queued is the channel manager’s queue', querystring: RegistrationListQuery, response: { 200: page(Registration) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Registrations you may see; status=queued is the channel manager’s queue',
+        querystring: RegistrationListQuery,
+        response: { 200: page(Registration) },
+      },
+    },
     async (req) => listRegistrations(req.ctx, req.query),
   );
   app.get(
     '/registrations/:id',
-    { schema: { tags, summary: 'A registration with its evidence', params: IdParams, response: { 200: Registration } } },
+    {
+      schema: { tags, summary: 'A registration with its evidence', params: IdParams, response: { 200: Registration } },
+    },
     async (req) => getRegistration(req.ctx, req.params.id),
   );
   app.post(
@@ -128,7 +166,8 @@ export const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Decide a queued registration: approve, reject, split or transfer, with a reason (notifies both sides)',
+        summary:
+          'Decide a queued registration: approve, reject, split or transfer, with a reason (notifies both sides)',
         params: IdParams,
         body: RegistrationDecision,
         response: { 200: Registration },
@@ -138,12 +177,28 @@ export const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/registrations/:id/renew',
-    { schema: { tags, summary: 'Renew an approved registration near its expiry', params: IdParams, body: VersionBody, response: { 200: Registration } } },
+    {
+      schema: {
+        tags,
+        summary: 'Renew an approved registration near its expiry',
+        params: IdParams,
+        body: VersionBody,
+        response: { 200: Registration },
+      },
+    },
     async (req) => renewRegistration(req.ctx, req.params.id, req.body.version),
   );
   app.post(
     '/registrations/:id/withdraw',
-    { schema: { tags, summary: 'Withdraw a registration', params: IdParams, body: VersionBody, response: { 200: Registration } } },
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw a registration',
+        params: IdParams,
+        body: VersionBody,
+        response: { 200: Registration },
+      },
+    },
     async (req) => withdrawRegistration(req.ctx, req.params.id, req.body.version),
   );
 
@@ -177,7 +232,14 @@ export const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/channel-rules',
-    { schema: { tags, summary: 'Change the registration rules (a new version; admin)', body: ChannelRules, response: { 200: ChannelRules } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change the registration rules (a new version; admin)',
+        body: ChannelRules,
+        response: { 200: ChannelRules },
+      },
+    },
     async (req) => setChannelRules(req.ctx, req.body),
   );
 };

@@ -99,9 +99,7 @@ function toRegistration(user: Principal, r: Row) {
     conflicts: isAgent ? conflicts.map((c) => agentView(c)) : conflicts,
     decision: (r.decision as never) ?? null,
     decisionReason: r.decision_reason ? maskFor(user, r.decision_reason as string) : null,
-    decidedBy: r.decided_by
-      ? { id: r.decided_by as string, displayName: (r.decided_by_name as string) ?? '' }
-      : null,
+    decidedBy: r.decided_by ? { id: r.decided_by as string, displayName: (r.decided_by_name as string) ?? '' } : null,
     decidedAt: isoTimestampOrNull(r.decided_at),
     splitShare: (r.split_share as number) ?? null,
     transferredTo: r.transferred_to_agent_id
@@ -135,11 +133,15 @@ const maskFor = (user: Principal, text: string) => (user.role === 'agent' ? mask
 async function agentFor(ctx: Ctx, requested: string | undefined): Promise<string> {
   if (ctx.user.role === 'agent') {
     if (!ctx.user.agentId) throw new AppError('forbidden', 'This agent user is not linked to an agent');
-    if (requested && requested !== ctx.user.agentId) throw AppError.invalid('body.agentId', 'you register for your own agency only');
+    if (requested && requested !== ctx.user.agentId)
+      throw AppError.invalid('body.agentId', 'you register for your own agency only');
     return ctx.user.agentId;
   }
   if (!requested) throw AppError.invalid('body.agentId', 'say which agent the registration is for');
-  const found = await one<{ id: string }>(ctx.db, sql`select id from agents where id = ${requested} and archived_at is null`);
+  const found = await one<{ id: string }>(
+    ctx.db,
+    sql`select id from agents where id = ${requested} and archived_at is null`,
+  );
   if (!found) throw AppError.invalid('body.agentId', 'no such agent');
   return requested;
 }
@@ -194,9 +196,7 @@ export async function submitRegistration(ctx: Ctx, input: RegistrationInput) {
         expectedClose: input.expectedClose ?? null,
         note: input.note ?? null,
         accountId: verdict.accountId,
-        conflictAccountIds: [
-          ...new Set(verdict.conflicts.flatMap((c) => (c.account?.id ? [c.account.id] : []))),
-        ],
+        conflictAccountIds: [...new Set(verdict.conflicts.flatMap((c) => (c.account?.id ? [c.account.id] : [])))],
         status: approved ? 'approved' : verdict.outcome === 'reject' ? 'rejected' : 'queued',
         rule: verdict.rule,
         conflicts: { items: verdict.conflicts, explanation: verdict.explanation },
@@ -220,7 +220,12 @@ export async function submitRegistration(ctx: Ctx, input: RegistrationInput) {
       conflicts: verdict.conflicts.map((c) => c.kind),
     });
     if (verdict.outcome !== 'queue')
-      await notify(tx, row!.id, `报备「${input.companyName}」${approved ? '已自动通过' : '被规则拒绝'}`, verdict.explanation);
+      await notify(
+        tx,
+        row!.id,
+        `报备「${input.companyName}」${approved ? '已自动通过' : '被规则拒绝'}`,
+        verdict.explanation,
+      );
     return row!.id;
   });
   return getRegistration(ctx, id);
@@ -275,7 +280,10 @@ export async function decideRegistration(ctx: Ctx, id: string, input: z.infer<ty
     if (!input.transferToAgentId) throw AppError.invalid('body.transferToAgentId', 'a transfer names the agent');
     if (input.transferToAgentId === current.agent.id)
       throw AppError.invalid('body.transferToAgentId', 'transfer to another agent');
-    const target = await one(ctx.db, sql`select 1 from agents where id = ${input.transferToAgentId} and archived_at is null`);
+    const target = await one(
+      ctx.db,
+      sql`select 1 from agents where id = ${input.transferToAgentId} and archived_at is null`,
+    );
     if (!target) throw AppError.invalid('body.transferToAgentId', 'no such agent');
   }
   const today = todayInChina();

@@ -15,7 +15,14 @@ export type ChannelsDemoSummary = {
   discounts: Record<string, number>;
 };
 
-type AccountPick = { id: string; name: string; province: string | null; owner_id: string; churn_risk: number; tier: string };
+type AccountPick = {
+  id: string;
+  name: string;
+  province: string | null;
+  owner_id: string;
+  churn_risk: number;
+  tier: string;
+};
 
 async function ctxOf(db: Db, userId: string): Promise<Ctx> {
   const user = await principalById(db, userId);
@@ -42,7 +49,6 @@ export async function generateChannelsDemo(db: Db, opts: { seed: number; asOf: s
     sql`select id, code, name, regions, product_lines from agents order by code`,
   );
   const byCode = new Map(agents.map((a) => [a.code, a]));
-  const sz = byCode.get('AG-SZ01')!;
   const hz = byCode.get('AG-HZ01')!;
   const gz = byCode.get('AG-GZ01')!;
 
@@ -54,7 +60,8 @@ export async function generateChannelsDemo(db: Db, opts: { seed: number; asOf: s
         contact_phone = ${`0${rng.int(10, 99)}-${rng.int(5000_0000, 8999_9999)}`},
         email = ${`channel@${a.code.toLowerCase().replace('-', '')}.com.cn`}
       where id = ${a.id}`);
-    const gold = (await one<{ t: string }>(db, sql`select agent_tier as t from agents where id = ${a.id}`))?.t === 'gold';
+    const gold =
+      (await one<{ t: string }>(db, sql`select agent_tier as t from agents where id = ${a.id}`))?.t === 'gold';
     for (const [p, province] of a.regions.entries())
       for (const [l, line] of a.product_lines.entries())
         await db.execute(sql`insert into agent_territories (agent_id, province, product_line, exclusive, valid_from, valid_to)
@@ -109,20 +116,83 @@ export async function generateChannelsDemo(db: Db, opts: { seed: number; asOf: s
   };
 
   // one prospect, two agents: the first claim wins, the second is refused with the evidence
-  await submit(asSz, { companyName: '苏州博远智能装备有限公司', province: '江苏', city: '苏州', productLine: 'PLC', contactName: '陈国栋', contactPhone: '0512-6688 1201', expectedValue: 68_000_000 }, 40);
-  await submit(asHz, { companyName: '博远智能装备', province: '江苏', productLine: 'SERVO', contactName: '陈国栋', expectedValue: 52_000_000 }, 12);
+  await submit(
+    asSz,
+    {
+      companyName: '苏州博远智能装备有限公司',
+      province: '江苏',
+      city: '苏州',
+      productLine: 'PLC',
+      contactName: '陈国栋',
+      contactPhone: '0512-6688 1201',
+      expectedValue: 68_000_000,
+    },
+    40,
+  );
+  await submit(
+    asHz,
+    {
+      companyName: '博远智能装备',
+      province: '江苏',
+      productLine: 'SERVO',
+      contactName: '陈国栋',
+      expectedValue: 52_000_000,
+    },
+    12,
+  );
   // a strategic account under a shortened, city-prefixed name: blocked by the protection rule
   if (strategic) {
     const variant = `${strategic.name.replace(/(股份)?有限(责任)?公司$/, '')}`;
-    await submit(asSz, { companyName: variant, province: strategic.province ?? undefined, productLine: 'SERVO', expectedValue: 120_000_000 }, 9);
+    await submit(
+      asSz,
+      {
+        companyName: variant,
+        province: strategic.province ?? undefined,
+        productLine: 'SERVO',
+        expectedValue: 120_000_000,
+      },
+      9,
+    );
   }
   // a company-owned general account: the rules cannot decide, the channel manager will
   if (general)
-    await submit(asSz, { companyName: general.name, province: general.province ?? undefined, productLine: 'HMI', expectedValue: 30_000_000, note: '客户主动联系我方，希望由代理商提供本地化服务' }, 3);
+    await submit(
+      asSz,
+      {
+        companyName: general.name,
+        province: general.province ?? undefined,
+        productLine: 'HMI',
+        expectedValue: 30_000_000,
+        note: '客户主动联系我方，希望由代理商提供本地化服务',
+      },
+      3,
+    );
   // a prospect whose contact phone is already on a company contact, claimed by both agents: queued twice
   if (phoneRow) {
-    const first = await submit(asHz, { companyName: '宁波甬江海工装备有限公司', province: '浙江', productLine: 'VFD', contactName: '林海', contactPhone: phoneRow.e164, expectedValue: 45_000_000 }, 8);
-    await submit(asSz, { companyName: '甬江海工装备', province: '浙江', productLine: 'SERVO', contactName: '林海', contactPhone: phoneRow.e164, expectedValue: 40_000_000 }, 6);
+    const first = await submit(
+      asHz,
+      {
+        companyName: '宁波甬江海工装备有限公司',
+        province: '浙江',
+        productLine: 'VFD',
+        contactName: '林海',
+        contactPhone: phoneRow.e164,
+        expectedValue: 45_000_000,
+      },
+      8,
+    );
+    await submit(
+      asSz,
+      {
+        companyName: '甬江海工装备',
+        province: '浙江',
+        productLine: 'SERVO',
+        contactName: '林海',
+        contactPhone: phoneRow.e164,
+        expectedValue: 40_000_000,
+      },
+      6,
+    );
     // the channel manager has settled the first one: a split
     if (first.status === 'queued') {
       await decideRegistration(director, first.id, {
@@ -134,21 +204,49 @@ export async function generateChannelsDemo(db: Db, opts: { seed: number; asOf: s
     }
   }
   // another agent's exclusive territory
-  await submit(asHz, { companyName: '昆山精密模具有限公司', province: '江苏', productLine: 'PLC', expectedValue: 18_000_000 }, 20);
+  await submit(
+    asHz,
+    { companyName: '昆山精密模具有限公司', province: '江苏', productLine: 'PLC', expectedValue: 18_000_000 },
+    20,
+  );
   // a 广东 account claimed by the 广州 agent, refused by the admin acting as channel manager
   if (south) {
-    const r = await submit(asGz, { agentId: gz.id, companyName: south.name, province: '广东', productLine: 'SERVO', expectedValue: 25_000_000 }, 15);
+    const r = await submit(
+      asGz,
+      { agentId: gz.id, companyName: south.name, province: '广东', productLine: 'SERVO', expectedValue: 25_000_000 },
+      15,
+    );
     if (r.status === 'queued') {
-      await decideRegistration(admin, r.id, { version: r.version, decision: 'reject', reason: '客户经理在跟进年度框架协议，暂不交给代理商' });
+      await decideRegistration(admin, r.id, {
+        version: r.version,
+        decision: 'reject',
+        reason: '客户经理在跟进年度框架协议，暂不交给代理商',
+      });
     }
   }
   // an old claim that lapsed, one withdrawn, one about to expire (renewal open)
-  const lapsed = await submit(asSz, { companyName: '无锡华瑞电气有限公司', province: '江苏', productLine: 'VFD', expectedValue: 12_000_000 }, 130);
-  await db.execute(sql`update registrations set status = 'expired', valid_from = current_date - 130, expires_on = current_date - 40 where id = ${lapsed.id}`);
-  const withdrawn = await submit(asSz, { companyName: '常州新源储能科技有限公司', province: '江苏', productLine: 'HMI' }, 25);
+  const lapsed = await submit(
+    asSz,
+    { companyName: '无锡华瑞电气有限公司', province: '江苏', productLine: 'VFD', expectedValue: 12_000_000 },
+    130,
+  );
+  await db.execute(
+    sql`update registrations set status = 'expired', valid_from = current_date - 130, expires_on = current_date - 40 where id = ${lapsed.id}`,
+  );
+  const withdrawn = await submit(
+    asSz,
+    { companyName: '常州新源储能科技有限公司', province: '江苏', productLine: 'HMI' },
+    25,
+  );
   await db.execute(sql`update registrations set status = 'withdrawn' where id = ${withdrawn.id}`);
-  const expiring = await submit(asSz, { companyName: '南通海科自动化有限公司', province: '江苏', productLine: 'SERVO', expectedValue: 22_000_000 }, 70);
-  await db.execute(sql`update registrations set valid_from = current_date - 70, expires_on = current_date + 20 where id = ${expiring.id}`);
+  const expiring = await submit(
+    asSz,
+    { companyName: '南通海科自动化有限公司', province: '江苏', productLine: 'SERVO', expectedValue: 22_000_000 },
+    70,
+  );
+  await db.execute(
+    sql`update registrations set valid_from = current_date - 70, expires_on = current_date + 20 where id = ${expiring.id}`,
+  );
 
   const pricing = await pricingDemo(db, rng, { kamId, director, admin, asOf: opts.asOf });
   const states = await rows<{ status: string; n: number }>(
@@ -164,7 +262,10 @@ async function pricingDemo(
   who: { kamId: string; director: Ctx; admin: Ctx; asOf: string },
 ) {
   const year = Number(who.asOf.slice(0, 4));
-  const products = await rows<{ id: string; list_price: number }>(db, sql`select id, list_price from products order by code`);
+  const products = await rows<{ id: string; list_price: number }>(
+    db,
+    sql`select id, list_price from products order by code`,
+  );
   for (const [y, factor] of [
     [year - 1, 0.97],
     [year, 1],
@@ -210,7 +311,12 @@ async function pricingDemo(
   const counts: Record<string, number> = {};
   const { from, to } = lastQuarter(who.asOf);
   const span = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-  const request = async (a: AccountPick & { product_id: string; in_east: boolean }, pct: number, reason: string, justification?: string) => {
+  const request = async (
+    a: AccountPick & { product_id: string; in_east: boolean },
+    pct: number,
+    reason: string,
+    justification?: string,
+  ) => {
     const ctx = await ctxOf(db, a.owner_id);
     const base = await one<{ p: number }>(
       db,
@@ -229,7 +335,12 @@ async function pricingDemo(
     });
     return { ...r, inEast: a.in_east };
   };
-  const decide = async (r: Awaited<ReturnType<typeof request>>, decision: 'approve' | 'reject' | 'counter', note: string, day: number) => {
+  const decide = async (
+    r: Awaited<ReturnType<typeof request>>,
+    decision: 'approve' | 'reject' | 'counter',
+    note: string,
+    day: number,
+  ) => {
     const ctx =
       r.requiredLevel === 'admin' || (r.requiredLevel === 'director' && !r.inEast)
         ? who.admin
@@ -249,9 +360,18 @@ async function pricingDemo(
   };
 
   // last quarter: discounts granted to accounts at risk, and some that went to accounts that were not
-  const reasonsAtRisk = ['竞品报价低 8%，客户采购总监明确表示在比价', '客户年度招标，需保住份额', '客户产线改造延期，订单下滑，以价格稳住合作'];
+  const reasonsAtRisk = [
+    '竞品报价低 8%，客户采购总监明确表示在比价',
+    '客户年度招标，需保住份额',
+    '客户产线改造延期，订单下滑，以价格稳住合作',
+  ];
   for (const [i, a] of atRisk.slice(0, 6).entries())
-    await decide(await request(a, [4, 8, 10, 6, 15, 9][i] ?? 6, reasonsAtRisk[i % 3]!), 'approve', '流失风险高且价格敏感，同意', 6 + i * 12);
+    await decide(
+      await request(a, [4, 8, 10, 6, 15, 9][i] ?? 6, reasonsAtRisk[i % 3]!),
+      'approve',
+      '流失风险高且价格敏感，同意',
+      6 + i * 12,
+    );
   for (const [i, a] of calm.slice(0, 4).entries())
     await decide(await request(a, [5, 7, 11, 3][i] ?? 5, '客户要求年底返利'), 'approve', '关系客户，同意', 10 + i * 17);
   if (calm[4]) await decide(await request(calm[4], 14, '客户要求与去年同价'), 'reject', '无流失风险，降价没有依据', 30);

@@ -18,8 +18,8 @@ import { buildContacts, CONTACT_COLUMNS, CONTACT_PHONE_COLUMNS } from './people.
 import { type AccountPlan, HISTORY_DAYS } from './plan.js';
 import { createRng } from './random.js';
 
-export { DEMO_PASSWORD } from './org.js';
 export { generateChannelsDemo } from './channels.js';
+export { DEMO_PASSWORD } from './org.js';
 export { generateServiceDemo } from './service.js';
 
 export type DemoOptions = {

@@ -110,7 +110,13 @@ async function assess(ctx: Ctx, input: z.infer<typeof DiscountPreviewInput>) {
 export async function previewDiscount(ctx: Ctx, input: z.infer<typeof DiscountPreviewInput>) {
   assertCan(ctx.user, 'discount.request');
   const a = await assess(ctx, input);
-  return { basePrice: a.basePrice, discountPct: a.discountPct, tier: a.tier, requiredLevel: a.requiredLevel, guidance: a.guidance };
+  return {
+    basePrice: a.basePrice,
+    discountPct: a.discountPct,
+    tier: a.tier,
+    requiredLevel: a.requiredLevel,
+    guidance: a.guidance,
+  };
 }
 
 export async function createDiscountRequest(ctx: Ctx, input: z.infer<typeof DiscountRequestInput>) {
@@ -185,7 +191,9 @@ export async function listDiscountRequests(ctx: Ctx, q: z.infer<typeof DiscountL
       q.status ? sql`d.status = ${q.status}` : undefined,
       q.accountId ? sql`d.account_id = ${q.accountId}` : undefined,
       q.inbox ? sql`d.status = 'pending' and ${decidableLevels(ctx.user)}` : undefined,
-      q.q ? sql`exists (select 1 from accounts qa where qa.id = d.account_id and qa.name ilike ${`%${q.q}%`})` : undefined,
+      q.q
+        ? sql`exists (select 1 from accounts qa where qa.id = d.account_id and qa.name ilike ${`%${q.q}%`})`
+        : undefined,
     ].filter((p) => p !== undefined),
     sql` and `,
   );

@@ -73,7 +73,8 @@ export function recommend(
       code: withinPeers ? 'within_peers' : 'beyond_peers',
       values: { pct: discountPct, p75: peerCeiling, peers: g.peers.grantedRequests },
     });
-  if (thinMargin) reasons.push({ code: 'thin_margin', values: { rate: round((g.margin.marginRateAfter ?? 0) * 100, 1) } });
+  if (thinMargin)
+    reasons.push({ code: 'thin_margin', values: { rate: round((g.margin.marginRateAfter ?? 0) * 100, 1) } });
   if (g.competitors.share !== null && g.competitors.share >= 0.4)
     reasons.push({ code: 'competitors_strong', values: { share: round(g.competitors.share * 100, 0) } });
 
@@ -104,7 +105,14 @@ export async function computeGuidance(db: Db, input: GuidanceInput, rules: Prici
           from accounts a left join analysis_results r on r.run_id = ${latestRunId} and r.account_id = a.id
           left join analysis_runs run on run.id = r.run_id where a.id = ${input.accountId}`,
     ),
-    one<{ orders: number; discounted: number; discount: number; gross: number; mean_disc: number | null; mean_full: number | null }>(
+    one<{
+      orders: number;
+      discounted: number;
+      discount: number;
+      gross: number;
+      mean_disc: number | null;
+      mean_full: number | null;
+    }>(
       db,
       sql`select count(*)::int as orders, count(*) filter (where o.discount > 0)::int as discounted,
             coalesce(sum(o.discount), 0)::bigint as discount, coalesce(sum(o.amount + o.discount), 0)::bigint as gross,

@@ -86,7 +86,10 @@ export async function createPriceList(ctx: Ctx, input: z.infer<typeof CreatePric
   if (input.validTo && input.validTo < input.validFrom) throw AppError.invalid('body.validTo', 'ends before it starts');
   const ids = input.items.map((i) => i.productId);
   if (new Set(ids).size !== ids.length) throw AppError.invalid('body.items', 'a product appears twice');
-  const known = await rows<{ id: string }>(ctx.db, sql`select id from products where id = any(${pgArray(ids)}::uuid[])`);
+  const known = await rows<{ id: string }>(
+    ctx.db,
+    sql`select id from products where id = any(${pgArray(ids)}::uuid[])`,
+  );
   const missing = input.items.findIndex((i) => !known.some((k) => k.id === i.productId));
   if (missing >= 0) throw AppError.invalid(`body.items.${missing}.productId`, 'no such product');
   const id = await ctx.db.transaction(async (tx) => {
@@ -189,7 +192,10 @@ export async function createPriceAgreement(ctx: Ctx, accountId: string, input: z
   );
   if (!product) throw AppError.invalid('body.productId', 'no such product');
   if (input.price < Number(product.standard_cost))
-    throw AppError.invalid('body.price', 'below the standard cost: file a discount request with a justification instead');
+    throw AppError.invalid(
+      'body.price',
+      'below the standard cost: file a discount request with a justification instead',
+    );
   const overlap = await one(
     ctx.db,
     sql`select 1 from price_agreements where account_id = ${accountId} and product_id = ${input.productId}
@@ -240,7 +246,9 @@ export async function effectivePriceOf(db: Db, accountId: string, productId: str
     listPrice,
     listSource: list ? ('price_list' as const) : ('product' as const),
     priceList: list ? { id: list.id, name: list.name } : null,
-    agreement: agreement ? { id: agreement.id, price: Number(agreement.price), validTo: String(agreement.validTo).slice(0, 10) } : null,
+    agreement: agreement
+      ? { id: agreement.id, price: Number(agreement.price), validTo: String(agreement.validTo).slice(0, 10) }
+      : null,
     effectivePrice: agreement ? Number(agreement.price) : listPrice,
     source: agreement ? ('agreement' as const) : list ? ('price_list' as const) : ('product' as const),
     standardCost: Number(r.standard_cost),

@@ -49,12 +49,26 @@ const tags = ['pricing'];
 export const pricingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/price-lists',
-    { schema: { tags, summary: 'Price lists with their items, newest first', querystring: PriceListQuery, response: { 200: page(PriceList) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Price lists with their items, newest first',
+        querystring: PriceListQuery,
+        response: { 200: page(PriceList) },
+      },
+    },
     async (req) => listPriceLists(req.ctx, req.query),
   );
   app.post(
     '/price-lists',
-    { schema: { tags, summary: 'Create a price list for a period', body: CreatePriceList, response: { 201: PriceList } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create a price list for a period',
+        body: CreatePriceList,
+        response: { 201: PriceList },
+      },
+    },
     async (req, reply) => reply.code(201).send(await createPriceList(req.ctx, req.body)),
   );
   app.get(
@@ -64,7 +78,14 @@ export const pricingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/price-agreements',
-    { schema: { tags, summary: 'Account price agreements in your scope', querystring: PriceAgreementQuery, response: { 200: page(PriceAgreement) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Account price agreements in your scope',
+        querystring: PriceAgreementQuery,
+        response: { 200: page(PriceAgreement) },
+      },
+    },
     async (req) => listPriceAgreements(req.ctx, req.query),
   );
   app.get(
@@ -125,12 +146,26 @@ export const pricingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/discount-requests',
-    { schema: { tags, summary: 'Discount requests in your scope; inbox=true: those you may decide', querystring: DiscountListQuery, response: { 200: page(DiscountRequest) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Discount requests in your scope; inbox=true: those you may decide',
+        querystring: DiscountListQuery,
+        response: { 200: page(DiscountRequest) },
+      },
+    },
     async (req) => listDiscountRequests(req.ctx, req.query),
   );
   app.get(
     '/discount-requests/:id',
-    { schema: { tags, summary: 'A discount request with its guidance', params: IdParams, response: { 200: DiscountRequest } } },
+    {
+      schema: {
+        tags,
+        summary: 'A discount request with its guidance',
+        params: IdParams,
+        response: { 200: DiscountRequest },
+      },
+    },
     async (req) => getDiscountRequest(req.ctx, req.params.id),
   );
   app.post(
@@ -164,7 +199,8 @@ export const pricingRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Discounts granted in a period (default last quarter): depth by tier, and whether they went to accounts at risk',
+        summary:
+          'Discounts granted in a period (default last quarter): depth by tier, and whether they went to accounts at risk',
         querystring: DiscountReportQuery,
         response: { 200: DiscountReport },
       },
@@ -173,7 +209,13 @@ export const pricingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/pricing-rules',
-    { schema: { tags, summary: 'The approval chain (depth × tier) and the at-risk threshold', response: { 200: PricingRules } } },
+    {
+      schema: {
+        tags,
+        summary: 'The approval chain (depth × tier) and the at-risk threshold',
+        response: { 200: PricingRules },
+      },
+    },
     async (req) => {
       assertCan(req.ctx.user, 'price.read');
       return pricingRules(req.ctx.db);
@@ -181,7 +223,14 @@ export const pricingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/pricing-rules',
-    { schema: { tags, summary: 'Change the approval chain (a new version; admin)', body: PricingRules, response: { 200: PricingRules } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change the approval chain (a new version; admin)',
+        body: PricingRules,
+        response: { 200: PricingRules },
+      },
+    },
     async (req) => setPricingRules(req.ctx, req.body),
   );
 };

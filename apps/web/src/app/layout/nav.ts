@@ -1,6 +1,8 @@
 import {
   AimOutlined,
+  ApartmentOutlined,
   AppstoreOutlined,
+  AuditOutlined,
   BankOutlined,
   BellOutlined,
   BulbOutlined,
@@ -8,14 +10,22 @@ import {
   ContactsOutlined,
   ControlOutlined,
   FileTextOutlined,
+  FormOutlined,
   FundOutlined,
+  FundProjectionScreenOutlined,
+  InboxOutlined,
   MessageOutlined,
+  PercentageOutlined,
+  ShopOutlined,
   SmileOutlined,
+  TagsOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import { alertReaders } from '../../features/alerts/access';
+import { agentReaders, channelManagers, registrants } from '../../features/channels/access';
 import { analyticsReaders } from '../../features/identification/access';
+import { discountReporters, discountRequesters, priceReaders } from '../../features/pricing/access';
 import type { Role } from '../api/types';
 
 export type NavStep = 'identify' | 'needs' | 'relationships' | 'strategy' | 'evaluate';
@@ -32,7 +42,15 @@ export type NavPage =
   | 'surveys'
   | 'serviceKpis'
   | 'alerts'
-  | 'alertSettings';
+  | 'alertSettings'
+  | 'agentPortal'
+  | 'agents'
+  | 'register'
+  | 'channelQueue'
+  | 'priceLists'
+  | 'discountRequest'
+  | 'discountInbox'
+  | 'discountReport';
 /** Complaints, surveys and their KPIs: every internal role (agents are external partners). */
 const serviceReaders: readonly Role[] = ['admin', 'director', 'kam', 'service', 'analyst'];
 
@@ -75,6 +93,24 @@ export const navigation: { step: NavStep; items: NavItem[] }[] = [
       { page: 'serviceKpis', path: '/service-kpis', icon: FundOutlined, roles: serviceReaders },
       { page: 'alerts', path: '/alerts', icon: BellOutlined, roles: alertReaders },
       { page: 'alertSettings', path: '/alert-settings', icon: ControlOutlined, roles: ['admin'] },
+    ],
+  },
+  {
+    step: 'strategy',
+    items: [
+      { page: 'agentPortal', path: '/channels/portal', icon: ShopOutlined, roles: ['agent'] },
+      { page: 'agents', path: '/channels/agents', icon: ApartmentOutlined, roles: agentReaders },
+      { page: 'register', path: '/channels/register', icon: FormOutlined, roles: registrants },
+      { page: 'channelQueue', path: '/channels/queue', icon: AuditOutlined, roles: channelManagers },
+      { page: 'priceLists', path: '/pricing/price-lists', icon: TagsOutlined, roles: priceReaders },
+      { page: 'discountRequest', path: '/pricing/discounts/new', icon: PercentageOutlined, roles: discountRequesters },
+      { page: 'discountInbox', path: '/pricing/discounts', icon: InboxOutlined, roles: discountRequesters },
+      {
+        page: 'discountReport',
+        path: '/pricing/discount-report',
+        icon: FundProjectionScreenOutlined,
+        roles: discountReporters,
+      },
     ],
   },
 ];

@@ -32,6 +32,7 @@ const ruleColor: Record<AlertRuleValue, string> = {
   receivable_overdue: 'gold',
   sla_breached: 'red',
   no_contact: 'purple',
+  channel_conflict: 'cyan',
 };
 
 export function RuleTag({ rule }: { rule: AlertRuleValue }) {

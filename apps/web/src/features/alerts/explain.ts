@@ -38,6 +38,13 @@ export function explainAlert(alert: AlertData, t: TFunction): string {
       return d.lastContactAt
         ? t('alert.explain.no_contact', { days: num(d, 'daysSinceContact'), cadence: num(d, 'cadenceDays'), tier })
         : t('alert.explain.no_contact_never', { cadence: num(d, 'cadenceDays'), tier });
+    case 'channel_conflict': {
+      const items = (d.items as { agent: string; companyName: string }[] | undefined) ?? [];
+      return t('alert.explain.channel_conflict', {
+        count: num(d, 'registrations'),
+        claims: items.map((i) => `${i.agent}: ${i.companyName}`).join('；'),
+      });
+    }
   }
 }
 
@@ -68,5 +75,9 @@ export function alertDetails(alert: AlertData, t: TFunction): string[] {
       return [t('alert.oldestDue', { date: d.oldestDueDate })];
     case 'revenue_drop':
       return [t('alert.window', { from: d.from, to: d.to })];
+    case 'channel_conflict':
+      return ((d.items as { agent: string; companyName: string; productLine: string }[] | undefined) ?? []).map(
+        (i) => `${i.agent} · ${i.companyName} · ${i.productLine}`,
+      );
   }
 }
