@@ -158,6 +158,9 @@ describe('conflict detection table (agent AG1 registering)', () => {
     // the agent learns a claim exists, not whose
     expect(evidence.registration).toMatchObject({ id: null, agentName: '其他代理商', status: 'approved' });
     expect(second.body).not.toContain('杭州钱塘');
+    const notices = await as(app, s.agent!).get('/channel-notices');
+    expect(notices.json().some((n: { registrationId: string }) => n.registrationId === body.id)).toBe(true);
+    expect(notices.body).not.toContain('杭州钱塘');
   });
 });
 

@@ -377,9 +377,11 @@ export async function expireRegistrations(db: Db, today = todayInChina()): Promi
  * of the account it is about, and the users of other agents whose claims or accounts were in the way.
  */
 async function notify(db: Db, registrationId: string, title: string, body: string, extraAgentId: string | null = null) {
+  // agents' users get the text without other agents' names or KAMs; staff get it whole
   await db.execute(sql`
     insert into channel_notices (user_id, registration_id, title, body)
-    select distinct u.id, r.id, ${title}, ${body}
+    select distinct u.id, r.id, ${maskText(title)},
+      case when u.agent_id is null then ${body} else ${maskText(body)} end
     from registrations r join users u on u.disabled_at is null and (
       u.agent_id = r.agent_id
       or u.agent_id = ${extraAgentId}

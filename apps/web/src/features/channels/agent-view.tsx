@@ -125,7 +125,7 @@ function Registrations({ agentId, own }: { agentId: string; own: boolean }) {
   const act = useRegistrationAction();
   return (
     <Flex vertical gap={12}>
-      <QueryError error={list.error} onRetry={() => list.refetch()} />
+      {list.error && <QueryError error={list.error} onRetry={() => list.refetch()} />}
       <Table<RegistrationData>
         rowKey="id"
         size="small"
@@ -302,6 +302,7 @@ function Notices() {
     >
       <List
         size="small"
+        style={{ maxHeight: 220, overflowY: 'auto' }}
         dataSource={notices.data ?? []}
         locale={{ emptyText: t('channels.noNotices') }}
         renderItem={(n) => (

@@ -27,7 +27,7 @@ export function AgentPortalPage() {
           </Link>
         }
       />
-      <QueryError error={own.error} onRetry={() => own.refetch()} />
+      {own.error && <QueryError error={own.error} onRetry={() => own.refetch()} />}
       {agent && <AgentView agentId={agent.id} own />}
     </Flex>
   );
@@ -39,7 +39,7 @@ export function AgentsPage() {
   return (
     <Flex vertical gap={16}>
       <PageHeader title={t('nav.page.agents')} subtitle={t('channels.agentsSubtitle')} />
-      <QueryError error={list.error} onRetry={() => list.refetch()} />
+      {list.error && <QueryError error={list.error} onRetry={() => list.refetch()} />}
       <Card size="small">
         <Table<AgentData>
           rowKey="id"

@@ -107,8 +107,10 @@ export function ClaimCard({ registration: r }: { registration: RegistrationData 
       <Descriptions size="small" column={1} colon={false}>
         <Descriptions.Item label={t('channels.field.agent')}>{r.agent.name}</Descriptions.Item>
         <Descriptions.Item label={t('channels.field.companyName')}>
-          <Typography.Text strong>{r.companyName}</Typography.Text>
-          <Typography.Text type="secondary"> （{t('channels.nameKey', { key: r.nameKey })}）</Typography.Text>
+          <Flex vertical>
+            <Typography.Text strong>{r.companyName}</Typography.Text>
+            <Typography.Text type="secondary">{t('channels.nameKey', { key: r.nameKey })}</Typography.Text>
+          </Flex>
         </Descriptions.Item>
         <Descriptions.Item label={t('channels.field.creditCode')}>{r.creditCode ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('channels.field.groupName')}>{r.groupName ?? '—'}</Descriptions.Item>

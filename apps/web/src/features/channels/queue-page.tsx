@@ -136,7 +136,7 @@ export function ChannelQueuePage() {
           />
         }
       />
-      <QueryError error={list.error} onRetry={() => list.refetch()} />
+      {list.error && <QueryError error={list.error} onRetry={() => list.refetch()} />}
       {items.length === 0 && !list.isLoading ? (
         <Card>
           <Empty description={t('channels.queueEmpty')} />

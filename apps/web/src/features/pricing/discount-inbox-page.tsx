@@ -147,7 +147,7 @@ export function DiscountInboxPage() {
           </Space>
         }
       />
-      <QueryError error={list.error} onRetry={() => list.refetch()} />
+      {list.error && <QueryError error={list.error} onRetry={() => list.refetch()} />}
       <Card size="small">
         <Table<DiscountRequestData>
           rowKey="id"

@@ -38,7 +38,7 @@ export function DiscountReportPage() {
           />
         }
       />
-      <QueryError error={report.error} onRetry={() => report.refetch()} />
+      {report.error && <QueryError error={report.error} onRetry={() => report.refetch()} />}
       {r && (
         <>
           <Row gutter={[16, 16]}>

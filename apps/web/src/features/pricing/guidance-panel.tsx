@@ -154,11 +154,15 @@ export function GuidancePanel({ guidance: g, discountPct }: { guidance: Discount
               dataSource={g.competitors.presences}
               locale={{ emptyText: t('pricing.noCompetitors') }}
               renderItem={(p, i) => (
-                <List.Item key={`${p.competitor}-${i}`}>
-                  {p.competitor} · {p.category}
-                  <Typography.Text type="secondary">
-                    {t('pricing.ourShare', { share: p.ourShare === null ? '—' : formatPercent(p.ourShare, 0) })}
-                  </Typography.Text>
+                <List.Item key={`${p.competitor}-${p.category}-${i}`}>
+                  <Flex justify="space-between" style={{ width: '100%' }}>
+                    <span>
+                      {p.competitor} · {p.category}
+                    </span>
+                    <Typography.Text type="secondary">
+                      {t('pricing.ourShare', { share: p.ourShare === null ? '—' : formatPercent(p.ourShare, 0) })}
+                    </Typography.Text>
+                  </Flex>
                 </List.Item>
               )}
             />

@@ -18,7 +18,7 @@ function Lists() {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={8}>
-        <QueryError error={lists.error} onRetry={() => lists.refetch()} />
+        {lists.error && <QueryError error={lists.error} onRetry={() => lists.refetch()} />}
         <Table<PriceListData>
           rowKey="id"
           size="small"
@@ -94,7 +94,7 @@ function Agreements() {
   const list = usePriceAgreements({ limit: 50 });
   return (
     <Flex vertical gap={12}>
-      <QueryError error={list.error} onRetry={() => list.refetch()} />
+      {list.error && <QueryError error={list.error} onRetry={() => list.refetch()} />}
       <Table<PriceAgreementData>
         rowKey="id"
         size="small"
