@@ -8,8 +8,8 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
 });
 
-async function session(username, language = 'zh-CN') {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+async function session(username, language = 'zh-CN', height = 1000) {
+  const context = await browser.newContext({ viewport: { width: 1440, height } });
   const page = await context.newPage();
   await page.goto(`${base}/login`);
   await page.evaluate((l) => localStorage.setItem('kamap.language', l), language);
@@ -28,7 +28,7 @@ const only = process.argv[3];
 const want = (name) => !only || name.startsWith(only);
 
 for (const language of ['zh-CN', 'en']) {
-  const { page, context } = await session('agent', language);
+  const { page, context } = await session('agent', language, 1650);
   if (want('channel-portal')) {
     await page.goto(`${base}/channels/portal`);
     await settle(page);
@@ -38,7 +38,7 @@ for (const language of ['zh-CN', 'en']) {
       .click()
       .catch(() => {});
     await settle(page);
-    await shot(page, `channel-portal-${language}.png`);
+    await page.screenshot({ path: new URL(`channel-portal-${language}.png`, shots).pathname });
   }
   if (want('registration')) {
     await page.goto(`${base}/channels/register`);

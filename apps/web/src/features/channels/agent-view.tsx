@@ -25,6 +25,7 @@ import {
   useAgent,
   useAgentAccounts,
   useAgentOrders,
+  useChannelRules,
   useMarkNoticesRead,
   useNotices,
   useRegistrationAction,
@@ -123,6 +124,14 @@ function Registrations({ agentId, own }: { agentId: string; own: boolean }) {
   const { t } = useTranslation();
   const list = useRegistrationList({ agentId, limit: 20 });
   const act = useRegistrationAction();
+  const rules = useChannelRules();
+  // renewal opens a set number of days before expiry; the button shows only then
+  const renewable = (r: RegistrationData) =>
+    r.status === 'approved' &&
+    r.expiresOn !== null &&
+    rules.data !== undefined &&
+    r.renewals < rules.data.maxRenewals &&
+    (Date.parse(r.expiresOn) - Date.now()) / 86_400_000 <= rules.data.renewWithinDays;
   return (
     <Flex vertical gap={12}>
       {list.error && <QueryError error={list.error} onRetry={() => list.refetch()} />}
@@ -174,7 +183,7 @@ function Registrations({ agentId, own }: { agentId: string; own: boolean }) {
                   render: (_: unknown, r: RegistrationData) =>
                     r.status === 'approved' || r.status === 'queued' ? (
                       <Space size={4}>
-                        {r.status === 'approved' && (
+                        {renewable(r) && (
                           <Button
                             size="small"
                             onClick={() => act.mutate({ id: r.id, version: r.version, action: 'renew' })}

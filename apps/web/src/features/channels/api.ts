@@ -8,6 +8,7 @@ import type {
   AgentDetailData,
   AgentOrderData,
   ChannelNoticeData,
+  ChannelRulesData,
   RegistrationBody,
   RegistrationCheckBody,
   RegistrationCheckData,
@@ -51,6 +52,13 @@ export const useAgentOrders = (id: string | undefined) =>
 
 export const useRegistrationList = (params: Record<string, QueryValue>, enabled = true) =>
   usePagedList<RegistrationData>(['channels', 'registrations'], '/registrations', params, { enabled });
+
+export const useChannelRules = () =>
+  useQuery({
+    queryKey: ['channels', 'rules'],
+    queryFn: ({ signal }) => api.get<ChannelRulesData>('/channel-rules', undefined, signal),
+    staleTime: 300_000,
+  });
 
 export const useNotices = () =>
   useQuery({

@@ -59,7 +59,9 @@ export function ConflictItem({ conflict: c }: { conflict: ConflictData }) {
       {c.registration && (
         <Space wrap size={6}>
           <Typography.Text type="secondary">{t('channels.existingClaim')}</Typography.Text>
-          <Typography.Text>{c.registration.agentName}</Typography.Text>
+          <Typography.Text>
+            {c.registration.agentName === '其他代理商' ? t('channels.anotherAgent') : c.registration.agentName}
+          </Typography.Text>
           <RegistrationStatusTag status={c.registration.status as RegistrationData['status']} />
           <Typography.Text type="secondary">
             {t('channels.submittedOn', { date: formatDate(c.registration.submittedAt) })}

@@ -4,6 +4,7 @@ import type {
   AgentDetail,
   AgentOrder,
   ChannelNotice,
+  ChannelRules,
   Conflict,
   Registration,
   RegistrationCheck,
@@ -24,3 +25,4 @@ export type RegistrationBody = z.input<typeof RegistrationInput>;
 export type RegistrationCheckBody = z.input<typeof RegistrationCheckInput>;
 export type RegistrationDecisionBody = z.input<typeof RegistrationDecision>;
 export type ChannelNoticeData = z.infer<typeof ChannelNotice>;
+export type ChannelRulesData = z.infer<typeof ChannelRules>;
