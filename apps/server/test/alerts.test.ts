@@ -114,6 +114,8 @@ describe('alert rules', () => {
       receivable_overdue: 1,
       sla_breached: 1,
       no_contact: 2,
+      // no agent registrations in this fixture: the channel-conflict rule is tested in channels.test.ts
+      channel_conflict: 0,
     });
     expect(result.raised).toBe(6);
     const items = (await inbox(kam)).items;
