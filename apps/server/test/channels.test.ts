@@ -345,6 +345,32 @@ describe('an agent user reads only its own', () => {
     expect((await as(app, s.kam2!).get(`/registrations/${onGroup.id}`)).statusCode).toBe(404);
   });
 
+  it('an account it serves shows the agent its own orders’ figures only', async () => {
+    const line = [{ productId: fx.product.id, quantity: 3 }];
+    const direct = await as(app, s.kam!).post('/orders', {
+      accountId: fx.accounts.solo.id,
+      orderNo: 'SO-DIRECT',
+      orderDate: '2026-10-05',
+      lines: line,
+    });
+    const via = await as(app, s.kam!).post('/orders', {
+      accountId: fx.accounts.solo.id,
+      orderNo: 'SO-AGENT',
+      orderDate: '2026-10-06',
+      channel: 'agent',
+      agentId: fx.agent.id,
+      lines: [{ productId: fx.product.id, quantity: 1 }],
+    });
+    expect(direct.statusCode, direct.body).toBe(201);
+    expect(via.statusCode, via.body).toBe(201);
+    const asAgent = (await as(app, s.agent!).get(`/accounts/${fx.accounts.solo.id}`)).json();
+    const asKam = (await as(app, s.kam!).get(`/accounts/${fx.accounts.solo.id}`)).json();
+    expect(asAgent.own.revenue12m).toBe(via.json().amount);
+    expect(asKam.own.revenue12m).toBe(via.json().amount + direct.json().amount);
+    const orders = (await as(app, s.agent!).get(`/orders?accountId=${fx.accounts.solo.id}`)).json();
+    expect(orders.items.map((o: { orderNo: string }) => o.orderNo)).toEqual(['SO-AGENT']);
+  });
+
   it('pricing is closed to agents and the service desk', async () => {
     for (const url of ['/price-lists', '/price-agreements', '/discount-requests', '/discount-report', '/pricing-rules'])
       for (const who of ['agent', 'service'])
