@@ -18,6 +18,7 @@ import { accountsRoutes } from './modules/accounts/index.js';
 import { alertsRoutes } from './modules/alerts/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
 import { careRoutes } from './modules/care/index.js';
+import { channelsRoutes } from './modules/channels/index.js';
 import { competitorsRoutes } from './modules/competitors/index.js';
 import { contactsRoutes } from './modules/contacts/index.js';
 import { eventsRoutes } from './modules/events/index.js';
@@ -28,6 +29,7 @@ import { ordersRoutes } from './modules/orders/index.js';
 import { orgRoutes } from './modules/org/index.js';
 import { performanceRoutes } from './modules/performance/index.js';
 import { contractsRoutes, opportunitiesRoutes, plansRoutes } from './modules/plans/index.js';
+import { pricingRoutes } from './modules/pricing/index.js';
 import { productsRoutes } from './modules/products/index.js';
 import { relationshipsRoutes } from './modules/relationships/index.js';
 import { serviceRoutes } from './modules/service/index.js';
@@ -158,6 +160,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(contractsRoutes);
       await api.register(eventsRoutes);
       await api.register(performanceRoutes);
+      await api.register(channelsRoutes);
+      await api.register(pricingRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,7 @@
 import { evaluateAlerts, pushNewAlerts, sendDigests } from './modules/alerts/index.js';
 import { recomputeRollups, runAnalysis } from './modules/analytics/index.js';
 import { runCare } from './modules/care/index.js';
+import { expireRegistrations } from './modules/channels/index.js';
 import { escalateBreachedComplaints } from './modules/service/index.js';
 import type { Config } from './platform/config.js';
 import { type Database, retryOnDeadlock } from './platform/db/index.js';
@@ -28,9 +29,11 @@ export function scheduledJobs(database: Database, config: Config): Job[] {
     {
       name: 'alerts',
       cron: config.alertsCron,
-      description: 'escalate complaints past their SLA, evaluate the alert rules, push new alerts to group robots',
+      description:
+        'escalate complaints past their SLA, expire lapsed registrations, evaluate the alert rules, push new alerts to group robots',
       run: async () => {
         await retryOnDeadlock(() => escalateBreachedComplaints(database.db));
+        await expireRegistrations(database.db);
         await retryOnDeadlock(() => evaluateAlerts(database.db));
         await pushNewAlerts(database.db, delivery);
       },

@@ -116,7 +116,7 @@ program
     say(
       `kamap ${pkg.version} on http://localhost:${config.port} (${database.describe}${demoMode ? ', demo mode' : ''})`,
     );
-    if (demoMode) say('demo users: admin, director, kam, kam2, service, agent, analyst — password kamap-demo');
+    if (demoMode) say('demo users: admin, director, kam, kam2, service, agent, agent2, analyst — password kamap-demo');
   });
 
 program

@@ -119,6 +119,8 @@ describe('alert rules', () => {
       care_overdue: 0,
       // no contracts in this fixture: the plans tests cover that rule
       contract_expiring: 0,
+      // no agent registrations in this fixture: the channel-conflict rule is tested in channels.test.ts
+      channel_conflict: 0,
     });
     expect(result.raised).toBe(6);
     const items = (await inbox(kam)).items;

@@ -5,6 +5,10 @@ import { UserRef } from './org.js';
 const AlertTier = z.enum(['strategic', 'core', 'general']);
 
 /** The rules an alert comes from; contract-expiring watches the plans module's contracts. */
+/**
+ * The rules an alert comes from. Care-task-overdue and contract-expiring arrive with the care and
+ * contracts modules.
+ */
 export const AlertRule = z.enum([
   'churn_risk',
   'revenue_drop',
@@ -13,6 +17,7 @@ export const AlertRule = z.enum([
   'no_contact',
   'care_overdue',
   'contract_expiring',
+  'channel_conflict',
 ]);
 export type AlertRule = z.infer<typeof AlertRule>;
 export const AlertStatus = z.enum(['open', 'acknowledged', 'snoozed', 'resolved']);

@@ -100,6 +100,39 @@ export const router = createBrowserRouter([
             path: 'scoreboard',
             element: page(() => import('../features/performance/scoreboard-page'), 'ScoreboardPage'),
           },
+          {
+            path: 'channels/portal',
+            element: page(() => import('../features/channels/agents-page'), 'AgentPortalPage'),
+          },
+          { path: 'channels/agents', element: page(() => import('../features/channels/agents-page'), 'AgentsPage') },
+          {
+            path: 'channels/agents/:id',
+            element: page(() => import('../features/channels/agents-page'), 'AgentDetailPage'),
+          },
+          {
+            path: 'channels/register',
+            element: page(() => import('../features/channels/registration-page'), 'RegistrationPage'),
+          },
+          {
+            path: 'channels/queue',
+            element: page(() => import('../features/channels/queue-page'), 'ChannelQueuePage'),
+          },
+          {
+            path: 'pricing/price-lists',
+            element: page(() => import('../features/pricing/price-lists-page'), 'PriceListsPage'),
+          },
+          {
+            path: 'pricing/discounts',
+            element: page(() => import('../features/pricing/discount-inbox-page'), 'DiscountInboxPage'),
+          },
+          {
+            path: 'pricing/discounts/new',
+            element: page(() => import('../features/pricing/discount-request-page'), 'DiscountRequestPage'),
+          },
+          {
+            path: 'pricing/discount-report',
+            element: page(() => import('../features/pricing/discount-report-page'), 'DiscountReportPage'),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -75,6 +75,9 @@ type RollupRow = {
   last_order_date: unknown;
 };
 
+/** An agent's rollups count the orders placed through it, never the company's or other agents'. */
+const agentOrdersOnly = (user: Principal) => (user.role === 'agent' ? sql`and o.agent_id = ${user.agentId}` : sql``);
+
 /**
  * Revenue, margin, receivables and counts for an account alone or for its group subtree.
  * The subtree walk applies the caller's scope, so a rollup never counts what the caller cannot see.
@@ -102,7 +105,8 @@ export async function rollup(db: Db, user: Principal, accountId: string, subtree
       coalesce(sum(greatest(o.amount - o.paid_amount, 0)) filter (where o.due_date < current_date), 0)::bigint as overdue,
       max(o.order_date) as last_order_date
     from orders o
-    where o.account_id in (select id from sub) and o.status <> 'cancelled' and o.archived_at is null`,
+    where o.account_id in (select id from sub) and o.status <> 'cancelled' and o.archived_at is null
+      ${agentOrdersOnly(user)}`,
   );
   return {
     accounts: r?.accounts ?? 1,

@@ -46,6 +46,7 @@ export const alerts = pgTable(
         'no_contact',
         'care_overdue',
         'contract_expiring',
+        'channel_conflict',
       ],
     }).notNull(),
     tier: text('tier', { enum: tierEnum }).notNull(),

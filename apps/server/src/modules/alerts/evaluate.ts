@@ -122,6 +122,20 @@ function candidates(rule: AlertRule, today: string): SQL {
           and not k.auto_renew and k.end_date >= ${today}::date
           and k.end_date <= ${today}::date + th.contract_expiry_days
         group by acc.id, acc.tier, acc.owner_id, th.contract_expiry_days`;
+    case 'channel_conflict':
+      // agents' registrations on this account that the rules could not decide, waiting in the queue
+      return sql`select acc.id, acc.tier,
+          case when acc.tier = 'strategic' or count(*) > 1 then 'critical' else 'warning' end,
+          format('%s 条代理商报备与该客户冲突，待渠道经理裁决：%s', count(*),
+            string_agg(ag.name || '报备「' || r.company_name || '」', '；' order by r.created_at)),
+          jsonb_build_object('registrations', count(*), 'items', jsonb_agg(jsonb_build_object('id', r.id,
+            'agent', ag.name, 'companyName', r.company_name, 'productLine', r.product_line,
+            'submittedAt', r.created_at) order by r.created_at)),
+          '/channels/queue', acc.owner_id
+        from registrations r join agents ag on ag.id = r.agent_id
+        join acc on acc.id = r.account_id or acc.id = any(r.conflict_account_ids)
+        where r.status = 'queued' and r.archived_at is null
+        group by acc.id, acc.tier, acc.owner_id`;
   }
 }
 
@@ -133,6 +147,7 @@ export const RULES: AlertRule[] = [
   'no_contact',
   'care_overdue',
   'contract_expiring',
+  'channel_conflict',
 ];
 
 function context(settings: Thresholds[]): SQL {

@@ -56,6 +56,7 @@ export const RULE_LABELS: Record<string, string> = {
   receivable_overdue: '应收逾期',
   sla_breached: '投诉超 SLA',
   no_contact: '决策人失联',
+  channel_conflict: '渠道冲突',
 };
 
 const MAX_LINES = 10;

@@ -4,6 +4,7 @@ import { evaluateAlerts } from '../alerts/index.js';
 import { recomputeRollups, runAnalysis } from '../analytics/index.js';
 import { runCare } from '../care/index.js';
 import { settleDemoCare } from './care.js';
+import { generateChannelsDemo } from './channels.js';
 import { generatePerformanceDemo } from './performance.js';
 import { generatePlansDemo } from './plans.js';
 import { generateServiceDemo } from './service.js';
@@ -55,6 +56,16 @@ export async function finishDemo(
   const performance = await generatePerformanceDemo(database.db, { seed: summary.seed, asOf: summary.asOf });
   say(
     `performance: ${performance.events} club events (${performance.invitations} invitations), ${performance.valueAddedServices} value-added services, ${performance.targets} KPI targets, ${performance.reviews} reviews; last quarter's improvements: ${performance.effects.closed} gaps closed, ${performance.effects.notClosed} not`,
+  );
+  const channels = await generateChannelsDemo(database.db, { seed: summary.seed, asOf: summary.asOf });
+  say(
+    `channels: registrations ${Object.entries(channels.registrations)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}; ${channels.priceLists} price lists, ${channels.agreements} agreements; discounts ${Object.entries(
+      channels.discounts,
+    )
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
   );
   const alerts = await evaluateAlerts(database.db);
   say(

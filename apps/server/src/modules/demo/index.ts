@@ -26,6 +26,7 @@ import { type AccountPlan, HISTORY_DAYS } from './plan.js';
 import { createRng } from './random.js';
 
 export { settleDemoCare } from './care.js';
+export { generateChannelsDemo } from './channels.js';
 export { finishDemo } from './finish.js';
 export { DEMO_PASSWORD } from './org.js';
 export { generatePerformanceDemo } from './performance.js';

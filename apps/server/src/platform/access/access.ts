@@ -58,7 +58,19 @@ export type Action =
   | 'performance.read'
   | 'kpi.configure'
   | 'review.write'
-  | 'performance.configure';
+  | 'performance.configure'
+  | 'agent.read'
+  | 'agent.manage'
+  | 'registration.read'
+  | 'registration.submit'
+  | 'registration.decide'
+  | 'channel.configure'
+  | 'price.read'
+  | 'price.manage'
+  | 'discount.request'
+  | 'discount.decide'
+  | 'discount.report'
+  | 'pricing.configure';
 
 const grants: Record<Action, readonly Role[]> = {
   'account.create': ['admin', 'director', 'kam'],
@@ -100,6 +112,19 @@ const grants: Record<Action, readonly Role[]> = {
   'kpi.configure': ['admin', 'director'],
   'review.write': ['admin', 'director', 'kam'],
   'performance.configure': ['admin'],
+  'agent.read': ['admin', 'director', 'kam', 'agent', 'analyst'],
+  'agent.manage': ['admin', 'director'],
+  'registration.read': ['admin', 'director', 'kam', 'agent', 'analyst'],
+  'registration.submit': ['admin', 'director', 'agent'],
+  // the channel manager (渠道经理) is a director or an admin
+  'registration.decide': ['admin', 'director'],
+  'channel.configure': ['admin'],
+  'price.read': ['admin', 'director', 'kam', 'analyst'],
+  'price.manage': ['admin', 'director'],
+  'discount.request': ['admin', 'director', 'kam'],
+  'discount.decide': ['admin', 'director', 'kam'],
+  'discount.report': ['admin', 'director', 'analyst'],
+  'pricing.configure': ['admin'],
 };
 
 const writes = new Set<Action>([
@@ -132,6 +157,14 @@ const writes = new Set<Action>([
   'kpi.configure',
   'review.write',
   'performance.configure',
+  'agent.manage',
+  'registration.submit',
+  'registration.decide',
+  'channel.configure',
+  'price.manage',
+  'discount.request',
+  'discount.decide',
+  'pricing.configure',
 ]);
 
 /** The one place that decides what a role may do. Row scope is `accountScope`. */

@@ -1,5 +1,6 @@
 import {
   AimOutlined,
+  ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
@@ -10,23 +11,31 @@ import {
   ControlOutlined,
   DashboardOutlined,
   FileTextOutlined,
+  FormOutlined,
   FundOutlined,
+  FundProjectionScreenOutlined,
   FunnelPlotOutlined,
   GiftOutlined,
+  InboxOutlined,
   MessageOutlined,
   PayCircleOutlined,
+  PercentageOutlined,
   ScheduleOutlined,
+  ShopOutlined,
   SlidersOutlined,
   SmileOutlined,
+  TagsOutlined,
   TeamOutlined,
   TrophyOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import { alertReaders } from '../../features/alerts/access';
+import { agentReaders, channelManagers, registrants } from '../../features/channels/access';
 import { analyticsReaders } from '../../features/identification/access';
 import { performanceReaders } from '../../features/performance/access';
 import { planReaders } from '../../features/plans/access';
+import { discountReporters, discountRequesters, priceReaders } from '../../features/pricing/access';
 import type { Role } from '../api/types';
 
 export type NavStep = 'identify' | 'needs' | 'relationships' | 'strategy' | 'evaluate';
@@ -53,7 +62,15 @@ export type NavPage =
   | 'kpiDashboard'
   | 'kpiDefinitions'
   | 'reviews'
-  | 'scoreboard';
+  | 'scoreboard'
+  | 'agentPortal'
+  | 'agents'
+  | 'register'
+  | 'channelQueue'
+  | 'priceLists'
+  | 'discountRequest'
+  | 'discountInbox'
+  | 'discountReport';
 /** Complaints, surveys and their KPIs: every internal role (agents are external partners). */
 const serviceReaders: readonly Role[] = ['admin', 'director', 'kam', 'service', 'analyst'];
 
@@ -106,6 +123,19 @@ export const navigation: { step: NavStep; items: NavItem[] }[] = [
       { page: 'contracts', path: '/contracts', icon: AuditOutlined, roles: planReaders },
       { page: 'events', path: '/events', icon: TeamOutlined, roles: performanceReaders },
       { page: 'valueAddedServices', path: '/value-added-services', icon: GiftOutlined, roles: performanceReaders },
+      { page: 'agentPortal', path: '/channels/portal', icon: ShopOutlined, roles: ['agent'] },
+      { page: 'agents', path: '/channels/agents', icon: ApartmentOutlined, roles: agentReaders },
+      { page: 'register', path: '/channels/register', icon: FormOutlined, roles: registrants },
+      { page: 'channelQueue', path: '/channels/queue', icon: AuditOutlined, roles: channelManagers },
+      { page: 'priceLists', path: '/pricing/price-lists', icon: TagsOutlined, roles: priceReaders },
+      { page: 'discountRequest', path: '/pricing/discounts/new', icon: PercentageOutlined, roles: discountRequesters },
+      { page: 'discountInbox', path: '/pricing/discounts', icon: InboxOutlined, roles: discountRequesters },
+      {
+        page: 'discountReport',
+        path: '/pricing/discount-report',
+        icon: FundProjectionScreenOutlined,
+        roles: discountReporters,
+      },
     ],
   },
   {

@@ -34,6 +34,7 @@ const ruleColor: Record<AlertRuleValue, string> = {
   no_contact: 'purple',
   care_overdue: 'cyan',
   contract_expiring: 'geekblue',
+  channel_conflict: 'magenta',
 };
 
 export function RuleTag({ rule }: { rule: AlertRuleValue }) {

@@ -54,6 +54,13 @@ export function explainAlert(alert: AlertData, t: TFunction): string {
         tier,
       });
     }
+    case 'channel_conflict': {
+      const items = (d.items as { agent: string; companyName: string }[] | undefined) ?? [];
+      return t('alert.explain.channel_conflict', {
+        count: num(d, 'registrations'),
+        claims: items.map((i) => `${i.agent}: ${i.companyName}`).join('；'),
+      });
+    }
   }
 }
 
@@ -100,6 +107,10 @@ export function alertDetails(alert: AlertData, t: TFunction): string[] {
     case 'contract_expiring':
       return ((d.items as { code: string; title: string; endDate: string; kind: string }[] | undefined) ?? []).map(
         (c) => `${c.code} ${c.title} · ${t(`contract.kind.${c.kind}`, { defaultValue: c.kind })} · ${c.endDate}`,
+      );
+    case 'channel_conflict':
+      return ((d.items as { agent: string; companyName: string; productLine: string }[] | undefined) ?? []).map(
+        (i) => `${i.agent} · ${i.companyName} · ${i.productLine}`,
       );
   }
 }
