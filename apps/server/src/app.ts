@@ -20,6 +20,7 @@ import { analyticsRoutes } from './modules/analytics/index.js';
 import { careRoutes } from './modules/care/index.js';
 import { competitorsRoutes } from './modules/competitors/index.js';
 import { contactsRoutes } from './modules/contacts/index.js';
+import { importsRoutes } from './modules/imports/index.js';
 import { interactionsRoutes } from './modules/interactions/index.js';
 import { lookupRoutes } from './modules/lookup/index.js';
 import { needsRoutes } from './modules/needs/index.js';
@@ -148,6 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(needsRoutes);
       await api.register(tasksRoutes);
       await api.register(careRoutes);
+      await api.register(importsRoutes, { database: deps.database });
       await api.register(relationshipsRoutes);
       await api.register(timelineRoutes);
     },

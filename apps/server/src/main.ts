@@ -9,6 +9,7 @@ import { evaluateAlerts } from './modules/alerts/index.js';
 import { recomputeRollups, runAnalysis } from './modules/analytics/index.js';
 import { runCare } from './modules/care/index.js';
 import { generateDemo, generateServiceDemo, isEmptyStore } from './modules/demo/index.js';
+import { importFromCli, parseImportKind, printFields } from './modules/imports/index.js';
 import { insertOrgUnit, orgUnits } from './modules/org/index.js';
 import { disableUserByName, insertUser, resetPasswordByName, rootOrgUnitId } from './modules/users/index.js';
 import { loadConfig } from './platform/config.js';
@@ -244,6 +245,30 @@ user
     await withStore('kamap user reset-password', ({ db }) => resetPasswordByName(db, username, password));
     say(`password of ${username} reset${opts.password ? '' : `; new password: ${password}`}`);
   });
+
+program
+  .command('import [file]')
+  .description('import accounts, contacts, products, order lines, payments or competitor presence from .xlsx/.csv')
+  .requiredOption('--type <type>', 'accounts | contacts | products | orders | payments | competitors')
+  .option('--fields', 'list the target fields of --type and the headers recognised for each')
+  .option('--mapping <file.json>', 'column mapping: {"header text or column number": "field"}')
+  .option('--sheet <name>', 'the workbook sheet (default: the first)')
+  .option('--header-row <n>', 'the row with the headers (default: guessed)', int('--header-row'))
+  .option('--dry-run', 'validate and count, change nothing')
+  .addOption(new Option('--on-error <mode>', 'abort (default) or skip the failing rows').choices(['abort', 'skip']))
+  .option('--as <username>', 'import as this user (its scope applies; default: the first admin)')
+  .action(
+    async (
+      file: string | undefined,
+      opts: { type: string; fields?: boolean; mapping?: string; sheet?: string; headerRow?: number; dryRun?: boolean; onError?: 'abort' | 'skip'; as?: string },
+    ) => {
+      const kind = parseImportKind(opts.type);
+      if (opts.fields) return printFields(kind);
+      if (!file) throw new Error('give the file to import (or --fields)');
+      const result = await withStore('kamap import', (database) => importFromCli(database, file, { ...opts, kind }));
+      if (result.status === 'failed') process.exitCode = 1;
+    },
+  );
 
 const jobs = program.command('jobs').description('scheduled jobs: what runs when, and how it went');
 jobs

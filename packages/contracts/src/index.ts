@@ -14,3 +14,4 @@ export * from './products.js';
 export * from './relationships.js';
 export * from './service.js';
 export * from './tasks.js';
+export * from './imports.js';

@@ -22,7 +22,7 @@ export const importBatches = pgTable(
     /** Order lines the batch inserted: ids in (first, last], taken under a table lock. */
     linesAfterId: bigint('lines_after_id', { mode: 'number' }),
     linesUpToId: bigint('lines_up_to_id', { mode: 'number' }),
-    status: text('status', { enum: ['committed', 'undone'] })
+    status: text('status', { enum: ['committed', 'undone', 'failed'] })
       .notNull()
       .default('committed'),
     createdBy: uuid('created_by')

@@ -65,7 +65,7 @@ export function detectEncoding(path: string): Encoding {
 
 /** Decodes bytes to text, failing (not substituting) on the first byte that does not decode. */
 class Decode extends Transform {
-  private readonly utf8: TextDecoder | null;
+  private readonly utf8: InstanceType<typeof TextDecoder> | null;
   private readonly other: ReturnType<typeof iconv.getDecoder> | null;
   private offset = 0;
 
@@ -173,7 +173,7 @@ function workbookCell(value: ExcelJS.CellValue): Cell {
   return String(value);
 }
 
-type Reader = ExcelJS.stream.xlsx.WorkbookReader & {
+type Reader = Omit<ExcelJS.stream.xlsx.WorkbookReader, 'model'> & {
   model?: { sheets?: { name: string; id: number; rId: string }[] };
   workbookRels?: { Id: string; Target: string }[];
 };
@@ -184,13 +184,13 @@ function sheetName(reader: Reader, worksheet: { id: number | string; name: strin
 }
 
 function openWorkbook(path: string, position: Position): Reader {
-  return new ExcelJS.stream.xlsx.WorkbookReader(counted(path, position), {
+  return new ExcelJS.stream.xlsx.WorkbookReader(counted(path, position) as never, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',
     worksheets: 'emit',
     entries: 'ignore',
-  }) as Reader;
+  }) as unknown as Reader;
 }
 
 async function* workbookRows(path: string, sheet: string | undefined, position: Position): AsyncGenerator<SourceRow> {

@@ -1,0 +1,91 @@
+import type { SQL } from 'drizzle-orm';
+import type { Principal } from '../../platform/access/index.js';
+import { rows } from '../../platform/db/index.js';
+import type { Session } from '../../platform/db/session.js';
+import type { FieldDef } from './fields.js';
+
+/**
+ * The staging table of one import: the file's rows after parsing, normalised, one column per target
+ * field plus the row number in the file. It is a temporary table dropped at the end of the import's
+ * transaction, so a killed import leaves nothing behind.
+ */
+export const STAGING = 'import_staging';
+
+export type RowError = { row: number; column: string; value: string | null; reason: string };
+
+/** What an import kind does with its staged rows: checks that need the database, then the writes. */
+export type Applier = {
+  /** Extra staging columns the applier fills in SQL (resolved ids and the like). */
+  extraColumns: string;
+  check(work: ApplyContext): Promise<RowError[]>;
+  apply(work: ApplyContext): Promise<Record<string, number>>;
+};
+
+export type ApplyContext = {
+  session: Session;
+  user: Principal;
+  batchId: string;
+  scope: (alias: string) => SQL;
+  exec: (query: SQL) => Promise<void>;
+  select: <T>(query: SQL) => Promise<T[]>;
+  /** The columns the file maps (empty cells in them mean "no change"). */
+  mapped: Set<string>;
+};
+
+export function applyContext(
+  session: Session,
+  user: Principal,
+  batchId: string,
+  scope: (alias: string) => SQL,
+  mapped: Set<string>,
+): ApplyContext {
+  return {
+    session,
+    user,
+    batchId,
+    scope,
+    mapped,
+    exec: async (query) => {
+      await session.db.execute(query);
+    },
+    select: (query) => rows(session.db, query),
+  };
+}
+
+export async function createStaging(session: Session, fields: FieldDef[], extra: string, extraRow: string) {
+  const columns = fields.map((f) => `"${f.key}" ${f.sqlType}`).join(', ');
+  await session.query(
+    `create temp table ${STAGING} (row_no int primary key, ${columns}${extraRow ? `, ${extraRow}` : ''}${extra ? `, ${extra}` : ''}) on commit drop`,
+  );
+}
+
+function escapeCopy(text: string): string {
+  return text.replace(/[\\\n\r\t]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'));
+}
+
+function copyValue(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (Array.isArray(value)) {
+    return escapeCopy(`{${value.map((v) => `"${String(v).replace(/(["\\])/g, '\\$1')}"`).join(',')}}`);
+  }
+  return escapeCopy(String(value));
+}
+
+/** Buffers normalised rows as COPY text and sends them in chunks, so memory stays flat. */
+export function stagingWriter(session: Session, columns: string[], chunkRows = 20_000) {
+  let buffer: string[] = [];
+  const columnList = ['row_no', ...columns].map((c) => `"${c}"`).join(', ');
+  const flush = async () => {
+    if (!buffer.length) return;
+    const data = buffer.join('');
+    buffer = [];
+    await session.copy(STAGING, columnList, data);
+  };
+  return {
+    async add(rowNo: number, values: unknown[]) {
+      buffer.push(`${rowNo}\t${values.map(copyValue).join('\t')}\n`);
+      if (buffer.length >= chunkRows) await flush();
+    },
+    flush,
+  };
+}
