@@ -28,7 +28,8 @@ export async function cliPrincipal(database: Database, username?: string): Promi
   );
   const principal = found && (await principalById(database.db, found.id));
   if (!principal) throw new Error(username ? `no active user ${username}` : 'no admin user: create one with `kamap user add`');
-  return principal;
+  // the operator at the console acts as that user with its role's full rights (not a read-only feed)
+  return { ...principal, tokenScopes: null };
 }
 
 export function printFields(kind: ImportKind): void {

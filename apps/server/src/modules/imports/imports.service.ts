@@ -124,6 +124,8 @@ export async function undoBatch(database: Database, user: Principal, id: string,
       }
       for (const table of CREATED_TABLES) {
         if (table === 'contact_phones') {
+          // rollups rest on the accounts and categories: refreshed once the orders are gone
+          await refreshRollupsForAccounts(session.db, sql`select id from undo_accounts where id is not null`);
           await q('delete from contact_phones where contact_id in (select id from contacts where created_at = $1 and created_by = $2)', [
             b!.created_at,
             b!.created_by,
@@ -138,7 +140,6 @@ export async function undoBatch(database: Database, user: Principal, id: string,
         }
         await q(`delete from "${table}" where created_at = $1 and created_by = $2`, [b!.created_at, b!.created_by]);
       }
-      await refreshRollupsForAccounts(session.db, sql`select id from undo_accounts where id is not null`);
       await q(`update import_batches set status = 'undone', undone_at = now(), undone_by = $2 where id = $1`, [id, user.id]);
       await q(`insert into audit_log (user_id, action, entity, entity_id, ip) values ($1, 'import.undo', 'import_batch', $2, $3)`, [
         user.id,
