@@ -87,22 +87,25 @@ export async function undoBatch(database: Database, user: Principal, id: string,
   try {
     await withSession(database, async (session) => {
       const q = session.query;
-      const [b] = await q<{ created_at: unknown; created_by: string; lines_after_id: number | null; lines_up_to_id: number | null }>(
-        'select created_at, created_by, lines_after_id, lines_up_to_id from import_batches where id = $1 for update',
+      // compared in SQL: a timestamp through the driver loses its microseconds
+      const createdBy = '(created_at, created_by) = (select created_at, created_by from import_batches where id = $1)';
+      const [b] = await q<{ lines_after_id: number | null; lines_up_to_id: number | null }>(
+        'select lines_after_id, lines_up_to_id from import_batches where id = $1 for update',
         [id],
       );
       const later = await q<{ id: string }>(
-        `select id from import_batches where status = 'committed' and created_at > $1 and kind = any($2::text[]) limit 1`,
-        [b!.created_at, relatedKinds(batch.kind as ImportKind)],
+        `select id from import_batches where status = 'committed' and kind = any($2::text[])
+            and created_at > (select created_at from import_batches where id = $1) limit 1`,
+        [id, relatedKinds(batch.kind as ImportKind)],
       );
       if (later.length) throw new AppError('conflict', 'A later import changed the same kind of records: undo that one first');
       await q(`create temp table undo_accounts (id uuid) on commit drop`);
       await q(
         `insert into undo_accounts select account_id from order_lines where id > $1 and id <= $2
-         union select id from accounts where created_at = $3 and created_by = $4
-         union select (before->>'id')::uuid from import_batch_changes where batch_id = $5 and entity = 'accounts'
-         union select (before->>'account_id')::uuid from import_batch_changes where batch_id = $5 and entity in ('orders', 'order_lines', 'contacts', 'competitor_presence')`,
-        [b!.lines_after_id ?? 0, b!.lines_up_to_id ?? 0, b!.created_at, b!.created_by, id],
+         union select id from accounts where (created_at, created_by) = (select created_at, created_by from import_batches where id = $3)
+         union select (before->>'id')::uuid from import_batch_changes where batch_id = $3 and entity = 'accounts'
+         union select (before->>'account_id')::uuid from import_batch_changes where batch_id = $3 and entity in ('orders', 'order_lines', 'contacts', 'competitor_presence')`,
+        [b!.lines_after_id ?? 0, b!.lines_up_to_id ?? 0, id],
       );
       if (b!.lines_up_to_id !== null) {
         await q('delete from order_lines where id > $1 and id <= $2', [b!.lines_after_id, b!.lines_up_to_id]);
@@ -126,19 +129,13 @@ export async function undoBatch(database: Database, user: Principal, id: string,
         if (table === 'contact_phones') {
           // rollups rest on the accounts and categories: refreshed once the orders are gone
           await refreshRollupsForAccounts(session.db, sql`select id from undo_accounts where id is not null`);
-          await q('delete from contact_phones where contact_id in (select id from contacts where created_at = $1 and created_by = $2)', [
-            b!.created_at,
-            b!.created_by,
-          ]);
+          await q(`delete from contact_phones where contact_id in (select id from contacts where ${createdBy})`, [id]);
           continue;
         }
         if (table === 'accounts') {
-          await q('delete from account_team where account_id in (select id from accounts where created_at = $1 and created_by = $2)', [
-            b!.created_at,
-            b!.created_by,
-          ]);
+          await q(`delete from account_team where account_id in (select id from accounts where ${createdBy})`, [id]);
         }
-        await q(`delete from "${table}" where created_at = $1 and created_by = $2`, [b!.created_at, b!.created_by]);
+        await q(`delete from "${table}" where ${createdBy}`, [id]);
       }
       await q(`update import_batches set status = 'undone', undone_at = now(), undone_by = $2 where id = $1`, [id, user.id]);
       await q(`insert into audit_log (user_id, action, entity, entity_id, ip) values ($1, 'import.undo', 'import_batch', $2, $3)`, [
