@@ -20,6 +20,7 @@ import { analyticsRoutes } from './modules/analytics/index.js';
 import { careRoutes } from './modules/care/index.js';
 import { competitorsRoutes } from './modules/competitors/index.js';
 import { contactsRoutes } from './modules/contacts/index.js';
+import { exportsRoutes } from './modules/exports/index.js';
 import { importsRoutes } from './modules/imports/index.js';
 import { interactionsRoutes } from './modules/interactions/index.js';
 import { lookupRoutes } from './modules/lookup/index.js';
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(tasksRoutes);
       await api.register(careRoutes);
       await api.register(importsRoutes, { database: deps.database });
+      await api.register(exportsRoutes);
       await api.register(relationshipsRoutes);
       await api.register(timelineRoutes);
     },

@@ -9,7 +9,8 @@ import { evaluateAlerts } from './modules/alerts/index.js';
 import { recomputeRollups, runAnalysis } from './modules/analytics/index.js';
 import { runCare } from './modules/care/index.js';
 import { generateDemo, generateServiceDemo, isEmptyStore } from './modules/demo/index.js';
-import { importFromCli, parseImportKind, printFields } from './modules/imports/index.js';
+import { exportKinds, exportToFile } from './modules/exports/index.js';
+import { cliPrincipal, importFromCli, parseImportKind, printFields } from './modules/imports/index.js';
 import { insertOrgUnit, orgUnits } from './modules/org/index.js';
 import { disableUserByName, insertUser, resetPasswordByName, rootOrgUnitId } from './modules/users/index.js';
 import { loadConfig } from './platform/config.js';
@@ -269,6 +270,21 @@ program
       if (result.status === 'failed') process.exitCode = 1;
     },
   );
+
+program
+  .command('export')
+  .description('export accounts, contacts or order lines in the scope of a user (default: the first admin)')
+  .addOption(new Option('--type <type>', 'what to export').choices(exportKinds).makeOptionMandatory())
+  .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx', 'vcf']).default('xlsx'))
+  .requiredOption('--out <file>', 'the file to write')
+  .option('--as <username>', 'export as this user: its scope and masking apply')
+  .action(async (opts: { type: (typeof exportKinds)[number]; format: 'csv' | 'xlsx' | 'vcf'; out: string; as?: string }) => {
+    await withStore('kamap export', async (database) => {
+      const user = await cliPrincipal(database, opts.as);
+      const n = await exportToFile({ db: database.db, user, ip: null }, opts.type, opts.format, opts.out);
+      say(`${n} ${opts.type} written to ${opts.out}`);
+    });
+  });
 
 const jobs = program.command('jobs').description('scheduled jobs: what runs when, and how it went');
 jobs

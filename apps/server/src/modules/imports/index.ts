@@ -1,4 +1,4 @@
-export { importFromCli, parseImportKind, printFields } from './cli.js';
+export { cliPrincipal, importFromCli, parseImportKind, printFields } from './cli.js';
 export { fieldsByKind, type ImportKind, importKinds } from './fields.js';
 export { importsRoutes } from './imports.routes.js';
 export { undoBatch } from './imports.service.js';

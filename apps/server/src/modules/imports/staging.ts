@@ -46,16 +46,9 @@ export function applyContext(
     scope,
     mapped,
     exec: async (query) => {
-      const t = performance.now();
       await session.db.execute(query);
-      if (process.env.TRACE_IMPORT) console.error((performance.now() - t).toFixed(0), 'ms', session.db.dialect.sqlToQuery(query).sql.slice(0, 90).replace(/\s+/g, ' '));
     },
-    select: async (query) => {
-      const t = performance.now();
-      const r = await rows(session.db, query);
-      if (process.env.TRACE_IMPORT) console.error((performance.now() - t).toFixed(0), 'ms', session.db.dialect.sqlToQuery(query).sql.slice(0, 90).replace(/\s+/g, ' '));
-      return r as never;
-    },
+    select: (query) => rows(session.db, query),
   };
 }
 

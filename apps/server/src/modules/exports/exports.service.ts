@@ -1,0 +1,215 @@
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { type SQL, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { accountScope, dossierAccess, seesContactDetails } from '../../platform/access/index.js';
+import { audit } from '../../platform/audit/index.js';
+import type { Ctx } from '../../platform/context.js';
+import { rows } from '../../platform/db/index.js';
+import { AppError } from '../../platform/errors.js';
+
+/**
+ * Exports in the caller's scope and masking, with the import's headers, so an exported file imports
+ * again unchanged. Rows are read in keyset pages and written as they come: memory stays flat.
+ */
+export type ExportKind = 'accounts' | 'contacts' | 'order-lines';
+export const exportKinds: ExportKind[] = ['accounts', 'contacts', 'order-lines'];
+export type ExportFormat = 'csv' | 'xlsx' | 'vcf';
+
+type Column = { header: string; expr: string; personal?: 'dossier' | 'details' };
+
+const kinds: Record<ExportKind, { from: string; key: string; scopeAlias: string; live: string; columns: Column[] }> = {
+  accounts: {
+    from: 'accounts a left join users u on u.id = a.owner_id left join org_units ou on ou.id = a.org_unit_id left join accounts p on p.id = a.parent_id',
+    key: 'a.code',
+    scopeAlias: 'a',
+    live: 'a.archived_at is null',
+    columns: [
+      { header: '客户编号', expr: 'a.code' },
+      { header: '客户名称', expr: 'a.name' },
+      { header: '简称', expr: 'a.short_name' },
+      { header: '统一社会信用代码', expr: 'a.credit_code' },
+      { header: '上级客户编号', expr: 'p.code' },
+      { header: '行业', expr: 'a.industry' },
+      { header: '省份', expr: 'a.province' },
+      { header: '城市', expr: 'a.city' },
+      { header: '员工人数', expr: 'a.employee_count' },
+      { header: '年营业额', expr: "to_char(a.annual_revenue_estimate / 100.0, 'FM999999999999990.00')" },
+      { header: '网站', expr: 'a.website' },
+      { header: '地址', expr: 'a.address' },
+      { header: '电话', expr: 'a.phone' },
+      { header: '客户经理', expr: 'u.username' },
+      { header: '组织单元', expr: 'ou.code' },
+      { header: '生命周期', expr: 'a.lifecycle' },
+      { header: '价格敏感度', expr: 'a.price_sensitivity' },
+      { header: '信用额度', expr: "to_char(a.credit_limit / 100.0, 'FM999999999999990.00')" },
+      { header: '账期(天)', expr: 'a.payment_terms_days' },
+      { header: '首次接触日期', expr: 'a.first_contact_date::text' },
+    ],
+  },
+  contacts: {
+    from: 'contacts c join accounts a on a.id = c.account_id',
+    key: "a.code || '/' || c.id",
+    scopeAlias: 'a',
+    live: 'c.archived_at is null',
+    columns: [
+      { header: '客户编号', expr: 'a.code' },
+      { header: '姓名', expr: 'c.name' },
+      { header: '职务', expr: 'c.title' },
+      { header: '部门', expr: 'c.department' },
+      { header: '决策角色', expr: 'c.decision_role' },
+      { header: '态度', expr: 'c.attitude' },
+      { header: '影响力', expr: 'c.influence' },
+      { header: '关系强度', expr: 'c.relationship_strength' },
+      {
+        header: '手机',
+        expr: "(select p.display from contact_phones p where p.contact_id = c.id and p.kind = 'mobile' order by p.e164 limit 1)",
+        personal: 'details',
+      },
+      { header: '邮箱', expr: 'c.email', personal: 'details' },
+      { header: '微信', expr: 'c.wechat_id', personal: 'details' },
+      { header: '籍贯', expr: 'c.native_place', personal: 'dossier' },
+      { header: '生日', expr: 'c.birthday::text', personal: 'dossier' },
+      { header: '生日历法', expr: 'c.birthday_calendar', personal: 'dossier' },
+      { header: '爱好', expr: 'c.hobbies', personal: 'dossier' },
+    ],
+  },
+  'order-lines': {
+    from: 'order_lines l join orders o on o.id = l.order_id join accounts a on a.id = l.account_id join products pr on pr.id = l.product_id',
+    key: "o.order_no || '/' || lpad(l.line_no::text, 6, '0')",
+    scopeAlias: 'a',
+    live: 'o.archived_at is null',
+    columns: [
+      { header: '订单号', expr: 'o.order_no' },
+      { header: '行号', expr: 'l.line_no' },
+      { header: '订单日期', expr: 'o.order_date::text' },
+      { header: '客户编号', expr: 'a.code' },
+      { header: '客户名称', expr: 'a.name' },
+      { header: '产品编号', expr: 'pr.code' },
+      { header: '产品名称', expr: 'pr.name' },
+      { header: '数量', expr: 'l.quantity::text' },
+      { header: '单价', expr: "to_char(l.unit_price / 100.0, 'FM999999999999990.00')" },
+      { header: '折扣金额', expr: "to_char(l.discount / 100.0, 'FM999999999999990.00')" },
+      { header: '金额', expr: "to_char(l.amount / 100.0, 'FM999999999999990.00')" },
+      { header: '成本', expr: "to_char(l.cost / 100.0, 'FM999999999999990.00')" },
+      { header: '应收日期', expr: 'o.due_date::text' },
+      { header: '渠道', expr: 'o.channel' },
+      { header: '订单状态', expr: 'o.status' },
+    ],
+  },
+};
+
+/** A value Excel would run as a formula (=, +, -, @, tab, CR first) is written as text. */
+export function neutralise(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function visibleColumns(ctx: Ctx, kind: ExportKind): Column[] {
+  return kinds[kind].columns.filter(
+    (c) =>
+      !c.personal ||
+      (c.personal === 'dossier' ? dossierAccess(ctx.user) === 'full' : seesContactDetails(ctx.user)),
+  );
+}
+
+async function* pages(ctx: Ctx, kind: ExportKind, filter: SQL): AsyncGenerator<(string | number | null)[][]> {
+  const def = kinds[kind];
+  const columns = visibleColumns(ctx, kind);
+  let after = '';
+  for (;;) {
+    const found = await rows<{ k: string; v: (string | number | null)[] }>(
+      ctx.db,
+      sql`select ${sql.raw(def.key)} as k, json_build_array(${sql.raw(columns.map((c) => c.expr).join(', '))}) as v
+            from ${sql.raw(def.from)}
+           where ${accountScope(ctx.user, def.scopeAlias)} and ${filter} and ${sql.raw(def.key)} > ${after}
+             and ${sql.raw(def.live)}
+           order by 1 limit 5000`,
+    );
+    if (!found.length) return;
+    after = found.at(-1)!.k;
+    yield found.map((r) => (typeof r.v === 'string' ? JSON.parse(r.v) : r.v));
+  }
+}
+
+function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  const text = typeof value === 'number' ? String(value) : neutralise(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function vcardText(value: string): string {
+  return value.replace(/[\\,;]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
+}
+
+/**
+ * Writes an export to `out`: CSV in UTF-8 with BOM (Excel opens it), a streamed workbook, or vCard
+ * 3.0 for contacts. Exports of contacts (personal data) are audited.
+ */
+export async function writeExport(
+  ctx: Ctx,
+  kind: ExportKind,
+  format: ExportFormat,
+  out: Writable,
+  filters: { accountCode?: string } = {},
+): Promise<number> {
+  if (format === 'vcf' && kind !== 'contacts') throw AppError.invalid('format', 'vCard is for contacts only');
+  const filter = filters.accountCode ? sql`a.code = ${filters.accountCode}` : sql`true`;
+  const columns = visibleColumns(ctx, kind);
+  const write = (s: string) =>
+    out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
+  let count = 0;
+  if (format === 'xlsx') {
+    const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+    const sheet = book.addWorksheet(kind);
+    sheet.addRow(columns.map((c) => c.header)).commit();
+    for await (const page of pages(ctx, kind, filter)) {
+      for (const r of page) {
+        sheet.addRow(r.map((v) => (typeof v === 'string' ? neutralise(v) : v))).commit();
+        count++;
+      }
+    }
+    sheet.commit();
+    await book.commit();
+  } else if (format === 'csv') {
+    await write(`\uFEFF${columns.map((c) => csvField(c.header)).join(',')}\r\n`);
+    for await (const page of pages(ctx, kind, filter)) {
+      await write(page.map((r) => `${r.map(csvField).join(',')}\r\n`).join(''));
+      count += page.length;
+    }
+    out.end();
+  } else {
+    const at = (name: string) => columns.findIndex((c) => c.header === name);
+    for await (const page of pages(ctx, kind, filter)) {
+      for (const r of page) {
+        const get = (name: string) => {
+          const i = at(name);
+          return i >= 0 && r[i] !== null ? vcardText(String(r[i])) : null;
+        };
+        const card = ['BEGIN:VCARD', 'VERSION:3.0', `FN:${get('姓名')}`, `N:${get('姓名')};;;;`];
+        if (get('职务')) card.push(`TITLE:${get('职务')}`);
+        card.push(`ORG:${get('客户编号')}${get('部门') ? `;${get('部门')}` : ''}`);
+        if (get('手机')) card.push(`TEL;TYPE=CELL:${get('手机')}`);
+        if (get('邮箱')) card.push(`EMAIL:${get('邮箱')}`);
+        card.push('END:VCARD');
+        await write(`${card.join('\r\n')}\r\n`);
+        count++;
+      }
+    }
+    out.end();
+  }
+  if (kind === 'contacts') {
+    await audit(ctx, 'export.personal_data', 'contacts', null, { format, rows: count, filters, dossier: dossierAccess(ctx.user) });
+  }
+  return count;
+}
+
+export async function exportToFile(ctx: Ctx, kind: ExportKind, format: ExportFormat, path: string): Promise<number> {
+  const file = createWriteStream(path);
+  const done = new Promise<void>((resolve, reject) => {
+    file.on('finish', resolve);
+    file.on('error', reject);
+  });
+  const n = await writeExport(ctx, kind, format, file);
+  await done;
+  return n;
+}
