@@ -105,7 +105,8 @@ async function copyReference(database: Database, path: string): Promise<number> 
   const started = performance.now();
   await withSession(database, async (session) => {
     let chunk: string[] = [];
-    const columns = 'order_id, account_id, line_no, product_id, order_date, quantity, unit_price, discount, amount, cost';
+    const columns =
+      'order_id, account_id, line_no, product_id, order_date, quantity, unit_price, discount, amount, cost';
     for await (const line of createInterface({ input: createReadStream(path) })) {
       chunk.push(line);
       if (chunk.length >= 20_000) {
@@ -128,13 +129,27 @@ async function measure(label: string, database: Database, csv: string) {
     format: 'csv',
     kind: 'orders',
     headerRow: 1,
-    mapping: { 0: 'order_no', 1: 'order_date', 2: 'account_code', 3: 'account_name', 4: 'product_code', 5: 'product_name', 6: 'category', 7: 'quantity', 8: 'unit_price', 9: 'amount', 10: 'cost' },
+    mapping: {
+      0: 'order_no',
+      1: 'order_date',
+      2: 'account_code',
+      3: 'account_name',
+      4: 'product_code',
+      5: 'product_name',
+      6: 'category',
+      7: 'quantity',
+      8: 'unit_price',
+      9: 'amount',
+      10: 'cost',
+    },
     dryRun: false,
     onError: 'abort',
   });
   const importRss = peakRss;
   if (result.status !== 'committed' || result.counts.linesCreated !== LINES) {
-    throw new Error(`import did not store every line: ${JSON.stringify(result.counts)} ${JSON.stringify(result.errors.slice(0, 3))}`);
+    throw new Error(
+      `import did not store every line: ${JSON.stringify(result.counts)} ${JSON.stringify(result.errors.slice(0, 3))}`,
+    );
   }
   const prepared = join(work, `${label}-prepared.tsv`);
   await dumpLines(database, prepared);
@@ -158,7 +173,9 @@ async function main() {
     `${LINES.toLocaleString('en-US')} order lines from a ${(statSync(csv).size / 1048576).toFixed(0)} MB UTF-8 CSV (Chinese headers, "¥" amounts with thousands separators, dates 2024/1/5, no line numbers; 2,000 customers and 500 products created from the file), committed in one transaction (staging COPY, set-based upserts, order totals and rollups). Reference: a plain COPY of the same prepared rows (the lines as stored) into a table shaped like order_lines with its indexes, in the same run. Peak RSS of this process during the import (with the embedded store it includes the database itself). Machine: ${cpus().length} cores, ${Math.round(totalmem() / 1073741824)} GB, shared with other work while measured (run with nice -n 19): absolute figures are low and noisy, the ratio less so.`,
   );
   out();
-  out('| store | lines | import | import rows/s | COPY | COPY rows/s | ratio (import / COPY rate) | peak RSS (import) |');
+  out(
+    '| store | lines | import | import rows/s | COPY | COPY rows/s | ratio (import / COPY rate) | peak RSS (import) |',
+  );
   out('|---|---|---|---|---|---|---|---|');
   if (!args['skip-pg']) {
     const name = 'kamap_bench_import';

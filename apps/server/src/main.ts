@@ -261,7 +261,16 @@ program
   .action(
     async (
       file: string | undefined,
-      opts: { type: string; fields?: boolean; mapping?: string; sheet?: string; headerRow?: number; dryRun?: boolean; onError?: 'abort' | 'skip'; as?: string },
+      opts: {
+        type: string;
+        fields?: boolean;
+        mapping?: string;
+        sheet?: string;
+        headerRow?: number;
+        dryRun?: boolean;
+        onError?: 'abort' | 'skip';
+        as?: string;
+      },
     ) => {
       const kind = parseImportKind(opts.type);
       if (opts.fields) return printFields(kind);
@@ -278,13 +287,15 @@ program
   .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx', 'vcf']).default('xlsx'))
   .requiredOption('--out <file>', 'the file to write')
   .option('--as <username>', 'export as this user: its scope and masking apply')
-  .action(async (opts: { type: (typeof exportKinds)[number]; format: 'csv' | 'xlsx' | 'vcf'; out: string; as?: string }) => {
-    await withStore('kamap export', async (database) => {
-      const user = await cliPrincipal(database, opts.as);
-      const n = await exportToFile({ db: database.db, user, ip: null }, opts.type, opts.format, opts.out);
-      say(`${n} ${opts.type} written to ${opts.out}`);
-    });
-  });
+  .action(
+    async (opts: { type: (typeof exportKinds)[number]; format: 'csv' | 'xlsx' | 'vcf'; out: string; as?: string }) => {
+      await withStore('kamap export', async (database) => {
+        const user = await cliPrincipal(database, opts.as);
+        const n = await exportToFile({ db: database.db, user, ip: null }, opts.type, opts.format, opts.out);
+        say(`${n} ${opts.type} written to ${opts.out}`);
+      });
+    },
+  );
 
 const jobs = program.command('jobs').description('scheduled jobs: what runs when, and how it went');
 jobs

@@ -34,8 +34,16 @@ const ctxOf = async (db: typeof source, id: string) => ({
 
 const csvOf = (path: string) => readFileSync(path, 'utf8');
 
-async function importCsv(db: typeof source, user: Awaited<ReturnType<typeof ctxOf>>['user'], kind: 'accounts' | 'orders', path: string) {
-  const header = csvOf(path).replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',');
+async function importCsv(
+  db: typeof source,
+  user: Awaited<ReturnType<typeof ctxOf>>['user'],
+  kind: 'accounts' | 'orders',
+  path: string,
+) {
+  const header = csvOf(path)
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')[0]!
+    .split(',');
   return runImport(db, user, {
     path,
     fileName: path,
@@ -87,7 +95,9 @@ describe('exports', () => {
     const body = [header];
     for (let i = 0; i < 60; i++) {
       const account = ['G001', 'G002', 'A001', 'B001'][i % 4];
-      body.push(`SO-${Math.floor(i / 3)},2025/${1 + (i % 12)}/${1 + (i % 27)},${account},,PLC-100,,${1 + (i % 5)},"¥3,800.00",,${1000 + i}`);
+      body.push(
+        `SO-${Math.floor(i / 3)},2025/${1 + (i % 12)}/${1 + (i % 27)},${account},,PLC-100,,${1 + (i % 5)},"¥3,800.00",,${1000 + i}`,
+      );
     }
     const { writeFileSync } = await import('node:fs');
     writeFileSync(lines, `${body.join('\n')}\n`);
@@ -103,9 +113,23 @@ describe('exports', () => {
     const east = (await rows<{ id: string }>(target.db, sql`select id from org_units where code = 'EAST'`))[0]!;
     await insertOrgUnit(target.db, { parentId: east.id, code: 'SH', name: '上海' });
     await insertOrgUnit(target.db, { parentId: root.id, code: 'SOUTH', name: '华南' });
-    const targetAdmin = await insertUser(target.db, { username: 'admin', displayName: 'admin', role: 'admin', orgUnitId: root.id, password: 'round-trip-pass', agentId: null });
+    const targetAdmin = await insertUser(target.db, {
+      username: 'admin',
+      displayName: 'admin',
+      role: 'admin',
+      orgUnitId: root.id,
+      password: 'round-trip-pass',
+      agentId: null,
+    });
     for (const name of ['kam', 'kam2']) {
-      await insertUser(target.db, { username: name, displayName: name, role: 'kam', orgUnitId: root.id, password: 'round-trip-pass', agentId: null });
+      await insertUser(target.db, {
+        username: name,
+        displayName: name,
+        role: 'kam',
+        orgUnitId: root.id,
+        password: 'round-trip-pass',
+        agentId: null,
+      });
     }
     const targetUser = (await ctxOf(target, targetAdmin.id)).user;
     await target.db.execute(sql`insert into product_categories (code, name) values ('PLC', '可编程控制器')`);
@@ -115,7 +139,15 @@ describe('exports', () => {
     expect((await importCsv(target, targetUser, 'orders', linesOut)).status).toBe('committed');
 
     const facts = (db: typeof source) =>
-      rows<{ code: string; name: string; credit_code: string | null; owner: string | null; unit: string; revenue: string; lines: number }>(
+      rows<{
+        code: string;
+        name: string;
+        credit_code: string | null;
+        owner: string | null;
+        unit: string;
+        revenue: string;
+        lines: number;
+      }>(
         db.db,
         sql`select a.code, a.name, a.credit_code, u.username as owner, ou.code as unit,
                    coalesce((select sum(revenue) from account_monthly m where m.account_id = a.id), 0)::text as revenue,
@@ -124,8 +156,11 @@ describe('exports', () => {
       );
     expect(await facts(target)).toEqual(await facts(source));
     const lineFacts = (db: typeof source) =>
-      rows(db.db, sql`select o.order_no, l.line_no, l.quantity::text, l.amount, l.cost, l.order_date::text
-                        from order_lines l join orders o on o.id = l.order_id order by 1, 2`);
+      rows(
+        db.db,
+        sql`select o.order_no, l.line_no, l.quantity::text, l.amount, l.cost, l.order_date::text
+                        from order_lines l join orders o on o.id = l.order_id order by 1, 2`,
+      );
     expect(await lineFacts(target)).toEqual(await lineFacts(source));
   });
 });

@@ -51,7 +51,9 @@ describe('kill -9 in the middle of an import commit', () => {
     const body = ['订单号,订单日期,客户编号,客户名称,产品编号,产品名称,数量,单价,金额'];
     for (let i = 0; i < LINES; i++) {
       const order = Math.floor(i / 4);
-      body.push(`SO${order},2024/${1 + (order % 12)}/${1 + (order % 28)},C${order % 300},客户${order % 300},P${i % 50},产品${i % 50},2,"¥1,000.00","¥2,000.00"`);
+      body.push(
+        `SO${order},2024/${1 + (order % 12)}/${1 + (order % 28)},C${order % 300},客户${order % 300},P${i % 50},产品${i % 50},2,"¥1,000.00","¥2,000.00"`,
+      );
     }
     writeFileSync(csv, `${body.join('\n')}\n`);
     await cli('user', 'add', 'admin', '--role', 'admin', '--password', 'kill-test-password');

@@ -8,8 +8,8 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { suggestMapping } from '../src/modules/imports/fields.js';
-import { runImport } from '../src/modules/imports/run-import.js';
 import { undoBatch } from '../src/modules/imports/imports.service.js';
+import { runImport } from '../src/modules/imports/run-import.js';
 import { principalById } from '../src/modules/users/index.js';
 import { rows, sql } from '../src/platform/db/index.js';
 import { as, type Fixture, login, seedFixture, testDatabase } from './helpers.js';
@@ -30,7 +30,10 @@ afterAll(async () => {
   await database?.dispose();
 });
 
-const principal = async (name: keyof Fixture["users"]) => ({ ...(await principalById(database.db, fx.users[name].id))!, tokenScopes: null });
+const principal = async (name: keyof Fixture['users']) => ({
+  ...(await principalById(database.db, fx.users[name].id))!,
+  tokenScopes: null,
+});
 
 /** Everything an import can write, as one comparable snapshot. */
 async function snapshot() {
@@ -106,8 +109,17 @@ describe('import of order lines', () => {
 
     // the same file again changes nothing
     const again = await runImport(database, admin, { ...opts, dryRun: false });
-    expect(again.counts).toMatchObject({ linesCreated: 0, linesUpdated: 0, linesUnchanged: 3, ordersCreated: 0, ordersUpdated: 0 });
-    const [count] = await rows<{ n: number }>(database.db, sql`select count(*)::int n from order_lines l join orders o on o.id = l.order_id where o.order_no like 'SO-10%'`);
+    expect(again.counts).toMatchObject({
+      linesCreated: 0,
+      linesUpdated: 0,
+      linesUnchanged: 3,
+      ordersCreated: 0,
+      ordersUpdated: 0,
+    });
+    const [count] = await rows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int n from order_lines l join orders o on o.id = l.order_id where o.order_no like 'SO-10%'`,
+    );
     expect(count!.n).toBe(3);
 
     // undo of the second (a no-op) then the first batch removes what the first created
@@ -135,9 +147,14 @@ describe('import of order lines', () => {
       onError: 'abort',
     });
     expect(result.status).toBe('failed');
-    expect(result.errors).toEqual([{ row: 3, column: 'account_code', value: 'B001', reason: 'customer outside your scope' }]);
+    expect(result.errors).toEqual([
+      { row: 3, column: 'account_code', value: 'B001', reason: 'customer outside your scope' },
+    ]);
     expect(await snapshot()).toEqual(before);
-    const [failed] = await rows<{ n: number }>(database.db, sql`select count(*)::int n from import_batches where status = 'failed'`);
+    const [failed] = await rows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int n from import_batches where status = 'failed'`,
+    );
     expect(failed!.n).toBe(1);
 
     const skipped = await runImport(database, kam, {
@@ -185,7 +202,14 @@ describe('import of accounts', () => {
       mapping: suggestMapping('accounts', headers),
       onError: 'abort' as const,
     };
-    expect(Object.values(opts.mapping)).toEqual(['code', 'name', 'credit_code', 'annual_revenue_estimate', 'employee_count', 'first_contact_date']);
+    expect(Object.values(opts.mapping)).toEqual([
+      'code',
+      'name',
+      'credit_code',
+      'annual_revenue_estimate',
+      'employee_count',
+      'first_contact_date',
+    ]);
     const before = await snapshot();
     const failed = await runImport(database, director, { ...opts, dryRun: false });
     expect(failed.status).toBe('failed');
@@ -198,7 +222,12 @@ describe('import of accounts', () => {
 
     const done = await runImport(database, director, { ...opts, dryRun: false, onError: 'skip' });
     expect(done.counts).toEqual({ accountsCreated: 2, accountsUpdated: 0, accountsUnchanged: 0 });
-    const got = await rows<{ code: string; annual_revenue_estimate: number; employee_count: number; first_contact_date: string }>(
+    const got = await rows<{
+      code: string;
+      annual_revenue_estimate: number;
+      employee_count: number;
+      first_contact_date: string;
+    }>(
       database.db,
       sql`select code, annual_revenue_estimate::bigint, employee_count, first_contact_date::text from accounts where code in ('C100', 'C102') order by code`,
     );
@@ -225,10 +254,18 @@ describe('import routes', () => {
     const uploadId = up.json().uploadId;
     const preview = await s.get(`/imports/uploads/${uploadId}/preview?kind=products`);
     expect(preview.statusCode).toBe(200);
-    expect(preview.json().mapping).toEqual({ 0: 'code', 1: 'name', 2: 'category', 3: 'list_price', 4: 'standard_cost' });
+    expect(preview.json().mapping).toEqual({
+      0: 'code',
+      1: 'name',
+      2: 'category',
+      3: 'list_price',
+      4: 'standard_cost',
+    });
     const wait = async (runId: string) => {
       for (;;) {
-        const r = (await app.inject({ method: 'GET', url: `/api/v1/imports/runs/${runId}`, headers: { cookie: session.cookie } })).json();
+        const r = (
+          await app.inject({ method: 'GET', url: `/api/v1/imports/runs/${runId}`, headers: { cookie: session.cookie } })
+        ).json();
         if (r.state !== 'running') return r;
         await new Promise((res) => setTimeout(res, 50));
       }
@@ -236,7 +273,9 @@ describe('import routes', () => {
     const body = { kind: 'products', headerRow: 1, mapping: preview.json().mapping, dryRun: true };
     const dry = await wait((await s.post(`/imports/uploads/${uploadId}/runs`, body)).json().runId);
     expect(dry.result).toMatchObject({ status: 'dry_run', counts: { productsCreated: 1 } });
-    const run = await wait((await s.post(`/imports/uploads/${uploadId}/runs`, { ...body, dryRun: false })).json().runId);
+    const run = await wait(
+      (await s.post(`/imports/uploads/${uploadId}/runs`, { ...body, dryRun: false })).json().runId,
+    );
     expect(run.result.status).toBe('committed');
     const history = await s.get('/imports/batches');
     expect(history.json().items[0]).toMatchObject({ kind: 'products', fileName: 'products.csv', status: 'committed' });

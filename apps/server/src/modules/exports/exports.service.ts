@@ -107,8 +107,7 @@ export function neutralise(value: string): string {
 function visibleColumns(ctx: Ctx, kind: ExportKind): Column[] {
   return kinds[kind].columns.filter(
     (c) =>
-      !c.personal ||
-      (c.personal === 'dossier' ? dossierAccess(ctx.user) === 'full' : seesContactDetails(ctx.user)),
+      !c.personal || (c.personal === 'dossier' ? dossierAccess(ctx.user) === 'full' : seesContactDetails(ctx.user)),
   );
 }
 
@@ -198,7 +197,12 @@ export async function writeExport(
     out.end();
   }
   if (kind === 'contacts') {
-    await audit(ctx, 'export.personal_data', 'contacts', null, { format, rows: count, filters, dossier: dossierAccess(ctx.user) });
+    await audit(ctx, 'export.personal_data', 'contacts', null, {
+      format,
+      rows: count,
+      filters,
+      dossier: dossierAccess(ctx.user),
+    });
   }
   return count;
 }

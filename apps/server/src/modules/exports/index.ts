@@ -1,2 +1,9 @@
 export { exportsRoutes } from './exports.routes.js';
-export { type ExportFormat, type ExportKind, exportKinds, exportToFile, neutralise, writeExport } from './exports.service.js';
+export {
+  type ExportFormat,
+  type ExportKind,
+  exportKinds,
+  exportToFile,
+  neutralise,
+  writeExport,
+} from './exports.service.js';

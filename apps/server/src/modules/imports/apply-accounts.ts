@@ -99,7 +99,9 @@ export const accountsApplier: Applier = {
            and (${sql.raw(compared.map((c) => `a.${c}`).join(', '))}, null)
                is distinct from (${sql.raw(assignments.map((a) => a.split(' = ')[1]).join(', '))}, null)`);
     }
-    await w.exec(sql`update ${S} s set account_id = a.id from accounts a where s.account_id is null and a.code = coalesce(s.code, s.credit_code)`);
+    await w.exec(
+      sql`update ${S} s set account_id = a.id from accounts a where s.account_id is null and a.code = coalesce(s.code, s.credit_code)`,
+    );
     await w.exec(sql`
       insert into account_team (account_id, user_id, role)
       select a.id, a.owner_id, 'owner' from accounts a join ${S} s on s.account_id = a.id

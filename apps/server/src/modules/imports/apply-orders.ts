@@ -56,7 +56,9 @@ export const ordersApplier: Applier = {
     await w.exec(sql`lock table order_lines in share row exclusive mode`);
     const accountsCreated = await createMissingAccounts(w);
     const productsCreated = await createMissingProducts(w);
-    await w.exec(sql`update ${S} s set product_id = p.id from products p where s.product_id is null and p.code = s.product_code`);
+    await w.exec(
+      sql`update ${S} s set product_id = p.id from products p where s.product_id is null and p.code = s.product_code`,
+    );
     // the whole order takes the date of its first line; amounts are completed from what the row has
     await w.exec(sql`
       update ${S} s set header_date = h.order_date
@@ -86,7 +88,9 @@ export const ordersApplier: Applier = {
         version = orders.version + 1, updated_at = now(), updated_by = excluded.updated_by
       where (orders.order_date, orders.due_date, orders.channel, orders.status)
             is distinct from (excluded.order_date, coalesce(excluded.due_date, orders.due_date), excluded.channel, excluded.status)`);
-    await w.exec(sql`update ${S} s set order_id = o.id from orders o where s.order_id is null and o.order_no = s.order_no`);
+    await w.exec(
+      sql`update ${S} s set order_id = o.id from orders o where s.order_id is null and o.order_no = s.order_no`,
+    );
 
     const [before] = await w.select<{ id: number }>(sql`select coalesce(max(id), 0)::bigint as id from order_lines`);
     await w.exec(sql`

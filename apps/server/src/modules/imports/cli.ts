@@ -27,7 +27,8 @@ export async function cliPrincipal(database: Database, username?: string): Promi
       : sql`select id from users where role = 'admin' and disabled_at is null order by created_at limit 1`,
   );
   const principal = found && (await principalById(database.db, found.id));
-  if (!principal) throw new Error(username ? `no active user ${username}` : 'no admin user: create one with `kamap user add`');
+  if (!principal)
+    throw new Error(username ? `no active user ${username}` : 'no admin user: create one with `kamap user add`');
   // the operator at the console acts as that user with its role's full rights (not a read-only feed)
   return { ...principal, tokenScopes: null };
 }
@@ -35,7 +36,9 @@ export async function cliPrincipal(database: Database, username?: string): Promi
 export function printFields(kind: ImportKind): void {
   say(`fields of ${kind} (key — 中文 / English — headers recognised):`);
   for (const f of fieldsByKind[kind]) {
-    say(`  ${f.key}${f.required ? ' (required)' : ''}${f.personal ? ' (personal)' : ''} — ${f.zh} / ${f.en} — ${f.aliases.join(', ')}`);
+    say(
+      `  ${f.key}${f.required ? ' (required)' : ''}${f.personal ? ' (personal)' : ''} — ${f.zh} / ${f.en} — ${f.aliases.join(', ')}`,
+    );
   }
 }
 
@@ -70,7 +73,9 @@ export async function importFromCli(
     mapping = { ...byHeader, ...byIndex };
   }
   say(
-    `${opts.dryRun ? 'dry run: ' : ''}${opts.kind} from ${basename(file)} (header row ${headerRow}): ${Object.entries(mapping)
+    `${opts.dryRun ? 'dry run: ' : ''}${opts.kind} from ${basename(file)} (header row ${headerRow}): ${Object.entries(
+      mapping,
+    )
       .map(([i, k]) => `${headers[Number(i)] ?? `#${i}`} → ${k}`)
       .join(', ')}`,
   );
@@ -109,7 +114,8 @@ export async function importFromCli(
       .map(([k, n]) => `${k} ${n}`)
       .join(', ')}; ${result.errorCount} errors${result.batchId ? `; batch ${result.batchId}` : ''}`,
   );
-  for (const e of result.errors.slice(0, 50)) say(`  row ${e.row}, ${e.column}${e.value === null ? '' : ` "${e.value}"`}: ${e.reason}`);
+  for (const e of result.errors.slice(0, 50))
+    say(`  row ${e.row}, ${e.column}${e.value === null ? '' : ` "${e.value}"`}: ${e.reason}`);
   if (result.errors.length > 50) say(`  … ${result.errorCount - 50} more`);
   return result;
 }

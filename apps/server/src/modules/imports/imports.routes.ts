@@ -138,7 +138,13 @@ export const importsRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
       try {
         await pipeline(req.body as NodeJS.ReadableStream, limit, createWriteStream(path));
         const info = await inspectFile(path, req.query.fileName);
-        uploads.set(id, { path, fileName: req.query.fileName, format: info.format, userId: req.ctx.user.id, at: Date.now() });
+        uploads.set(id, {
+          path,
+          fileName: req.query.fileName,
+          format: info.format,
+          userId: req.ctx.user.id,
+          at: Date.now(),
+        });
         return reply.code(201).send({ uploadId: id, fileName: req.query.fileName, ...info });
       } catch (err) {
         rmSync(path, { force: true });
@@ -225,7 +231,14 @@ export const importsRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
 
   app.get(
     '/imports/runs/:id',
-    { schema: { tags, summary: 'Progress of an import run: rows, rows/s, ETA, and its result', params: IdParams, response: { 200: ImportRun } } },
+    {
+      schema: {
+        tags,
+        summary: 'Progress of an import run: rows, rows/s, ETA, and its result',
+        params: IdParams,
+        response: { 200: ImportRun },
+      },
+    },
     async (req) => {
       const run = runs.get(req.params.id);
       if (!run || run.userId !== req.ctx.user.id) throw AppError.notFound('Import run');
@@ -272,7 +285,14 @@ export const importsRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
 
   app.get(
     '/imports/batches/:id',
-    { schema: { tags, summary: 'One import batch with its errors', params: IdParams, response: { 200: ImportBatchDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'One import batch with its errors',
+        params: IdParams,
+        response: { 200: ImportBatchDetail },
+      },
+    },
     async (req) => getBatch(req.ctx, req.params.id),
   );
 
@@ -316,7 +336,12 @@ export const importsRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
   app.post(
     '/imports/templates',
     {
-      schema: { tags, summary: 'Save a column mapping (header text → field) for reuse', body: SaveImportTemplate, response: { 201: ImportTemplate } },
+      schema: {
+        tags,
+        summary: 'Save a column mapping (header text → field) for reuse',
+        body: SaveImportTemplate,
+        response: { 201: ImportTemplate },
+      },
     },
     async (req, reply) => reply.code(201).send(await saveTemplate(req.ctx, req.body)),
   );

@@ -41,7 +41,8 @@ const toBatch = (r: BatchRow) => ({
 
 /** Import history: admins and directors see everyone's, others their own. */
 export async function listBatches(ctx: Ctx, q: { limit: number }) {
-  const mine = ctx.user.role === 'admin' || ctx.user.role === 'director' ? sql`true` : sql`b.created_by = ${ctx.user.id}`;
+  const mine =
+    ctx.user.role === 'admin' || ctx.user.role === 'director' ? sql`true` : sql`b.created_by = ${ctx.user.id}`;
   const found = await rows<BatchRow>(
     ctx.db,
     sql`select b.*, u.display_name as created_by_name from import_batches b join users u on u.id = b.created_by
@@ -51,14 +52,18 @@ export async function listBatches(ctx: Ctx, q: { limit: number }) {
 }
 
 export async function getBatch(ctx: Ctx, id: string) {
-  const mine = ctx.user.role === 'admin' || ctx.user.role === 'director' ? sql`true` : sql`b.created_by = ${ctx.user.id}`;
+  const mine =
+    ctx.user.role === 'admin' || ctx.user.role === 'director' ? sql`true` : sql`b.created_by = ${ctx.user.id}`;
   const [found] = await rows<BatchRow & { errors: unknown }>(
     ctx.db,
     sql`select b.*, u.display_name as created_by_name from import_batches b join users u on u.id = b.created_by
          where b.id = ${id} and ${mine}`,
   );
   if (!found) throw AppError.notFound('Import batch');
-  return { ...toBatch(found), errors: found.errors as { row: number; column: string; value: string | null; reason: string }[] };
+  return {
+    ...toBatch(found),
+    errors: found.errors as { row: number; column: string; value: string | null; reason: string }[],
+  };
 }
 
 /** The tables a batch can have written, children first (the order undo deletes in). */
@@ -82,7 +87,8 @@ const CREATED_TABLES = [
 export async function undoBatch(database: Database, user: Principal, id: string, ip: string | null = null) {
   const ctx: Ctx = { db: database.db, user, ip };
   const batch = await getBatch(ctx, id);
-  if (batch.status !== 'committed') throw new AppError('conflict', `This import is ${batch.status}; only a committed one can be undone`);
+  if (batch.status !== 'committed')
+    throw new AppError('conflict', `This import is ${batch.status}; only a committed one can be undone`);
   if (batch.createdBy.id !== user.id) assertCan(user, 'analytics.configure');
   try {
     await withSession(database, async (session) => {
@@ -98,7 +104,8 @@ export async function undoBatch(database: Database, user: Principal, id: string,
             and created_at > (select created_at from import_batches where id = $1) limit 1`,
         [id, relatedKinds(batch.kind as ImportKind)],
       );
-      if (later.length) throw new AppError('conflict', 'A later import changed the same kind of records: undo that one first');
+      if (later.length)
+        throw new AppError('conflict', 'A later import changed the same kind of records: undo that one first');
       await q(`create temp table undo_accounts (id uuid) on commit drop`);
       await q(
         `insert into undo_accounts select account_id from order_lines where id > $1 and id <= $2
@@ -110,7 +117,10 @@ export async function undoBatch(database: Database, user: Principal, id: string,
       if (b!.lines_up_to_id !== null) {
         await q('delete from order_lines where id > $1 and id <= $2', [b!.lines_after_id, b!.lines_up_to_id]);
       }
-      const changed = await q<{ entity: string }>('select distinct entity from import_batch_changes where batch_id = $1', [id]);
+      const changed = await q<{ entity: string }>(
+        'select distinct entity from import_batch_changes where batch_id = $1',
+        [id],
+      );
       for (const { entity } of changed) {
         const columns = await q<{ column_name: string }>(
           `select column_name from information_schema.columns
@@ -137,17 +147,23 @@ export async function undoBatch(database: Database, user: Principal, id: string,
         }
         await q(`delete from "${table}" where ${createdBy}`, [id]);
       }
-      await q(`update import_batches set status = 'undone', undone_at = now(), undone_by = $2 where id = $1`, [id, user.id]);
-      await q(`insert into audit_log (user_id, action, entity, entity_id, ip) values ($1, 'import.undo', 'import_batch', $2, $3)`, [
-        user.id,
+      await q(`update import_batches set status = 'undone', undone_at = now(), undone_by = $2 where id = $1`, [
         id,
-        ip,
+        user.id,
       ]);
+      await q(
+        `insert into audit_log (user_id, action, entity, entity_id, ip) values ($1, 'import.undo', 'import_batch', $2, $3)`,
+        [user.id, id, ip],
+      );
     });
   } catch (err) {
-    const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+    const code =
+      (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
     if (code === '23503') {
-      throw new AppError('conflict', 'Records added since this import rest on what it created; it can no longer be undone');
+      throw new AppError(
+        'conflict',
+        'Records added since this import rest on what it created; it can no longer be undone',
+      );
     }
     throw err;
   }
@@ -155,7 +171,9 @@ export async function undoBatch(database: Database, user: Principal, id: string,
 }
 
 function relatedKinds(kind: ImportKind): string[] {
-  return kind === 'orders' || kind === 'payments' ? ['orders', 'payments'] : [kind, ...(kind === 'accounts' ? ['orders'] : [])];
+  return kind === 'orders' || kind === 'payments'
+    ? ['orders', 'payments']
+    : [kind, ...(kind === 'accounts' ? ['orders'] : [])];
 }
 
 export function listFields(kind: ImportKind) {
@@ -170,12 +188,20 @@ export function listFields(kind: ImportKind) {
 }
 
 export async function listTemplates(ctx: Ctx, kind?: ImportKind) {
-  const found = await rows<{ id: string; kind: string; name: string; header_row: number; mapping: Record<string, string> }>(
+  const found = await rows<{
+    id: string;
+    kind: string;
+    name: string;
+    header_row: number;
+    mapping: Record<string, string>;
+  }>(
     ctx.db,
     sql`select id, kind, name, header_row, mapping from import_templates
          where ${kind ? sql`kind = ${kind}` : sql`true`} order by kind, name`,
   );
-  return { items: found.map((t) => ({ id: t.id, kind: t.kind, name: t.name, headerRow: t.header_row, mapping: t.mapping })) };
+  return {
+    items: found.map((t) => ({ id: t.id, kind: t.kind, name: t.name, headerRow: t.header_row, mapping: t.mapping })),
+  };
 }
 
 /** Saves (or replaces) a named mapping: header text → field, so it applies to the next file by its headers. */
@@ -200,11 +226,13 @@ export async function saveTemplate(
 }
 
 /** Applies a saved template (header text → field) to a file's header row. */
-export function mappingFromTemplate(template: Record<string, string>, headers: (string | null)[]): Record<string, string> {
+export function mappingFromTemplate(
+  template: Record<string, string>,
+  headers: (string | null)[],
+): Record<string, string> {
   const mapping: Record<string, string> = {};
   headers.forEach((h, i) => {
     if (h !== null && template[h.trim()]) mapping[String(i)] = template[h.trim()]!;
   });
   return mapping;
 }
-

@@ -179,7 +179,9 @@ type Reader = Omit<ExcelJS.stream.xlsx.WorkbookReader, 'model'> & {
 };
 
 function sheetName(reader: Reader, worksheet: { id: number | string; name: string }): string {
-  const rel = reader.workbookRels?.find((r) => r.Target.replace(/^\/?xl\//, '') === `worksheets/sheet${worksheet.id}.xml`);
+  const rel = reader.workbookRels?.find(
+    (r) => r.Target.replace(/^\/?xl\//, '') === `worksheets/sheet${worksheet.id}.xml`,
+  );
   return reader.model?.sheets?.find((s) => s.rId === rel?.Id)?.name ?? worksheet.name;
 }
 

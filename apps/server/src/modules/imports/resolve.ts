@@ -66,7 +66,12 @@ export async function createMissingAccounts(w: ApplyContext): Promise<number> {
 }
 
 /** Rows after the first with the same key (all of `keyExpr` present): "duplicate of row N". */
-export async function duplicates(w: ApplyContext, keyExpr: string, column: string, valueExpr: string): Promise<RowError[]> {
+export async function duplicates(
+  w: ApplyContext,
+  keyExpr: string,
+  column: string,
+  valueExpr: string,
+): Promise<RowError[]> {
   return w.select<RowError>(sql`
     select row_no as row, ${column}::text as column, value, 'duplicate of row ' || first_row as reason
       from (select row_no, (${sql.raw(valueExpr)})::text as value,

@@ -108,7 +108,8 @@ export function checkMapping(kind: ImportKind, mapping: Record<string, string>, 
     seen.add(key);
   }
   const missing = fields.filter((f) => f.required && !seen.has(f.key));
-  const needsAccount = fields.some((f) => f.key === 'account_code') && !seen.has('account_code') && !seen.has('credit_code');
+  const needsAccount =
+    fields.some((f) => f.key === 'account_code') && !seen.has('account_code') && !seen.has('credit_code');
   if (missing.length || needsAccount) {
     const names = [...missing.map((f) => f.key), ...(needsAccount ? ['account_code or credit_code'] : [])];
     throw AppError.invalid('mapping', `required fields not mapped: ${names.join(', ')}`);
@@ -212,16 +213,20 @@ export async function runImport(
       await writer.flush();
       onProgress({ rows: dataRows, bytesRead: position.size, bytes: position.size, phase: 'writing' });
       if (extra) {
-        await session.query(
-          `update import_staging set ${extra.columns.map((c) => `${c} = ${c}_in`).join(', ')}`,
-        );
+        await session.query(`update import_staging set ${extra.columns.map((c) => `${c} = ${c}_in`).join(', ')}`);
       }
       await session.query('analyze import_staging');
 
       await session.db.execute(sql`
         insert into import_batches (id, kind, file_name, file_sha256, sheet, rows, counts, created_by)
         values (${batchId}::uuid, ${opts.kind}, ${opts.fileName}, ${sha}, ${opts.sheet ?? null}, ${dataRows}, '{}'::jsonb, ${user.id}::uuid)`);
-      const work = applyContext(session, user, batchId, (alias) => accountScope(user, alias), new Set(Object.values(opts.mapping)));
+      const work = applyContext(
+        session,
+        user,
+        batchId,
+        (alias) => accountScope(user, alias),
+        new Set(Object.values(opts.mapping)),
+      );
       const found = await applier.check(work);
       for (const e of found) addError(e);
       if (errorCount > 0 && opts.onError === 'abort' && !opts.dryRun) throw new Rejected();
