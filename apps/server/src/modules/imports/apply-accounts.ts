@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { can } from '../../platform/access/index.js';
+import { toE164 } from '../../platform/phone.js';
+import { nameSortKey } from '../../platform/pinyin.js';
 import { duplicates, keepBefore, writtenCounts } from './resolve.js';
 import { type Applier, type ApplyContext, type RowError, STAGING } from './staging.js';
 
@@ -35,7 +37,14 @@ const COLUMNS = [
  * unit (or the named one within the importer's reach); a KAM's new accounts are its own.
  */
 export const accountsApplier: Applier = {
-  extraColumns: 'account_id uuid, owner_id uuid, org_unit_id uuid, parent_id uuid, phone_e164 text, name_sort text',
+  extraColumns: 'account_id uuid, owner_id uuid, org_unit_id uuid, parent_id uuid',
+  collector: () => ({
+    columns: [
+      ['name_sort', 'text'],
+      ['phone_e164', 'text'],
+    ],
+    row: (v) => [v.name ? nameSortKey(String(v.name)) : null, v.phone ? (toE164(String(v.phone)) ?? null) : null],
+  }),
   async check(w) {
     const errors: RowError[] = [];
     errors.push(

@@ -1,86 +1,175 @@
 import { sql } from 'drizzle-orm';
 import { can } from '../../platform/access/index.js';
+import type { Session } from '../../platform/db/session.js';
 import { refreshRollupsForAccounts } from '../analytics/index.js';
-import { createMissingAccounts, duplicates, keepBefore, resolveAccounts, writtenCounts } from './resolve.js';
-import { type Applier, type RowError, STAGING } from './staging.js';
+import { createMissingAccounts, duplicates, keepBefore, resolveAccounts } from './resolve.js';
+import { type Applier, type ApplyContext, type Collector, copyWriter, type RowError, STAGING } from './staging.js';
 
 const S = sql.raw(STAGING);
+/** One row per order (its first line in the file): the header, its customer, and what became of it. */
+const HEADS = 'import_order_heads';
+const H = sql.raw(HEADS);
+/** One row per product code (its first line): what a product created from the file is made of. */
+const PRODUCTS = 'import_products';
+const P = sql.raw(PRODUCTS);
+
+function affected(result: unknown): number {
+  const r = result as { rowCount?: number | null; affectedRows?: number };
+  return r.rowCount ?? r.affectedRows ?? 0;
+}
 
 /**
- * Order lines: one row per line, the order's header repeated on each. Accounts and products the
- * file names but the store lacks are created; lines without a line number are numbered by their
- * place in the file within their order, so re-importing the same file numbers them the same way and
- * no line is merged away. Upsert key: order number + line number.
+ * While the file streams by: each line gets its line number (its own, or its place among its order's
+ * lines in the file, so a re-import numbers it the same and no line is merged away) and its net
+ * price, discount and amount; each order's first line becomes its header and each product code's first
+ * line its description, in two small side tables. So the SQL that follows never rewrites the big
+ * staging table: it joins it once, into order_lines.
+ */
+function ordersCollector(): Collector {
+  const seen = new Map<string, number>();
+  const products = new Set<string>();
+  let heads: ReturnType<typeof copyWriter>;
+  let productRows: ReturnType<typeof copyWriter>;
+  let lastOrder: string | null = null;
+  return {
+    columns: [
+      ['line_key', 'int'],
+      ['net_price', 'bigint'],
+      ['net_discount', 'bigint'],
+      ['net_amount', 'bigint'],
+      ['net_cost', 'bigint'],
+    ],
+    async open(session: Session) {
+      await session.query(
+        `create temp table ${HEADS} (row_no int, order_no text, order_date date, due_date date, channel text, status text,
+           account_code text, account_name text, credit_code text, account_id uuid, order_id uuid, existed boolean not null default false)
+         on commit drop`,
+      );
+      await session.query(
+        `create temp table ${PRODUCTS} (product_code text, product_name text, category text, unit_price bigint, unit_cost bigint,
+           product_id uuid, standard_cost bigint) on commit drop`,
+      );
+      heads = copyWriter(session, HEADS, [
+        'row_no',
+        'order_no',
+        'order_date',
+        'due_date',
+        'channel',
+        'status',
+        'account_code',
+        'account_name',
+        'credit_code',
+      ]);
+      productRows = copyWriter(session, PRODUCTS, ['product_code', 'product_name', 'category', 'unit_price', 'unit_cost']);
+    },
+    async row(v, rowNo) {
+      const orderNo = v.order_no as string;
+      const count = (seen.get(orderNo) ?? 0) + 1;
+      seen.set(orderNo, count);
+      const quantity = Number(v.quantity);
+      const rate = v.discount_rate === null || v.discount_rate === undefined ? 0 : Number(v.discount_rate);
+      const given = (k: string) => (v[k] === null || v[k] === undefined ? null : (v[k] as number));
+      let price = given('unit_price');
+      let amount = given('amount');
+      if (price === null && amount === null) {
+        return { row: rowNo, column: 'amount', value: null, reason: 'amount (金额) or unit price (单价) required' };
+      }
+      if (price === null) price = quantity && rate < 1 ? Math.round(amount! / quantity / (1 - rate)) : 0;
+      const gross = Math.round(price * quantity);
+      if (amount === null) amount = gross - (given('discount') ?? Math.round(gross * rate));
+      const discount = given('discount') ?? Math.max(gross - amount, 0);
+      const cost = given('cost') ?? (given('profit') === null ? null : amount - given('profit')!);
+      if (orderNo !== lastOrder) {
+        lastOrder = orderNo;
+        await heads.add([rowNo, orderNo, v.order_date, v.due_date, v.channel, v.status, v.account_code, v.account_name, v.credit_code]);
+      }
+      const code = v.product_code as string;
+      if (!products.has(code)) {
+        products.add(code);
+        await productRows.add([code, v.product_name, v.category, price, cost === null || !quantity ? null : Math.round(cost / quantity)]);
+      }
+      return [v.line_no ?? count, price, discount, amount, cost];
+    },
+    async close() {
+      await heads.flush();
+      await productRows.flush();
+    },
+  };
+}
+
+/** Errors found on a header or a product, reported on every line they stop. */
+async function onLines(w: ApplyContext, join: string, found: RowError[]): Promise<RowError[]> {
+  if (!found.length) return [];
+  return w.select<RowError>(sql`
+    select s.row_no as row, e.col as column, e.val as value, e.reason
+      from ${S} s join ${sql.raw(join)}
+      join unnest(${`{${found.map((f) => f.row).join(',')}}`}::int[], ${pgText(found.map((f) => f.column))}::text[],
+                  ${pgText(found.map((f) => f.value))}::text[], ${pgText(found.map((f) => f.reason))}::text[])
+           as e(r, col, val, reason) on e.r = k.row_no`);
+}
+
+function pgText(values: (string | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/(["\\])/g, '\\$1')}"`)).join(',')}}`;
+}
+
+/**
+ * Order lines: one row per line, the order's header repeated on each (the first line's header is the
+ * order's). Accounts and products the file names but the store lacks are created. Upsert key: order
+ * number + line number.
  */
 export const ordersApplier: Applier = {
-  extraColumns:
-    'account_id uuid, product_id uuid, order_id uuid, line_key int, header_date date, net_amount bigint, net_price bigint, net_discount bigint, net_cost bigint',
+  extraColumns: '',
+  collector: ordersCollector,
   async check(w) {
     const errors: RowError[] = [];
-    await w.exec(sql`
-      update ${S} s set line_key = coalesce(s.line_no, n.numbered)
-        from (select row_no,
-                     coalesce(max(line_no) over (partition by order_no), 0)
-                       + row_number() over (partition by order_no, line_no is null order by row_no) as numbered
-                from ${S}) n
-       where n.row_no = s.row_no`);
-    errors.push(...(await duplicates(w, 'order_no, line_key', 'line_no', "order_no || ' #' || line_key")));
-    errors.push(...(await resolveAccounts(w, true)));
-    await w.exec(sql`update ${S} s set product_id = p.id from products p where p.code = s.product_code`);
+    await w.exec(sql`delete from ${H} a using ${H} b where a.order_no = b.order_no and a.row_no > b.row_no`);
+    await w.exec(sql`analyze ${H}`);
+    if (w.mapped.has('line_no')) {
+      errors.push(...(await duplicates(w, 'order_no, line_key', 'line_no', "order_no || ' #' || line_key")));
+    }
+    errors.push(...(await onLines(w, `${HEADS} k on k.order_no = s.order_no`, await resolveAccounts(w, true, HEADS))));
+
+    await w.exec(sql`update ${P} t set product_id = p.id, standard_cost = p.standard_cost from products p where p.code = t.product_code`);
     const mayCreate = can(w.user, 'product.write');
     errors.push(
       ...(await w.select<RowError>(sql`
-        select row_no as row, 'product_code' as column, product_code as value,
+        select s.row_no as row, 'product_code' as column, s.product_code as value,
                ${mayCreate ? 'unknown product: give its name (产品名称) to create it' : 'unknown product: your role may not create products'}::text as reason
-          from ${S} where product_id is null and ${mayCreate ? sql`product_name is null` : sql`true`}`)),
+          from ${S} s join ${P} t on t.product_code = s.product_code
+         where t.product_id is null and ${mayCreate ? sql`t.product_name is null` : sql`true`}`)),
     );
-    await w.exec(sql`update ${S} s set order_id = o.id from orders o where o.order_no = s.order_no`);
-    errors.push(
-      ...(await w.select<RowError>(sql`
-        select s.row_no as row, 'order_no' as column, s.order_no as value,
-               case when not (${w.scope('a')}) then 'order of a customer outside your scope'
-                    else 'order belongs to another customer' end as reason
-          from ${S} s join orders o on o.id = s.order_id join accounts a on a.id = o.account_id
-         where not (${w.scope('a')}) or (s.account_id is not null and o.account_id <> s.account_id)`)),
-    );
-    errors.push(
-      ...(await w.select<RowError>(sql`
-        select row_no as row, 'amount' as column, null as value, 'amount (金额) or unit price (单价) required' as reason
-          from ${S} where amount is null and unit_price is null`)),
-    );
+
+    await w.exec(sql`update ${H} h set order_id = o.id, existed = true from orders o where o.order_no = h.order_no`);
+    const foreign = await w.select<RowError>(sql`
+      select h.row_no as row, 'order_no' as column, h.order_no as value,
+             case when not (${w.scope('a')}) then 'order of a customer outside your scope'
+                  else 'order belongs to another customer' end as reason
+        from ${H} h join orders o on o.id = h.order_id join accounts a on a.id = o.account_id
+       where not (${w.scope('a')}) or (h.account_id is not null and o.account_id <> h.account_id)`);
+    errors.push(...(await onLines(w, `${HEADS} k on k.order_no = s.order_no`, foreign)));
     return errors;
   },
 
   async apply(w) {
     // nobody else writes lines meanwhile, so the ids this batch takes are one range: undo needs it
     await w.exec(sql`lock table order_lines in share row exclusive mode`);
-    const accountsCreated = await createMissingAccounts(w);
+    await w.exec(sql`delete from ${H} h where not exists (select 1 from ${S} s where s.order_no = h.order_no)`);
+    const accountsCreated = await createMissingAccounts(w, HEADS);
     const productsCreated = await createMissingProducts(w);
-    await w.exec(
-      sql`update ${S} s set product_id = p.id from products p where s.product_id is null and p.code = s.product_code`,
-    );
-    // the whole order takes the date of its first line; amounts are completed from what the row has
-    await w.exec(sql`
-      update ${S} s set header_date = h.order_date
-        from (select distinct on (order_no) order_no, order_date from ${S} order by order_no, row_no) h
-       where h.order_no = s.order_no`);
-    await w.exec(sql`
-      update ${S} s set
-        net_price = coalesce(s.unit_price, round(s.amount / nullif(s.quantity, 0) / nullif(1 - coalesce(s.discount_rate, 0), 0)), 0),
-        net_amount = coalesce(s.amount, round(s.unit_price * s.quantity)
-                       - coalesce(s.discount, round(s.unit_price * s.quantity * coalesce(s.discount_rate, 0)), 0))`);
-    await w.exec(sql`
-      update ${S} s set
-        net_discount = coalesce(s.discount, greatest(round(s.net_price * s.quantity) - s.net_amount, 0)),
-        net_cost = coalesce(s.cost, s.net_amount - s.profit, round(s.quantity * p.standard_cost))
-        from products p where p.id = s.product_id`);
 
-    await keepBefore(w, 'orders', `t.order_no in (select order_no from ${STAGING})`);
+    const existing = await w.select<{ n: number }>(sql`select count(*)::int as n from ${H} where existed`);
+    const anyExisting = existing[0]!.n > 0;
+    if (anyExisting) await keepBefore(w, 'orders', `t.id in (select order_id from ${HEADS} where existed)`);
+    // new orders get their totals from their lines here; existing ones are summed again after the lines
     await w.exec(sql`
-      insert into orders (account_id, order_no, order_date, due_date, channel, status, created_by, updated_by)
-      select distinct on (order_no) account_id, order_no, header_date, due_date, coalesce(channel, 'direct'),
-             coalesce(status, 'fulfilled'), ${w.user.id}::uuid, ${w.user.id}::uuid
-        from ${S} order by order_no, row_no
+      insert into orders (account_id, order_no, order_date, due_date, channel, status, amount, cost, discount, created_by, updated_by)
+      select h.account_id, h.order_no, h.order_date, h.due_date, coalesce(h.channel, 'direct'), coalesce(h.status, 'fulfilled'),
+             coalesce(t.amount, 0), coalesce(t.cost, 0), coalesce(t.discount, 0), ${w.user.id}::uuid, ${w.user.id}::uuid
+        from ${H} h
+        left join (select s.order_no, sum(s.net_amount)::bigint as amount,
+                          sum(coalesce(s.net_cost, round(s.quantity * p.standard_cost)))::bigint as cost,
+                          sum(s.net_discount)::bigint as discount
+                     from ${S} s join ${P} p on p.product_code = s.product_code group by s.order_no) t on t.order_no = h.order_no
       on conflict (order_no) do update set
         order_date = excluded.order_date,
         due_date = coalesce(excluded.due_date, orders.due_date),
@@ -88,50 +177,66 @@ export const ordersApplier: Applier = {
         version = orders.version + 1, updated_at = now(), updated_by = excluded.updated_by
       where (orders.order_date, orders.due_date, orders.channel, orders.status)
             is distinct from (excluded.order_date, coalesce(excluded.due_date, orders.due_date), excluded.channel, excluded.status)`);
-    await w.exec(
-      sql`update ${S} s set order_id = o.id from orders o where s.order_id is null and o.order_no = s.order_no`,
-    );
+    await w.exec(sql`update ${H} h set order_id = o.id from orders o where h.order_id is null and o.order_no = h.order_no`);
 
     const [before] = await w.select<{ id: number }>(sql`select coalesce(max(id), 0)::bigint as id from order_lines`);
-    await w.exec(sql`
-      insert into import_batch_changes (batch_id, entity, record_id, before)
-      select ${w.batchId}::uuid, 'order_lines', l.id::text, to_jsonb(l)
-        from order_lines l join ${S} s on s.order_id = l.order_id and s.line_key = l.line_no
-       where (l.product_id, l.order_date, l.quantity, l.unit_price, l.discount, l.amount, l.cost)
-             is distinct from (s.product_id, s.header_date, s.quantity, s.net_price, s.net_discount, s.net_amount, s.net_cost)`);
-    const [lines] = await w.select<{ created: number; updated: number; total: number }>(sql`
-      with up as (
-        insert into order_lines (order_id, account_id, line_no, product_id, order_date, quantity, unit_price, discount, amount, cost)
-        select order_id, account_id, line_key, product_id, header_date, quantity, net_price, net_discount, net_amount, net_cost
-          from ${S}
-        on conflict (order_id, line_no) do update set
-          product_id = excluded.product_id, order_date = excluded.order_date, quantity = excluded.quantity,
-          unit_price = excluded.unit_price, discount = excluded.discount, amount = excluded.amount, cost = excluded.cost
-        where (order_lines.product_id, order_lines.order_date, order_lines.quantity, order_lines.unit_price,
-               order_lines.discount, order_lines.amount, order_lines.cost)
-              is distinct from (excluded.product_id, excluded.order_date, excluded.quantity, excluded.unit_price,
-               excluded.discount, excluded.amount, excluded.cost)
-        returning (xmax = 0) as inserted)
-      select count(*) filter (where inserted)::int as created, count(*) filter (where not inserted)::int as updated,
-             (select count(*) from ${S})::int as total
-        from up`);
+    const lineValues = sql`
+      select h.order_id, h.account_id, s.line_key, p.product_id, h.order_date, s.quantity, s.net_price, s.net_discount, s.net_amount,
+             coalesce(s.net_cost, round(s.quantity * p.standard_cost))::bigint
+        from ${S} s join ${H} h on h.order_no = s.order_no join ${P} p on p.product_code = s.product_code`;
+    let linesUpdated = 0;
+    let linesWritten: number;
+    if (anyExisting) {
+      linesUpdated = affected(
+        await w.session.db.execute(sql`
+          insert into import_batch_changes (batch_id, entity, record_id, before)
+          select ${w.batchId}::uuid, 'order_lines', l.id::text, to_jsonb(l)
+            from (${lineValues} and h.existed) n(order_id, account_id, line_no, product_id, order_date, quantity, unit_price, discount, amount, cost)
+            join order_lines l on l.order_id = n.order_id and l.line_no = n.line_no
+           where (l.product_id, l.order_date, l.quantity, l.unit_price, l.discount, l.amount, l.cost)
+                 is distinct from (n.product_id, n.order_date, n.quantity, n.unit_price, n.discount, n.amount, n.cost)`),
+      );
+      linesWritten = affected(
+        await w.session.db.execute(sql`
+          insert into order_lines (order_id, account_id, line_no, product_id, order_date, quantity, unit_price, discount, amount, cost)
+          ${lineValues}
+          on conflict (order_id, line_no) do update set
+            product_id = excluded.product_id, order_date = excluded.order_date, quantity = excluded.quantity,
+            unit_price = excluded.unit_price, discount = excluded.discount, amount = excluded.amount, cost = excluded.cost
+          where (order_lines.product_id, order_lines.order_date, order_lines.quantity, order_lines.unit_price,
+                 order_lines.discount, order_lines.amount, order_lines.cost)
+                is distinct from (excluded.product_id, excluded.order_date, excluded.quantity, excluded.unit_price,
+                 excluded.discount, excluded.amount, excluded.cost)`),
+      );
+      await w.exec(sql`
+        update orders o set amount = t.amount, cost = t.cost, discount = t.discount,
+               version = o.version + 1, updated_at = now(), updated_by = ${w.user.id}::uuid
+          from (select l.order_id, sum(l.amount)::bigint as amount, sum(l.cost)::bigint as cost, sum(l.discount)::bigint as discount
+                  from order_lines l where l.order_id in (select order_id from ${H} where existed) group by l.order_id) t
+         where o.id = t.order_id and (o.amount, o.cost, o.discount) is distinct from (t.amount, t.cost, t.discount)`);
+    } else {
+      // every order is new: no line can conflict, so a plain insert
+      linesWritten = affected(
+        await w.session.db.execute(sql`
+          insert into order_lines (order_id, account_id, line_no, product_id, order_date, quantity, unit_price, discount, amount, cost)
+          ${lineValues}`),
+      );
+    }
     const [after] = await w.select<{ id: number }>(sql`select coalesce(max(id), 0)::bigint as id from order_lines`);
-
-    await w.exec(sql`
-      update orders o set amount = t.amount, cost = t.cost, discount = t.discount,
-             version = o.version + 1, updated_at = now(), updated_by = ${w.user.id}::uuid
-        from (select l.order_id, sum(l.amount)::bigint as amount, sum(l.cost)::bigint as cost, sum(l.discount)::bigint as discount
-                from order_lines l where l.order_id in (select distinct order_id from ${S}) group by l.order_id) t
-       where o.id = t.order_id and (o.amount, o.cost, o.discount) is distinct from (t.amount, t.cost, t.discount)`);
-    const orders = await writtenCounts(w, 'orders', `t.order_no in (select order_no from ${STAGING})`);
-    await refreshRollupsForAccounts(w.session.db, sql`select distinct account_id from ${S}`);
+    const [orders] = await w.select<{ created: number; updated: number; total: number }>(sql`
+      select count(*) filter (where not h.existed)::int as created,
+             count(*) filter (where h.existed and o.updated_at = now())::int as updated,
+             count(*)::int as total
+        from ${H} h join orders o on o.id = h.order_id`);
+    const [lines] = await w.select<{ n: number }>(sql`select count(*)::int as n from ${S}`);
+    await refreshRollupsForAccounts(w.session.db, sql`select distinct account_id from ${H}`);
     return {
-      linesCreated: lines!.created,
-      linesUpdated: lines!.updated,
-      linesUnchanged: lines!.total - lines!.created - lines!.updated,
-      ordersCreated: orders.created,
-      ordersUpdated: orders.updated,
-      ordersUnchanged: orders.unchanged,
+      linesCreated: linesWritten - linesUpdated,
+      linesUpdated,
+      linesUnchanged: lines!.n - linesWritten,
+      ordersCreated: orders!.created,
+      ordersUpdated: orders!.updated,
+      ordersUnchanged: orders!.total - orders!.created - orders!.updated,
       accountsCreated,
       productsCreated,
       linesAfterId: Number(before!.id),
@@ -141,26 +246,25 @@ export const ordersApplier: Applier = {
 };
 
 /** Products an order-lines file names but the store lacks, in their category (created when new too). */
-async function createMissingProducts(w: Parameters<Applier['apply']>[0]): Promise<number> {
+async function createMissingProducts(w: ApplyContext): Promise<number> {
+  const category = sql`coalesce(t.category, '未分类')`;
   await w.exec(sql`
     insert into product_categories (code, name, created_by, updated_by)
-    select distinct coalesce(s.category, '未分类'), coalesce(s.category, '未分类'), ${w.user.id}::uuid, ${w.user.id}::uuid
-      from ${S} s
-     where s.product_id is null
-       and not exists (select 1 from product_categories c where c.code = coalesce(s.category, '未分类') or c.name = coalesce(s.category, '未分类'))
+    select distinct ${category}, ${category}, ${w.user.id}::uuid, ${w.user.id}::uuid
+      from ${P} t
+     where t.product_id is null
+       and not exists (select 1 from product_categories c where c.code = ${category} or c.name = ${category})
     on conflict (code) do nothing`);
-  const [r] = await w.select<{ n: number }>(sql`
-    with fresh as (
+  const created = affected(
+    await w.session.db.execute(sql`
       insert into products (code, name, category_id, list_price, standard_cost, created_by, updated_by)
-      select distinct on (s.product_code) s.product_code, s.product_name,
-             (select c.id from product_categories c where c.code = coalesce(s.category, '未分类') or c.name = coalesce(s.category, '未分类')
-               order by (c.code = coalesce(s.category, '未分类')) desc limit 1),
-             coalesce(s.unit_price, round(s.amount / nullif(s.quantity, 0)), 0),
-             coalesce(round(coalesce(s.cost, s.amount - s.profit) / nullif(s.quantity, 0)), 0),
-             ${w.user.id}::uuid, ${w.user.id}::uuid
-        from ${S} s where s.product_id is null
-       order by s.product_code, s.row_no
-      returning id)
-    select count(*)::int as n from fresh`);
-  return r?.n ?? 0;
+      select t.product_code, t.product_name,
+             (select c.id from product_categories c where c.code = ${category} or c.name = ${category}
+               order by (c.code = ${category}) desc limit 1),
+             coalesce(t.unit_price, 0), coalesce(t.unit_cost, 0), ${w.user.id}::uuid, ${w.user.id}::uuid
+        from ${P} t where t.product_id is null`),
+  );
+  await w.exec(sql`update ${P} t set product_id = p.id, standard_cost = p.standard_cost from products p
+                    where t.product_id is null and p.code = t.product_code`);
+  return created;
 }

@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { toE164 } from '../../platform/phone.js';
+import { nameSortKey } from '../../platform/pinyin.js';
 import { duplicates, keepBefore, resolveAccounts, writtenCounts } from './resolve.js';
 import { type Applier, type ApplyContext, type RowError, STAGING } from './staging.js';
 
@@ -35,7 +37,19 @@ const CONTACT_COLUMNS = [
 
 /** Contacts, matched by customer and name (a contact has no number of its own in users' files). */
 export const contactsApplier: Applier = {
-  extraColumns: 'account_id uuid, contact_id uuid, name_sort text, mobile_e164 text, office_e164 text',
+  extraColumns: 'account_id uuid, contact_id uuid',
+  collector: () => ({
+    columns: [
+      ['name_sort', 'text'],
+      ['mobile_e164', 'text'],
+      ['office_e164', 'text'],
+    ],
+    row: (v) => [
+      v.name ? nameSortKey(String(v.name)) : null,
+      v.mobile ? (toE164(String(v.mobile)) ?? null) : null,
+      v.office_phone ? (toE164(String(v.office_phone)) ?? null) : null,
+    ],
+  }),
   async check(w) {
     const errors: RowError[] = [];
     errors.push(...(await resolveAccounts(w, false)));

@@ -8,7 +8,8 @@ const S = sql.raw(STAGING);
  * Finds the account of each staged row by customer ID, else by credit code, and reports rows whose
  * account is outside the importer's scope, unknown, or (when `creatable`) unknown and not creatable.
  */
-export async function resolveAccounts(w: ApplyContext, creatable: boolean): Promise<RowError[]> {
+export async function resolveAccounts(w: ApplyContext, creatable: boolean, table = STAGING): Promise<RowError[]> {
+  const S = sql.raw(table);
   await w.exec(sql`update ${S} s set account_id = a.id from accounts a
                     where s.account_code is not null and a.code = s.account_code`);
   await w.exec(sql`update ${S} s set account_id = a.id from accounts a
@@ -45,7 +46,8 @@ export async function resolveAccounts(w: ApplyContext, creatable: boolean): Prom
 }
 
 /** Creates the accounts an order-lines file names but the store lacks: active, in the importer's unit. */
-export async function createMissingAccounts(w: ApplyContext): Promise<number> {
+export async function createMissingAccounts(w: ApplyContext, table = STAGING): Promise<number> {
+  const S = sql.raw(table);
   const ownerId = w.user.role === 'kam' ? w.user.id : null;
   const created = await w.select<{ n: number }>(sql`
     with fresh as (

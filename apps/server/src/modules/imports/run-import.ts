@@ -5,14 +5,12 @@ import { type Action, accountScope, assertCan, dossierAccess, type Principal } f
 import type { Database } from '../../platform/db/index.js';
 import { withSession } from '../../platform/db/session.js';
 import { AppError } from '../../platform/errors.js';
-import { toE164 } from '../../platform/phone.js';
-import { nameSortKey } from '../../platform/pinyin.js';
 import { accountsApplier } from './apply-accounts.js';
 import { ordersApplier } from './apply-orders.js';
 import { competitorsApplier, contactsApplier, paymentsApplier, productsApplier } from './apply-records.js';
 import { type FieldDef, fieldsByKind, type ImportKind } from './fields.js';
 import { type FileFormat, readRows } from './read-file.js';
-import { type Applier, applyContext, createStaging, type RowError, stagingWriter } from './staging.js';
+import { type Applier, applyContext, copyWriter, createStaging, type RowError, STAGING } from './staging.js';
 import { type Cell, cellText, ValueError } from './values.js';
 
 export type ImportOptions = {
@@ -60,22 +58,6 @@ const requiredAction: Record<ImportKind, Action> = {
   orders: 'order.write',
   payments: 'order.write',
   competitors: 'competitor.write',
-};
-
-/** Columns computed in JavaScript while staging (pinyin sort keys, E.164 phones). */
-const derived: Partial<Record<ImportKind, { columns: string[]; compute(v: Record<string, unknown>): unknown[] }>> = {
-  accounts: {
-    columns: ['name_sort', 'phone_e164'],
-    compute: (v) => [v.name ? nameSortKey(String(v.name)) : null, v.phone ? (toE164(String(v.phone)) ?? null) : null],
-  },
-  contacts: {
-    columns: ['name_sort', 'mobile_e164', 'office_e164'],
-    compute: (v) => [
-      v.name ? nameSortKey(String(v.name)) : null,
-      v.mobile ? (toE164(String(v.mobile)) ?? null) : null,
-      v.office_phone ? (toE164(String(v.office_phone)) ?? null) : null,
-    ],
-  },
 };
 
 const KEEP_ERRORS = 10_000;
@@ -137,7 +119,7 @@ export async function runImport(
   const started = Date.now();
   const sha = await fileSha256(opts.path);
   const applier = appliers[opts.kind];
-  const extra = derived[opts.kind];
+  const collector = applier.collector?.();
   const mapped = Object.entries(opts.mapping).map(([column, key]) => ({
     index: Number(column),
     field: fields.find((f) => f.key === key)!,
@@ -166,15 +148,12 @@ export async function runImport(
   try {
     const committed = await withSession(database, async (session) => {
       if (session.driver === 'postgres') await session.query(`set local work_mem = '128MB'`);
-      await createStaging(
-        session,
-        fields,
-        applier.extraColumns,
-        extra ? extra.columns.map((c) => `${c}_in text`).join(', ') : '',
-      );
-      const writer = stagingWriter(session, [
+      await createStaging(session, fields, collector?.columns ?? [], applier.extraColumns);
+      await collector?.open?.(session);
+      const writer = copyWriter(session, STAGING, [
+        'row_no',
         ...fields.map((f) => f.key),
-        ...(extra?.columns.map((c) => `${c}_in`) ?? []),
+        ...(collector?.columns.map(([c]) => c) ?? []),
       ]);
       const { rows, position } = readRows(opts.path, opts.format, opts.sheet);
       let lastReport = 0;
@@ -201,21 +180,21 @@ export async function runImport(
           }
         }
         if (bad) continue;
-        await writer.add(source.row, [
-          ...fields.map((f) => values[f.key] ?? null),
-          ...(extra ? extra.compute(values) : []),
-        ]);
+        const computed = collector ? await collector.row(values, source.row) : [];
+        if (!Array.isArray(computed)) {
+          addError(computed);
+          continue;
+        }
+        await writer.add([source.row, ...fields.map((f) => values[f.key] ?? null), ...computed]);
         if (dataRows - lastReport >= 5000) {
           lastReport = dataRows;
           onProgress({ rows: dataRows, bytesRead: position.read, bytes: position.size, phase: 'reading' });
         }
       }
       await writer.flush();
+      await collector?.close?.();
       onProgress({ rows: dataRows, bytesRead: position.size, bytes: position.size, phase: 'writing' });
-      if (extra) {
-        await session.query(`update import_staging set ${extra.columns.map((c) => `${c} = ${c}_in`).join(', ')}`);
-      }
-      await session.query('analyze import_staging');
+      await session.query(`analyze ${STAGING}`);
 
       await session.db.execute(sql`
         insert into import_batches (id, kind, file_name, file_sha256, sheet, rows, counts, created_by)
@@ -232,7 +211,7 @@ export async function runImport(
       if (errorCount > 0 && opts.onError === 'abort' && !opts.dryRun) throw new Rejected();
       if (errorCount > 0) {
         const failed = [...new Set(found.map((e) => e.row))];
-        if (failed.length) await session.query(`delete from import_staging where row_no = any($1::int[])`, [failed]);
+        if (failed.length) await session.query(`delete from ${STAGING} where row_no = any($1::int[])`, [failed]);
       }
       const counts = await applier.apply(work);
       if (opts.dryRun) throw new DryRunDone(counts);

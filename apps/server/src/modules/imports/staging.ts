@@ -13,10 +13,25 @@ export const STAGING = 'import_staging';
 
 export type RowError = { row: number; column: string; value: string | null; reason: string };
 
+/**
+ * Work an import kind does in JavaScript while the file streams by: columns computed per row (sort
+ * keys, phones, line numbers, net amounts) and small side tables (one row per order or product).
+ */
+export type Collector = {
+  /** Staging columns (name and type) filled from `row`. */
+  columns: [string, string][];
+  /** The computed values for one row, or the reason it is refused. */
+  row(values: Record<string, unknown>, rowNo: number): unknown[] | RowError | Promise<unknown[] | RowError>;
+  /** Creates the side tables (at the start) and writes what is left of them (at the end). */
+  open?(session: Session): Promise<void>;
+  close?(): Promise<void>;
+};
+
 /** What an import kind does with its staged rows: checks that need the database, then the writes. */
 export type Applier = {
   /** Extra staging columns the applier fills in SQL (resolved ids and the like). */
   extraColumns: string;
+  collector?: () => Collector;
   check(work: ApplyContext): Promise<RowError[]>;
   apply(work: ApplyContext): Promise<Record<string, number>>;
 };
@@ -52,11 +67,10 @@ export function applyContext(
   };
 }
 
-export async function createStaging(session: Session, fields: FieldDef[], extra: string, extraRow: string) {
-  const columns = fields.map((f) => `"${f.key}" ${f.sqlType}`).join(', ');
-  await session.query(
-    `create temp table ${STAGING} (row_no int primary key, ${columns}${extraRow ? `, ${extraRow}` : ''}${extra ? `, ${extra}` : ''}) on commit drop`,
-  );
+export async function createStaging(session: Session, fields: FieldDef[], computed: [string, string][], extra: string) {
+  const columns = [...fields.map((f) => `"${f.key}" ${f.sqlType}`), ...computed.map(([c, t]) => `"${c}" ${t}`)].join(', ');
+  // no primary key: rows arrive in file order, unique by construction, and an index would slow the COPY
+  await session.query(`create temp table ${STAGING} (row_no int, ${columns}${extra ? `, ${extra}` : ''}) on commit drop`);
 }
 
 function escapeCopy(text: string): string {
@@ -71,21 +85,29 @@ function copyValue(value: unknown): string {
   return escapeCopy(String(value));
 }
 
-/** Buffers normalised rows as COPY text and sends them in chunks, so memory stays flat. */
-export function stagingWriter(session: Session, columns: string[], chunkRows = 20_000) {
+/**
+ * Buffers rows as COPY text and sends them in chunks, so memory stays flat. One chunk is in flight
+ * while the next is parsed: the database works on it in its own process meanwhile.
+ */
+export function copyWriter(session: Session, table: string, columns: string[], chunkRows = 20_000) {
   let buffer: string[] = [];
-  const columnList = ['row_no', ...columns].map((c) => `"${c}"`).join(', ');
-  const flush = async () => {
+  let inFlight: Promise<void> = Promise.resolve();
+  const columnList = columns.map((c) => `"${c}"`).join(', ');
+  const send = async () => {
     if (!buffer.length) return;
     const data = buffer.join('');
     buffer = [];
-    await session.copy(STAGING, columnList, data);
+    await inFlight;
+    inFlight = session.copy(table, columnList, data);
   };
   return {
-    async add(rowNo: number, values: unknown[]) {
-      buffer.push(`${rowNo}\t${values.map(copyValue).join('\t')}\n`);
-      if (buffer.length >= chunkRows) await flush();
+    async add(values: unknown[]) {
+      buffer.push(`${values.map(copyValue).join('\t')}\n`);
+      if (buffer.length >= chunkRows) await send();
     },
-    flush,
+    async flush() {
+      await send();
+      await inFlight;
+    },
   };
 }
