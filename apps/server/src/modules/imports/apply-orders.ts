@@ -3,7 +3,15 @@ import { can } from '../../platform/access/index.js';
 import type { Session } from '../../platform/db/session.js';
 import { refreshRollupsForAccounts } from '../analytics/index.js';
 import { createMissingAccounts, duplicates, keepBefore, resolveAccounts } from './resolve.js';
-import { type Applier, type ApplyContext, type Collector, copyWriter, type RowError, STAGING } from './staging.js';
+import {
+  type Applier,
+  type ApplyContext,
+  type Collector,
+  copyWriter,
+  type RowError,
+  STAGING,
+  scratchTable,
+} from './staging.js';
 
 const S = sql.raw(STAGING);
 /** One row per order (its first line in the file): the header, its customer, and what became of it. */
@@ -40,14 +48,16 @@ function ordersCollector(): Collector {
       ['net_cost', 'bigint'],
     ],
     async open(session: Session) {
-      await session.query(
-        `create temp table ${HEADS} (row_no int, order_no text, order_date date, due_date date, channel text, status text,
-           account_code text, account_name text, credit_code text, account_id uuid, order_id uuid, existed boolean not null default false)
-         on commit drop`,
+      await scratchTable(
+        session,
+        HEADS,
+        `row_no int, order_no text, order_date date, due_date date, channel text, status text, account_code text,
+         account_name text, credit_code text, account_id uuid, order_id uuid, existed boolean not null default false`,
       );
-      await session.query(
-        `create temp table ${PRODUCTS} (product_code text, product_name text, category text, unit_price bigint, unit_cost bigint,
-           product_id uuid, standard_cost bigint) on commit drop`,
+      await scratchTable(
+        session,
+        PRODUCTS,
+        'product_code text, product_name text, category text, unit_price bigint, unit_cost bigint, product_id uuid, standard_cost bigint',
       );
       heads = copyWriter(session, HEADS, [
         'row_no',
@@ -60,7 +70,13 @@ function ordersCollector(): Collector {
         'account_name',
         'credit_code',
       ]);
-      productRows = copyWriter(session, PRODUCTS, ['product_code', 'product_name', 'category', 'unit_price', 'unit_cost']);
+      productRows = copyWriter(session, PRODUCTS, [
+        'product_code',
+        'product_name',
+        'category',
+        'unit_price',
+        'unit_cost',
+      ]);
     },
     async row(v, rowNo) {
       const orderNo = v.order_no as string;
@@ -81,12 +97,28 @@ function ordersCollector(): Collector {
       const cost = given('cost') ?? (given('profit') === null ? null : amount - given('profit')!);
       if (orderNo !== lastOrder) {
         lastOrder = orderNo;
-        await heads.add([rowNo, orderNo, v.order_date, v.due_date, v.channel, v.status, v.account_code, v.account_name, v.credit_code]);
+        await heads.add([
+          rowNo,
+          orderNo,
+          v.order_date,
+          v.due_date,
+          v.channel,
+          v.status,
+          v.account_code,
+          v.account_name,
+          v.credit_code,
+        ]);
       }
       const code = v.product_code as string;
       if (!products.has(code)) {
         products.add(code);
-        await productRows.add([code, v.product_name, v.category, price, cost === null || !quantity ? null : Math.round(cost / quantity)]);
+        await productRows.add([
+          code,
+          v.product_name,
+          v.category,
+          price,
+          cost === null || !quantity ? null : Math.round(cost / quantity),
+        ]);
       }
       return [v.line_no ?? count, price, discount, amount, cost];
     },
@@ -129,7 +161,9 @@ export const ordersApplier: Applier = {
     }
     errors.push(...(await onLines(w, `${HEADS} k on k.order_no = s.order_no`, await resolveAccounts(w, true, HEADS))));
 
-    await w.exec(sql`update ${P} t set product_id = p.id, standard_cost = p.standard_cost from products p where p.code = t.product_code`);
+    await w.exec(
+      sql`update ${P} t set product_id = p.id, standard_cost = p.standard_cost from products p where p.code = t.product_code`,
+    );
     const mayCreate = can(w.user, 'product.write');
     errors.push(
       ...(await w.select<RowError>(sql`
@@ -177,7 +211,9 @@ export const ordersApplier: Applier = {
         version = orders.version + 1, updated_at = now(), updated_by = excluded.updated_by
       where (orders.order_date, orders.due_date, orders.channel, orders.status)
             is distinct from (excluded.order_date, coalesce(excluded.due_date, orders.due_date), excluded.channel, excluded.status)`);
-    await w.exec(sql`update ${H} h set order_id = o.id from orders o where h.order_id is null and o.order_no = h.order_no`);
+    await w.exec(
+      sql`update ${H} h set order_id = o.id from orders o where h.order_id is null and o.order_no = h.order_no`,
+    );
 
     const [before] = await w.select<{ id: number }>(sql`select coalesce(max(id), 0)::bigint as id from order_lines`);
     const lineValues = sql`

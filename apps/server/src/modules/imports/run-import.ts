@@ -10,7 +10,15 @@ import { ordersApplier } from './apply-orders.js';
 import { competitorsApplier, contactsApplier, paymentsApplier, productsApplier } from './apply-records.js';
 import { type FieldDef, fieldsByKind, type ImportKind } from './fields.js';
 import { type FileFormat, readRows } from './read-file.js';
-import { type Applier, applyContext, copyWriter, createStaging, type RowError, STAGING } from './staging.js';
+import {
+  type Applier,
+  applyContext,
+  copyWriter,
+  createStaging,
+  dropScratch,
+  type RowError,
+  STAGING,
+} from './staging.js';
 import { type Cell, cellText, ValueError } from './values.js';
 
 export type ImportOptions = {
@@ -215,6 +223,7 @@ export async function runImport(
       }
       const counts = await applier.apply(work);
       if (opts.dryRun) throw new DryRunDone(counts);
+      await dropScratch(session);
       const { linesAfterId, linesUpToId, ...shown } = counts as Record<string, number>;
       await session.db.execute(sql`
         update import_batches set counts = ${JSON.stringify(shown)}::jsonb, error_count = ${errorCount},

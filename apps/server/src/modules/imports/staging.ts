@@ -67,10 +67,36 @@ export function applyContext(
   };
 }
 
+/**
+ * A work table that lives only inside the import's transaction. On PostgreSQL an unlogged table
+ * created (and dropped) in the transaction: a temporary table would go through the session's small
+ * local buffers (temp_buffers, 8 MB) and spill a million rows to disk; a rollback or a killed process
+ * takes it away all the same. Two imports at once wait for each other on its name.
+ */
+export async function scratchTable(session: Session, name: string, columns: string): Promise<void> {
+  await session.query(
+    session.driver === 'postgres'
+      ? `create unlogged table ${name} (${columns})`
+      : `create temp table ${name} (${columns}) on commit drop`,
+  );
+  if (session.driver === 'postgres') scratch.get(session)?.push(name) ?? scratch.set(session, [name]);
+}
+
+const scratch = new WeakMap<Session, string[]>();
+
+/** Drops the work tables before the commit (PostgreSQL; embedded ones go with the transaction). */
+export async function dropScratch(session: Session): Promise<void> {
+  const names = scratch.get(session) ?? [];
+  if (names.length) await session.query(`drop table ${names.join(', ')}`);
+  scratch.delete(session);
+}
+
 export async function createStaging(session: Session, fields: FieldDef[], computed: [string, string][], extra: string) {
-  const columns = [...fields.map((f) => `"${f.key}" ${f.sqlType}`), ...computed.map(([c, t]) => `"${c}" ${t}`)].join(', ');
+  const columns = [...fields.map((f) => `"${f.key}" ${f.sqlType}`), ...computed.map(([c, t]) => `"${c}" ${t}`)].join(
+    ', ',
+  );
   // no primary key: rows arrive in file order, unique by construction, and an index would slow the COPY
-  await session.query(`create temp table ${STAGING} (row_no int, ${columns}${extra ? `, ${extra}` : ''}) on commit drop`);
+  await scratchTable(session, STAGING, `row_no int, ${columns}${extra ? `, ${extra}` : ''}`);
 }
 
 function escapeCopy(text: string): string {
