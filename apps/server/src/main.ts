@@ -9,7 +9,7 @@ import { evaluateAlerts } from './modules/alerts/index.js';
 import { recomputeRollups, runAnalysis } from './modules/analytics/index.js';
 import { runCare } from './modules/care/index.js';
 import { generateDemo, generateServiceDemo, isEmptyStore } from './modules/demo/index.js';
-import { exportKinds, exportToFile } from './modules/exports/index.js';
+import { exportKinds, exportToFile, needsApproval } from './modules/exports/index.js';
 import { cliPrincipal, importFromCli, parseImportKind, printFields } from './modules/imports/index.js';
 import { insertOrgUnit, orgUnits } from './modules/org/index.js';
 import { disableUserByName, insertUser, resetPasswordByName, rootOrgUnitId } from './modules/users/index.js';

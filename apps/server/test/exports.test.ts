@@ -1,27 +1,32 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.js';
 import { exportToFile } from '../src/modules/exports/index.js';
 import { suggestMapping } from '../src/modules/imports/fields.js';
 import { runImport } from '../src/modules/imports/run-import.js';
 import { insertOrgUnit } from '../src/modules/org/index.js';
 import { insertUser, principalById } from '../src/modules/users/index.js';
 import { rows, sql } from '../src/platform/db/index.js';
-import { type Fixture, seedFixture, testDatabase } from './helpers.js';
+import { as, type Fixture, login, seedFixture, testDatabase } from './helpers.js';
 
 let source: Awaited<ReturnType<typeof testDatabase>>;
 let target: Awaited<ReturnType<typeof testDatabase>>;
 let fx: Fixture;
+let app: FastifyInstance;
 const dir = mkdtempSync(join(tmpdir(), 'kamap-export-test-'));
 
 beforeAll(async () => {
   source = await testDatabase();
   target = await testDatabase();
   fx = await seedFixture(source);
+  app = await buildApp({ database: source, demoMode: false, logLevel: 'silent' });
 }, 120_000);
 
 afterAll(async () => {
+  await app?.close();
   await source?.dispose();
   await target?.dispose();
 });
@@ -162,5 +167,53 @@ describe('exports', () => {
                         from order_lines l join orders o on o.id = l.order_id order by 1, 2`,
       );
     expect(await lineFacts(target)).toEqual(await lineFacts(source));
+  });
+
+  it('personal-data exports need a director’s approval when configured: request → approve → one download', async () => {
+    const admin = as(app, await login(app, 'admin'));
+    const kam = as(app, await login(app, 'kam'));
+    const kam2 = as(app, await login(app, 'kam2'));
+    const director = as(app, await login(app, 'director'));
+    expect((await kam.get('/exports/contacts?format=csv')).statusCode).toBe(200);
+    expect((await kam.put('/exports/settings', { personalDataNeedsApproval: true })).statusCode).toBe(403);
+    expect((await admin.put('/exports/settings', { personalDataNeedsApproval: true })).json()).toEqual({
+      personalDataNeedsApproval: true,
+    });
+    expect((await kam.get('/exports/contacts?format=csv')).statusCode).toBe(403);
+    expect((await kam.get('/exports/accounts?format=csv')).statusCode).toBe(200);
+    expect((await director.get('/exports/contacts?format=csv')).statusCode).toBe(200);
+
+    const made = await kam.post('/exports/requests', { kind: 'contacts', format: 'csv', reason: '年度拜访计划' });
+    expect(made.statusCode).toBe(201);
+    const id = made.json().id;
+    const other = (
+      await kam2.post('/exports/requests', { kind: 'contacts', format: 'xlsx', reason: '客户回访' })
+    ).json().id;
+    expect((await kam.get(`/exports/requests/${id}/download`)).statusCode).toBe(409);
+    expect((await kam2.post(`/exports/requests/${id}/decision`, { decision: 'approved' })).statusCode).toBe(403);
+    // the east director sees its unit's request, not the south's
+    expect(
+      (await director.get('/exports/requests?status=pending')).json().items.map((r: { id: string }) => r.id),
+    ).toEqual([id]);
+    expect((await director.post(`/exports/requests/${other}/decision`, { decision: 'approved' })).statusCode).toBe(404);
+    const approved = await director.post(`/exports/requests/${id}/decision`, { decision: 'approved', note: '同意' });
+    expect(approved.json()).toMatchObject({ status: 'approved', decidedBy: { displayName: 'director' } });
+    expect((await kam2.get(`/exports/requests/${id}/download`)).statusCode).toBe(404);
+    const download = await kam.get(`/exports/requests/${id}/download`);
+    expect(download.statusCode).toBe(200);
+    expect(download.body).toContain('王建国');
+    expect(download.body).not.toContain('李明');
+    expect((await kam.get(`/exports/requests/${id}/download`)).statusCode).toBe(409);
+    const trail = await rows<{ action: string }>(
+      source.db,
+      sql`select action from audit_log where action like 'export.%' and entity = 'export_request' order by id`,
+    );
+    expect(trail.map((t) => t.action)).toEqual([
+      'export.request',
+      'export.request',
+      'export.approve',
+      'export.download',
+    ]);
+    await admin.put('/exports/settings', { personalDataNeedsApproval: false });
   });
 });

@@ -1,3 +1,4 @@
+export { needsApproval } from './approvals.service.js';
 export { exportsRoutes } from './exports.routes.js';
 export {
   type ExportFormat,
