@@ -69,6 +69,11 @@ export const router = createBrowserRouter([
           },
           { path: 'needs', element: page(() => import('../features/needs/needs-page'), 'NeedsPage') },
           { path: 'tasks', element: page(() => import('../features/tasks/tasks-page'), 'TasksPage') },
+          { path: 'imports', element: page(() => import('../features/imports/imports-page'), 'ImportsPage') },
+          {
+            path: 'export-requests',
+            element: page(() => import('../features/exports/export-requests-page'), 'ExportRequestsPage'),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

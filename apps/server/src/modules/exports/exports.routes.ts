@@ -12,7 +12,7 @@ import {
   requestExport,
   updateExportSettings,
 } from './approvals.service.js';
-import { type ExportFormat, exportKinds, writeExport } from './exports.service.js';
+import { type ExportFormat, exportFilterNames, exportKinds, writeExport } from './exports.service.js';
 
 const tags = ['exports'];
 const types: Record<ExportFormat, string> = {
@@ -48,10 +48,15 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Download a list in your scope and masking as CSV (UTF-8 with BOM), xlsx or vCard (contacts)',
-        description:
-          'When personal-data exports need approval, contacts answer 403 for roles below director: request one instead.',
         params: z.object({ kind: Kind }).strict(),
-        querystring: z.object({ format: Format.default('xlsx'), accountCode: z.string().max(40).optional() }).strict(),
+        description:
+          'When personal-data exports need approval, contacts answer 403 for roles below director (request one instead). Filters as on the list pages: accounts q, lifecycle, industry, province, ownerId, orgUnitId, tag; contacts q, accountId; order lines q (order number), accountId, status, from, to; any: accountCode.',
+        querystring: z
+          .object({
+            format: Format.default('xlsx'),
+            ...Object.fromEntries(exportFilterNames.map((n) => [n, z.string().max(100).optional()])),
+          })
+          .strict(),
       },
     },
     async (req, reply) => {
@@ -64,7 +69,8 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
       const out = new PassThrough();
       reply.header('content-type', types[req.query.format]);
       reply.header('content-disposition', attachment(req.params.kind, req.query.format));
-      const filters = req.query.accountCode ? { accountCode: req.query.accountCode } : {};
+      const { format: _format, ...given } = req.query as Record<string, string | undefined>;
+      const filters = Object.fromEntries(Object.entries(given).filter((e): e is [string, string] => Boolean(e[1])));
       writeExport(req.ctx, req.params.kind, req.query.format, out, filters).catch((err) => out.destroy(err));
       return reply.send(out);
     },

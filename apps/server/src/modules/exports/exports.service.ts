@@ -17,6 +17,86 @@ export const exportKinds: ExportKind[] = ['accounts', 'contacts', 'order-lines']
 export type ExportFormat = 'csv' | 'xlsx' | 'vcf';
 
 type Column = { header: string; expr: string; personal?: 'dossier' | 'details' };
+type Filter = (value: string) => SQL;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const uuid =
+  (column: string): Filter =>
+  (v) => {
+    if (!UUID.test(v)) throw AppError.invalid(column, 'not an id');
+    return sql`${sql.raw(column)} = ${v}::uuid`;
+  };
+const equals =
+  (column: string): Filter =>
+  (v) =>
+    sql`${sql.raw(column)} = ${v}`;
+const contains =
+  (...columns: string[]): Filter =>
+  (v) => {
+    const like = `%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return sql`(${sql.join(
+      columns.map((c) => sql`${sql.raw(c)} ilike ${like}`),
+      sql` or `,
+    )})`;
+  };
+const date =
+  (column: string, op: '>=' | '<='): Filter =>
+  (v) => {
+    if (!DATE.test(v)) throw AppError.invalid(column, 'not a date (YYYY-MM-DD)');
+    return sql`${sql.raw(column)} ${sql.raw(op)} ${v}::date`;
+  };
+
+/** The list pages' filters each export understands (same names as the list endpoints' query). */
+const filtersByKind: Record<ExportKind, Record<string, Filter>> = {
+  accounts: {
+    q: contains('a.name', 'a.short_name', 'a.code'),
+    lifecycle: equals('a.lifecycle'),
+    industry: equals('a.industry'),
+    province: equals('a.province'),
+    ownerId: uuid('a.owner_id'),
+    orgUnitId: uuid('a.org_unit_id'),
+    tag: (v) => sql`${v} = any(a.tags)`,
+    accountCode: equals('a.code'),
+  },
+  contacts: {
+    q: contains('c.name', 'c.title', 'c.department'),
+    accountId: uuid('c.account_id'),
+    decisionRole: equals('c.decision_role'),
+    attitude: equals('c.attitude'),
+    accountCode: equals('a.code'),
+  },
+  'order-lines': {
+    q: contains('o.order_no'),
+    accountId: uuid('o.account_id'),
+    status: equals('o.status'),
+    from: date('o.order_date', '>='),
+    to: date('o.order_date', '<='),
+    payment: (v) => {
+      if (v !== 'unpaid' && v !== 'overdue') throw AppError.invalid('payment', 'unpaid or overdue');
+      return v === 'unpaid'
+        ? sql`o.paid_amount < o.amount`
+        : sql`o.paid_amount < o.amount and o.due_date < current_date`;
+    },
+    accountCode: equals('a.code'),
+  },
+};
+
+export const exportFilterNames = [
+  ...new Set(Object.values(filtersByKind).flatMap((f) => Object.keys(f))),
+] as readonly string[];
+
+function filterSql(kind: ExportKind, filters: Record<string, string>): SQL {
+  const known = filtersByKind[kind];
+  const parts = Object.entries(filters)
+    .filter(([, v]) => v !== '')
+    .map(([k, v]) => {
+      const f = known[k];
+      if (!f) throw AppError.invalid(k, `not a filter of ${kind}`);
+      return f(v);
+    });
+  return parts.length ? sql.join(parts, sql` and `) : sql`true`;
+}
 
 const kinds: Record<ExportKind, { from: string; key: string; scopeAlias: string; live: string; columns: Column[] }> = {
   accounts: {
@@ -149,10 +229,10 @@ export async function writeExport(
   kind: ExportKind,
   format: ExportFormat,
   out: Writable,
-  filters: { accountCode?: string } = {},
+  filters: Record<string, string> = {},
 ): Promise<number> {
   if (format === 'vcf' && kind !== 'contacts') throw AppError.invalid('format', 'vCard is for contacts only');
-  const filter = filters.accountCode ? sql`a.code = ${filters.accountCode}` : sql`true`;
+  const filter = filterSql(kind, filters);
   const columns = visibleColumns(ctx, kind);
   const write = (s: string) =>
     out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));

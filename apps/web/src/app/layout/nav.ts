@@ -7,8 +7,10 @@ import {
   CarryOutOutlined,
   ContactsOutlined,
   ControlOutlined,
+  ExportOutlined,
   FileTextOutlined,
   FundOutlined,
+  ImportOutlined,
   MessageOutlined,
   SmileOutlined,
   WarningOutlined,
@@ -32,7 +34,9 @@ export type NavPage =
   | 'surveys'
   | 'serviceKpis'
   | 'alerts'
-  | 'alertSettings';
+  | 'alertSettings'
+  | 'imports'
+  | 'exportRequests';
 /** Complaints, surveys and their KPIs: every internal role (agents are external partners). */
 const serviceReaders: readonly Role[] = ['admin', 'director', 'kam', 'service', 'analyst'];
 
@@ -56,6 +60,13 @@ export const navigation: { step: NavStep; items: NavItem[] }[] = [
       { page: 'accounts', path: '/accounts', icon: BankOutlined },
       { page: 'products', path: '/products', icon: AppstoreOutlined },
       { page: 'orders', path: '/orders', icon: FileTextOutlined },
+      { page: 'imports', path: '/imports', icon: ImportOutlined, roles: ['admin', 'director', 'kam'] },
+      {
+        page: 'exportRequests',
+        path: '/export-requests',
+        icon: ExportOutlined,
+        roles: ['admin', 'director', 'kam', 'service', 'analyst'],
+      },
     ],
   },
   {
