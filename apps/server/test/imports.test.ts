@@ -148,7 +148,7 @@ describe('import of order lines', () => {
     });
     expect(result.status).toBe('failed');
     expect(result.errors).toEqual([
-      { row: 3, column: 'account_code', value: 'B001', reason: 'customer outside your scope' },
+      { row: 3, column: 'account_code', value: 'B001', reason: '客户不在您的权限范围内 / customer outside your scope' },
     ]);
     expect(await snapshot()).toEqual(before);
     const [failed] = await rows<{ n: number }>(
@@ -214,9 +214,9 @@ describe('import of accounts', () => {
     const failed = await runImport(database, director, { ...opts, dryRun: false });
     expect(failed.status).toBe('failed');
     expect(failed.errors.map((e) => [e.row, e.column, e.reason])).toEqual([
-      [4, 'credit_code', 'the check character (18th) does not match: mistyped credit code'],
-      [5, 'code', 'duplicate of row 3'],
-      [5, 'credit_code', 'duplicate of row 3'],
+      [4, 'credit_code', '统一社会信用代码校验位不符 / the check character (18th) does not match: mistyped credit code'],
+      [5, 'code', '与第 3 行重复 / duplicate of row 3'],
+      [5, 'credit_code', '与第 3 行重复 / duplicate of row 3'],
     ]);
     expect(await snapshot()).toEqual(before);
 

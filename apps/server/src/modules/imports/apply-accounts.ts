@@ -49,7 +49,7 @@ export const accountsApplier: Applier = {
     const errors: RowError[] = [];
     errors.push(
       ...(await w.select<RowError>(sql`
-        select row_no as row, 'code' as column, null as value, 'customer ID or credit code required' as reason
+        select row_no as row, 'code' as column, null as value, '缺少客户编号或统一社会信用代码 / customer ID or credit code required' as reason
           from ${S} where code is null and credit_code is null`)),
     );
     errors.push(...(await duplicates(w, 'code', 'code', 'code')));
@@ -59,13 +59,13 @@ export const accountsApplier: Applier = {
                       where s.account_id is null and s.code is null and a.credit_code = s.credit_code`);
     errors.push(
       ...(await w.select<RowError>(sql`
-        select s.row_no as row, 'code' as column, coalesce(s.code, s.credit_code) as value, 'customer outside your scope' as reason
+        select s.row_no as row, 'code' as column, coalesce(s.code, s.credit_code) as value, '客户不在您的权限范围内 / customer outside your scope' as reason
           from ${S} s join accounts a on a.id = s.account_id where not (${w.scope('a')})`)),
     );
     errors.push(
       ...(await w.select<RowError>(sql`
         select s.row_no as row, 'credit_code' as column, s.credit_code as value,
-               'credit code already belongs to customer ' || a.code as reason
+               '该信用代码已属于客户 ' || a.code || ' / credit code already belongs to customer ' || a.code as reason
           from ${S} s join accounts a on a.credit_code = s.credit_code
          where a.id is distinct from s.account_id`)),
     );
@@ -73,7 +73,7 @@ export const accountsApplier: Applier = {
       errors.push(
         ...(await w.select<RowError>(sql`
           select row_no as row, 'code' as column, coalesce(code, credit_code) as value,
-                 'unknown customer: your role may not create customers' as reason
+                 '客户不存在，您的角色不能新建客户 / unknown customer: your role may not create customers' as reason
             from ${S} where account_id is null`)),
       );
     }
@@ -131,21 +131,21 @@ async function resolveOwners(w: ApplyContext): Promise<RowError[]> {
   await w.exec(sql`update ${S} s set owner_id = u.id from users u where u.username = s.owner`);
   await w.exec(sql`update ${S} s set org_unit_id = o.id from org_units o where o.code = s.org_unit`);
   const errors = await w.select<RowError>(sql`
-    select row_no as row, 'owner' as column, owner as value, 'no such user' as reason
+    select row_no as row, 'owner' as column, owner as value, '用户不存在 / no such user' as reason
       from ${S} where owner is not null and owner_id is null
     union all
-    select row_no, 'org_unit', org_unit, 'no such org unit' from ${S} where org_unit is not null and org_unit_id is null`);
+    select row_no, 'org_unit', org_unit, '组织单元不存在 / no such org unit' from ${S} where org_unit is not null and org_unit_id is null`);
   if (w.user.role === 'kam') {
     errors.push(
       ...(await w.select<RowError>(sql`
-        select row_no as row, 'owner' as column, owner as value, 'a key account manager imports only its own customers' as reason
+        select row_no as row, 'owner' as column, owner as value, '客户经理只能导入自己负责的客户 / a key account manager imports only its own customers' as reason
           from ${S} where owner_id is not null and owner_id <> ${w.user.id}::uuid`)),
     );
   }
   if (w.user.role !== 'admin') {
     errors.push(
       ...(await w.select<RowError>(sql`
-        select row_no as row, 'org_unit' as column, org_unit as value, 'org unit outside your scope' as reason
+        select row_no as row, 'org_unit' as column, org_unit as value, '组织单元不在您的权限范围内 / org unit outside your scope' as reason
           from ${S} where org_unit_id is not null and not (org_unit_id = any(${`{${w.user.orgUnitIds.join(',')}}`}::uuid[]))`)),
     );
   }

@@ -88,7 +88,7 @@ function ordersCollector(): Collector {
       let price = given('unit_price');
       let amount = given('amount');
       if (price === null && amount === null) {
-        return { row: rowNo, column: 'amount', value: null, reason: 'amount (金额) or unit price (单价) required' };
+        return { row: rowNo, column: 'amount', value: null, reason: '缺少金额或单价 / amount or unit price required' };
       }
       if (price === null) price = quantity && rate < 1 ? Math.round(amount! / quantity / (1 - rate)) : 0;
       const gross = Math.round(price * quantity);
@@ -168,7 +168,7 @@ export const ordersApplier: Applier = {
     errors.push(
       ...(await w.select<RowError>(sql`
         select s.row_no as row, 'product_code' as column, s.product_code as value,
-               ${mayCreate ? 'unknown product: give its name (产品名称) to create it' : 'unknown product: your role may not create products'}::text as reason
+               ${mayCreate ? '产品不存在：填写产品名称即可新建 / unknown product: give its name to create it' : '产品不存在，您的角色不能新建产品 / unknown product: your role may not create products'}::text as reason
           from ${S} s join ${P} t on t.product_code = s.product_code
          where t.product_id is null and ${mayCreate ? sql`t.product_name is null` : sql`true`}`)),
     );
@@ -176,8 +176,8 @@ export const ordersApplier: Applier = {
     await w.exec(sql`update ${H} h set order_id = o.id, existed = true from orders o where o.order_no = h.order_no`);
     const foreign = await w.select<RowError>(sql`
       select h.row_no as row, 'order_no' as column, h.order_no as value,
-             case when not (${w.scope('a')}) then 'order of a customer outside your scope'
-                  else 'order belongs to another customer' end as reason
+             case when not (${w.scope('a')}) then '订单所属客户不在您的权限范围内 / order of a customer outside your scope'
+                  else '订单属于另一个客户 / order belongs to another customer' end as reason
         from ${H} h join orders o on o.id = h.order_id join accounts a on a.id = o.account_id
        where not (${w.scope('a')}) or (h.account_id is not null and o.account_id <> h.account_id)`);
     errors.push(...(await onLines(w, `${HEADS} k on k.order_no = s.order_no`, foreign)));

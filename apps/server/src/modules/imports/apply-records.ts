@@ -57,7 +57,7 @@ export const contactsApplier: Applier = {
     errors.push(
       ...(await w.select<RowError>(sql`
         select row_no as row, case when mobile is not null and mobile_e164 is null then 'mobile' else 'office_phone' end as column,
-               coalesce(case when mobile_e164 is null then mobile end, office_phone) as value, 'not a phone number' as reason
+               coalesce(case when mobile_e164 is null then mobile end, office_phone) as value, '不是电话号码 / not a phone number' as reason
           from ${S} where (mobile is not null and mobile_e164 is null) or (office_phone is not null and office_e164 is null)`)),
     );
     return errors;
@@ -103,7 +103,7 @@ export const productsApplier: Applier = {
     await w.exec(sql`update ${S} s set product_id = p.id from products p where p.code = s.code`);
     errors.push(
       ...(await w.select<RowError>(sql`
-        select row_no as row, 'name' as column, null as value, 'a new product needs its name and list price' as reason
+        select row_no as row, 'name' as column, null as value, '新产品需要产品名称和标准价 / a new product needs its name and list price' as reason
           from ${S} where product_id is null and (name is null or list_price is null)`)),
     );
     return errors;
@@ -148,7 +148,7 @@ export const paymentsApplier: Applier = {
     await w.exec(sql`update ${S} s set order_id = o.id from orders o where o.order_no = s.order_no`);
     return w.select<RowError>(sql`
       select s.row_no as row, 'order_no' as column, s.order_no as value,
-             case when s.order_id is null then 'unknown order' else 'order of a customer outside your scope' end as reason
+             case when s.order_id is null then '订单不存在 / unknown order' else '订单所属客户不在您的权限范围内 / order of a customer outside your scope' end as reason
         from ${S} s left join orders o on o.id = s.order_id left join accounts a on a.id = o.account_id
        where s.order_id is null or not (${w.scope('a')})`);
   },
@@ -180,7 +180,7 @@ export const competitorsApplier: Applier = {
                                         order by (c.code = s.category) desc limit 1)`);
     errors.push(
       ...(await w.select<RowError>(sql`
-        select row_no as row, 'category' as column, category as value, 'unknown product category' as reason
+        select row_no as row, 'category' as column, category as value, '产品类别不存在 / unknown product category' as reason
           from ${S} where category_id is null`)),
     );
     return errors;

@@ -18,22 +18,22 @@ export async function resolveAccounts(w: ApplyContext, creatable: boolean, table
   errors.push(
     ...(await w.select<RowError>(sql`
       select s.row_no as row, 'account_code' as column, coalesce(s.account_code, s.credit_code) as value,
-             'customer outside your scope' as reason
+             '客户不在您的权限范围内 / customer outside your scope' as reason
         from ${S} s join accounts a on a.id = s.account_id
        where not (${w.scope('a')})`)),
   );
   errors.push(
     ...(await w.select<RowError>(sql`
       select s.row_no as row, 'account_code' as column, null as value,
-             'customer ID or credit code required' as reason
+             '缺少客户编号或统一社会信用代码 / customer ID or credit code required' as reason
         from ${S} s where s.account_code is null and s.credit_code is null`)),
   );
   const mayCreate = creatable && can(w.user, 'account.create');
   const unknownReason = !creatable
-    ? 'unknown customer'
+    ? '客户不存在 / unknown customer'
     : mayCreate
-      ? 'unknown customer: give its name (客户名称) to create it'
-      : 'unknown customer: your role may not create customers';
+      ? '客户不存在：填写客户名称即可新建 / unknown customer: give its name to create it'
+      : '客户不存在，您的角色不能新建客户 / unknown customer: your role may not create customers';
   errors.push(
     ...(await w.select<RowError>(sql`
       select s.row_no as row, 'account_code' as column, coalesce(s.account_code, s.credit_code) as value,
@@ -75,7 +75,7 @@ export async function duplicates(
   valueExpr: string,
 ): Promise<RowError[]> {
   return w.select<RowError>(sql`
-    select row_no as row, ${column}::text as column, value, 'duplicate of row ' || first_row as reason
+    select row_no as row, ${column}::text as column, value, '与第 ' || first_row || ' 行重复 / duplicate of row ' || first_row as reason
       from (select row_no, (${sql.raw(valueExpr)})::text as value,
                    min(row_no) over (partition by ${sql.raw(keyExpr)}) as first_row
               from ${S} where (${sql.raw(keyExpr)}) is not null) d

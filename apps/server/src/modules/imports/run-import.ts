@@ -184,7 +184,7 @@ export async function runImport(
         for (const { field } of mapped) {
           if (field.required && values[field.key] === null) {
             bad = true;
-            addError({ row: source.row, column: field.key, value: null, reason: 'required' });
+            addError({ row: source.row, column: field.key, value: null, reason: '必填 / required' });
           }
         }
         if (bad) continue;

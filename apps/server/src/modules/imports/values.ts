@@ -27,13 +27,13 @@ function isoFrom(y: number, m: number, d: number): string {
   const t = Date.UTC(y, m - 1, d);
   const date = new Date(t);
   if (y < 1900 || y > 2200 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    throw new ValueError(`not a calendar date: ${y}-${m}-${d}`);
+    throw new ValueError(`日期不存在 / not a calendar date: ${y}-${m}-${d}`);
   }
   return date.toISOString().slice(0, 10);
 }
 
 function fromSerial(serial: number): string {
-  if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) throw new ValueError('not a date');
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) throw new ValueError('不是日期 / not a date');
   return new Date(EXCEL_EPOCH + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
 }
 
@@ -43,7 +43,7 @@ function fromSerial(serial: number): string {
  */
 export function parseDate(cell: Cell): string | null {
   if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) throw new ValueError('not a date');
+    if (Number.isNaN(cell.getTime())) throw new ValueError('不是日期 / not a date');
     return cell.toISOString().slice(0, 10);
   }
   if (typeof cell === 'number') return fromSerial(cell);
@@ -60,7 +60,7 @@ export function parseDate(cell: Cell): string | null {
     return a > 12 ? isoFrom(Number(m[3]), b, a) : isoFrom(Number(m[3]), a, b);
   }
   if (/^\d{5}(\.\d+)?$/.test(text)) return fromSerial(Number(text));
-  throw new ValueError(`not a date (use 2024-01-05, 2024/1/5 or 2024年1月5日): ${text}`);
+  throw new ValueError(`无法识别的日期 / not a date (use 2024-01-05, 2024/1/5 or 2024年1月5日): ${text}`);
 }
 
 const UNITS: Record<string, number> = { 万: 4, 亿: 8, 千: 3, 百: 2, k: 3, K: 3 };
@@ -71,7 +71,7 @@ const UNITS: Record<string, number> = { 万: 4, 亿: 8, 千: 3, 百: 2, k: 3, K:
  */
 function decimal(cell: Cell, what: string): { units: bigint; scale: number } | null {
   if (typeof cell === 'number') {
-    if (!Number.isFinite(cell)) throw new ValueError(`not a ${what}`);
+    if (!Number.isFinite(cell)) throw new ValueError(`不是数字 / not a ${what}`);
     cell = cell.toFixed(6);
   }
   const raw = foldedText(cell);
@@ -98,7 +98,7 @@ function decimal(cell: Cell, what: string): { units: bigint; scale: number } | n
     text = text.slice(0, -1);
   }
   const m = /^(\d*)(?:\.(\d*))?$/.exec(text);
-  if (!m || (m[1] === '' && !m[2])) throw new ValueError(`not a ${what}: ${raw}`);
+  if (!m || (m[1] === '' && !m[2])) throw new ValueError(`不是数字 / not a ${what}: ${raw}`);
   const frac = m[2] ?? '';
   let units = BigInt(`${m[1] || '0'}${frac}`);
   let scale = frac.length - shift;
@@ -125,7 +125,7 @@ export function parseMoney(cell: Cell): number | null {
   if (value === null) return null;
   const fen = rescale(value, 2);
   if (fen > BigInt(Number.MAX_SAFE_INTEGER) || fen < -BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new ValueError('amount too large');
+    throw new ValueError('金额过大 / amount too large');
   }
   return Number(fen);
 }
@@ -144,8 +144,8 @@ export function parseInteger(cell: Cell): number | null {
   const value = decimal(cell, 'whole number');
   if (value === null) return null;
   const n = rescale(value, 0);
-  if (rescale(value, 3) !== n * 1000n) throw new ValueError('not a whole number');
-  if (n > 2_147_483_647n || n < -2_147_483_648n) throw new ValueError('number too large');
+  if (rescale(value, 3) !== n * 1000n) throw new ValueError('不是整数 / not a whole number');
+  if (n > 2_147_483_647n || n < -2_147_483_648n) throw new ValueError('数值过大 / number too large');
   return Number(n);
 }
 
@@ -155,14 +155,14 @@ export function parseShare(cell: Cell): string | null {
   if (value === null) return null;
   let ten4 = rescale(value, 4);
   if (ten4 > 10_000n) ten4 = rescale(value, 2);
-  if (ten4 < 0n || ten4 > 10_000n) throw new ValueError('a share is between 0 and 100%');
+  if (ten4 < 0n || ten4 > 10_000n) throw new ValueError('份额应在 0–100% 之间 / a share is between 0 and 100%');
   return (Number(ten4) / 10_000).toFixed(4);
 }
 
 export function parseText(max: number) {
   return (cell: Cell): string | null => {
     const text = cellText(cell);
-    if (text !== null && text.length > max) throw new ValueError(`longer than ${max} characters`);
+    if (text !== null && text.length > max) throw new ValueError(`超过 ${max} 个字符 / longer than ${max} characters`);
     return text;
   };
 }
@@ -171,8 +171,8 @@ export function parseText(max: number) {
 export function parseCreditCode(cell: Cell): string | null {
   const text = foldedText(cell)?.toUpperCase() ?? null;
   if (text === null) return null;
-  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(text)) throw new ValueError('not a unified social credit code (18 characters)');
-  if (!isValidCreditCode(text)) throw new ValueError('the check character (18th) does not match: mistyped credit code');
+  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(text)) throw new ValueError('不是统一社会信用代码（18 位）/ not a unified social credit code (18 characters)');
+  if (!isValidCreditCode(text)) throw new ValueError('统一社会信用代码校验位不符 / the check character (18th) does not match: mistyped credit code');
   return text;
 }
 
@@ -185,14 +185,14 @@ export function parseChoice(values: readonly string[], labels: Record<string, st
     if (values.includes(lower)) return lower;
     const byLabel = labels[text];
     if (byLabel) return byLabel;
-    throw new ValueError(`one of ${values.join(', ')}`);
+    throw new ValueError(`取值应为 / one of ${values.join(', ')}`);
   };
 }
 
 /** 1–5 ratings. */
 export function parseRating(cell: Cell): number | null {
   const n = parseInteger(cell);
-  if (n !== null && (n < 1 || n > 5)) throw new ValueError('a rating from 1 to 5');
+  if (n !== null && (n < 1 || n > 5)) throw new ValueError('评分应为 1–5 / a rating from 1 to 5');
   return n;
 }
 

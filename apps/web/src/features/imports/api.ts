@@ -7,7 +7,7 @@ import type {
   ImportTemplate,
   ImportUpload,
 } from '@kamap/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { ApiError, api, getCsrfToken } from '../../app/api/client';
 
@@ -43,6 +43,7 @@ export function usePreview(
     queryKey: ['imports', 'preview', uploadId, params],
     queryFn: ({ signal }) => api.get<PreviewData>(`/imports/uploads/${uploadId}/preview`, params, signal),
     enabled: Boolean(uploadId),
+    placeholderData: keepPreviousData,
   });
 }
 

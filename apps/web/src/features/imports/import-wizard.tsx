@@ -343,7 +343,7 @@ export function ImportWizard({ onCommitted }: { onCommitted: () => void }) {
 
       {step === 3 && (
         <Flex vertical gap={16}>
-          <RunView run={dryRun.data} />
+          <RunView run={dryRun.data} fieldLabel={fieldLabel} />
           {dryRun.data?.state === 'done' && (
             <Space>
               <Button onClick={() => setStep(2)}>{t('import.back')}</Button>
@@ -364,7 +364,7 @@ export function ImportWizard({ onCommitted }: { onCommitted: () => void }) {
 
       {step === 4 && (
         <Flex vertical gap={16}>
-          <RunView run={commit.data} />
+          <RunView run={commit.data} fieldLabel={fieldLabel} />
           {commit.data?.state !== 'running' && <Button onClick={reset}>{t('import.another')}</Button>}
         </Flex>
       )}
@@ -372,7 +372,7 @@ export function ImportWizard({ onCommitted }: { onCommitted: () => void }) {
   );
 }
 
-function RunView({ run }: { run: RunData | undefined }) {
+function RunView({ run, fieldLabel }: { run: RunData | undefined; fieldLabel: (key: string) => string }) {
   const { t } = useTranslation();
   if (!run) return <Progress percent={0} />;
   if (run.state === 'running') {
@@ -423,7 +423,7 @@ function RunView({ run }: { run: RunData | undefined }) {
             pagination={{ pageSize: 10, showSizeChanger: false }}
             columns={[
               { title: t('import.errorRow'), dataIndex: 'row', width: 80 },
-              { title: t('import.errorColumn'), dataIndex: 'column', width: 160 },
+              { title: t('import.errorColumn'), dataIndex: 'column', width: 160, render: (c: string) => fieldLabel(c) },
               { title: t('import.errorValue'), dataIndex: 'value', width: 200, ellipsis: true },
               { title: t('import.errorReason'), dataIndex: 'reason' },
             ]}
