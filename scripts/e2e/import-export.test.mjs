@@ -10,8 +10,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
 import iconv from 'iconv-lite';
+import { chromium } from 'playwright-core';
 
 const root = new URL('../../', import.meta.url);
 const shots = new URL('docs/screenshots/', root);
@@ -73,7 +73,11 @@ async function accountCodes(page) {
 
 describe('import and export in the browser', () => {
   it('a director imports order lines through the wizard and exports the customer list', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -118,7 +122,10 @@ describe('import and export in the browser', () => {
     await page.getByRole('button', { name: /导出/ }).hover();
     await page.getByText('CSV（Excel 可直接打开）').waitFor();
     await page.screenshot({ path: new URL('export-accounts-zh-CN.png', shots).pathname });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByText('CSV（Excel 可直接打开）').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByText('CSV（Excel 可直接打开）').click(),
+    ]);
     const text = await (await download.createReadStream()).toArray();
     const body = Buffer.concat(text).toString('utf8');
     assert.ok(body.startsWith('\uFEFF客户编号,客户名称'), 'CSV with BOM and the import headers');
@@ -159,7 +166,10 @@ describe('import and export in the browser', () => {
     await director.getByText('待审批').first().waitFor({ timeout: 30_000 });
     await director.waitForTimeout(300);
     await director.screenshot({ path: new URL('export-approvals-zh-CN.png', shots).pathname });
-    await director.getByRole('button', { name: /批\s*准/ }).first().click();
+    await director
+      .getByRole('button', { name: /批\s*准/ })
+      .first()
+      .click();
     await director.getByText('已批准').first().waitFor();
     await directorContext.close();
 

@@ -214,7 +214,11 @@ describe('import of accounts', () => {
     const failed = await runImport(database, director, { ...opts, dryRun: false });
     expect(failed.status).toBe('failed');
     expect(failed.errors.map((e) => [e.row, e.column, e.reason])).toEqual([
-      [4, 'credit_code', '统一社会信用代码校验位不符 / the check character (18th) does not match: mistyped credit code'],
+      [
+        4,
+        'credit_code',
+        '统一社会信用代码校验位不符 / the check character (18th) does not match: mistyped credit code',
+      ],
       [5, 'code', '与第 3 行重复 / duplicate of row 3'],
       [5, 'credit_code', '与第 3 行重复 / duplicate of row 3'],
     ]);

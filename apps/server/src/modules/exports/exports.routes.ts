@@ -20,7 +20,7 @@ const types: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   vcf: 'text/vcard; charset=utf-8',
 };
-const Kind = z.enum(exportKinds as ['accounts', 'contacts', 'order-lines']);
+const Kind = z.enum(exportKinds as ['accounts', 'contacts', 'order-lines', 'payments', 'products']);
 const Format = z.enum(['csv', 'xlsx', 'vcf']);
 const Settings = z.object({ personalDataNeedsApproval: z.boolean() }).strict();
 const ExportRequest = z.object({

@@ -12,8 +12,8 @@ import { AppError } from '../../platform/errors.js';
  * Exports in the caller's scope and masking, with the import's headers, so an exported file imports
  * again unchanged. Rows are read in keyset pages and written as they come: memory stays flat.
  */
-export type ExportKind = 'accounts' | 'contacts' | 'order-lines';
-export const exportKinds: ExportKind[] = ['accounts', 'contacts', 'order-lines'];
+export type ExportKind = 'accounts' | 'contacts' | 'order-lines' | 'payments' | 'products';
+export const exportKinds: ExportKind[] = ['accounts', 'contacts', 'order-lines', 'payments', 'products'];
 export type ExportFormat = 'csv' | 'xlsx' | 'vcf';
 
 type Column = { header: string; expr: string; personal?: 'dossier' | 'details' };
@@ -80,6 +80,17 @@ const filtersByKind: Record<ExportKind, Record<string, Filter>> = {
     },
     accountCode: equals('a.code'),
   },
+  payments: {
+    q: contains('o.order_no'),
+    accountId: uuid('o.account_id'),
+    from: date('o.paid_date', '>='),
+    to: date('o.paid_date', '<='),
+    accountCode: equals('a.code'),
+  },
+  products: {
+    q: contains('p.name', 'p.code'),
+    categoryId: uuid('p.category_id'),
+  },
 };
 
 export const exportFilterNames = [
@@ -98,7 +109,11 @@ function filterSql(kind: ExportKind, filters: Record<string, string>): SQL {
   return parts.length ? sql.join(parts, sql` and `) : sql`true`;
 }
 
-const kinds: Record<ExportKind, { from: string; key: string; scopeAlias: string; live: string; columns: Column[] }> = {
+/** `scopeAlias`: the accounts alias the caller's scope applies to; null for the product catalogue (everyone's). */
+const kinds: Record<
+  ExportKind,
+  { from: string; key: string; scopeAlias: string | null; live: string; columns: Column[] }
+> = {
   accounts: {
     from: 'accounts a left join users u on u.id = a.owner_id left join org_units ou on ou.id = a.org_unit_id left join accounts p on p.id = a.parent_id',
     key: 'a.code',
@@ -113,8 +128,10 @@ const kinds: Record<ExportKind, { from: string; key: string; scopeAlias: string;
       { header: '行业', expr: 'a.industry' },
       { header: '省份', expr: 'a.province' },
       { header: '城市', expr: 'a.city' },
+      { header: '规模', expr: 'a.size_band' },
       { header: '员工人数', expr: 'a.employee_count' },
       { header: '年营业额', expr: "to_char(a.annual_revenue_estimate / 100.0, 'FM999999999999990.00')" },
+      { header: '年采购潜力', expr: "to_char(a.wallet_estimate / 100.0, 'FM999999999999990.00')" },
       { header: '网站', expr: 'a.website' },
       { header: '地址', expr: 'a.address' },
       { header: '电话', expr: 'a.phone' },
@@ -122,9 +139,12 @@ const kinds: Record<ExportKind, { from: string; key: string; scopeAlias: string;
       { header: '组织单元', expr: 'ou.code' },
       { header: '生命周期', expr: 'a.lifecycle' },
       { header: '价格敏感度', expr: 'a.price_sensitivity' },
+      { header: '市场影响力', expr: 'a.market_influence' },
+      { header: '战略匹配度', expr: 'a.strategic_fit' },
       { header: '信用额度', expr: "to_char(a.credit_limit / 100.0, 'FM999999999999990.00')" },
       { header: '账期(天)', expr: 'a.payment_terms_days' },
       { header: '首次接触日期', expr: 'a.first_contact_date::text' },
+      { header: '标签', expr: "array_to_string(a.tags, '、')" },
     ],
   },
   contacts: {
@@ -152,6 +172,8 @@ const kinds: Record<ExportKind, { from: string; key: string; scopeAlias: string;
       { header: '生日', expr: 'c.birthday::text', personal: 'dossier' },
       { header: '生日历法', expr: 'c.birthday_calendar', personal: 'dossier' },
       { header: '爱好', expr: 'c.hobbies', personal: 'dossier' },
+      { header: '教育背景', expr: 'c.education', personal: 'dossier' },
+      { header: '同意依据', expr: 'c.consent_basis' },
     ],
   },
   'order-lines': {
@@ -177,6 +199,32 @@ const kinds: Record<ExportKind, { from: string; key: string; scopeAlias: string;
       { header: '订单状态', expr: 'o.status' },
     ],
   },
+  payments: {
+    from: 'orders o join accounts a on a.id = o.account_id',
+    key: 'o.order_no',
+    scopeAlias: 'a',
+    live: 'o.archived_at is null and o.paid_date is not null',
+    columns: [
+      { header: '订单号', expr: 'o.order_no' },
+      { header: '回款日期', expr: 'o.paid_date::text' },
+      { header: '回款金额', expr: "to_char(o.paid_amount / 100.0, 'FM999999999999990.00')" },
+      { header: '应收日期', expr: 'o.due_date::text' },
+    ],
+  },
+  products: {
+    from: 'products p join product_categories pc on pc.id = p.category_id',
+    key: 'p.code',
+    scopeAlias: null,
+    live: 'p.archived_at is null',
+    columns: [
+      { header: '产品编号', expr: 'p.code' },
+      { header: '产品名称', expr: 'p.name' },
+      { header: '产品类别', expr: 'pc.code' },
+      { header: '单位', expr: 'p.unit' },
+      { header: '标准价', expr: "to_char(p.list_price / 100.0, 'FM999999999999990.00')" },
+      { header: '标准成本', expr: "to_char(p.standard_cost / 100.0, 'FM999999999999990.00')" },
+    ],
+  },
 };
 
 /** A value Excel would run as a formula (=, +, -, @, tab, CR first) is written as text. */
@@ -200,7 +248,7 @@ async function* pages(ctx: Ctx, kind: ExportKind, filter: SQL): AsyncGenerator<(
       ctx.db,
       sql`select ${sql.raw(def.key)} as k, json_build_array(${sql.raw(columns.map((c) => c.expr).join(', '))}) as v
             from ${sql.raw(def.from)}
-           where ${accountScope(ctx.user, def.scopeAlias)} and ${filter} and ${sql.raw(def.key)} > ${after}
+           where ${def.scopeAlias ? accountScope(ctx.user, def.scopeAlias) : sql`true`} and ${filter} and ${sql.raw(def.key)} > ${after}
              and ${sql.raw(def.live)}
            order by 1 limit 5000`,
     );

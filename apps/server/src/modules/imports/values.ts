@@ -171,8 +171,12 @@ export function parseText(max: number) {
 export function parseCreditCode(cell: Cell): string | null {
   const text = foldedText(cell)?.toUpperCase() ?? null;
   if (text === null) return null;
-  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(text)) throw new ValueError('不是统一社会信用代码（18 位）/ not a unified social credit code (18 characters)');
-  if (!isValidCreditCode(text)) throw new ValueError('统一社会信用代码校验位不符 / the check character (18th) does not match: mistyped credit code');
+  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(text))
+    throw new ValueError('不是统一社会信用代码（18 位）/ not a unified social credit code (18 characters)');
+  if (!isValidCreditCode(text))
+    throw new ValueError(
+      '统一社会信用代码校验位不符 / the check character (18th) does not match: mistyped credit code',
+    );
   return text;
 }
 

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api/client';
 
-export type ExportKindValue = 'accounts' | 'contacts' | 'order-lines';
+export type ExportKindValue = 'accounts' | 'contacts' | 'order-lines' | 'payments' | 'products';
 export type ExportFormatValue = 'csv' | 'xlsx' | 'vcf';
 export type ExportRequestData = {
   id: string;
