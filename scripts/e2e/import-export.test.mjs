@@ -154,6 +154,8 @@ describe('import and export in the browser', () => {
     await kam.getByRole('button', { name: /Request export/ }).hover();
     await kam.getByText('Excel workbook (.xlsx)').click();
     await kam.locator('.ant-modal textarea').fill('Visit plan for Q1');
+    await kam.mouse.move(700, 600);
+    await kam.waitForTimeout(400);
     await kam.screenshot({ path: new URL('export-request-en.png', shots).pathname });
     await kam.getByRole('button', { name: 'Send request' }).click();
     await kam.waitForURL(/export-requests/);
@@ -174,7 +176,7 @@ describe('import and export in the browser', () => {
     await directorContext.close();
 
     await kam.reload();
-    await kam.getByRole('button', { name: 'Download' }).first().waitFor({ timeout: 30_000 });
+    await kam.getByRole('link', { name: 'Download' }).first().waitFor({ timeout: 30_000 });
     await kam.screenshot({ path: new URL('export-approved-en.png', shots).pathname });
     await kamContext.close();
   });

@@ -365,7 +365,11 @@ export function ImportWizard({ onCommitted }: { onCommitted: () => void }) {
       {step === 4 && (
         <Flex vertical gap={16}>
           <RunView run={commit.data} fieldLabel={fieldLabel} />
-          {commit.data?.state !== 'running' && <Button onClick={reset}>{t('import.another')}</Button>}
+          {commit.data?.state !== 'running' && (
+            <Button style={{ alignSelf: 'flex-start' }} onClick={reset}>
+              {t('import.another')}
+            </Button>
+          )}
         </Flex>
       )}
     </Card>
