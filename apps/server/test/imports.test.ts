@@ -289,3 +289,66 @@ describe('import routes', () => {
     expect((await kam.get(`/imports/uploads/${uploadId}/preview?kind=products`)).statusCode).toBe(404);
   });
 });
+
+describe('import of competitor presence and contacts', () => {
+  it('creates competitors, upserts presence per customer × competitor × category, and refuses an unknown category', async () => {
+    const kam = await principal('kam');
+    const header = '客户编号,竞争对手,产品类别,预计年采购额,我方份额,备注';
+    const path = file(
+      'presence.csv',
+      `${header}\nG001,西门子,PLC,120万,35%,主力供应商\nA001,三菱电机,PLC,"¥800,000",0.2,\nA001,三菱电机,伺服,10万,10%,\n`,
+    );
+    const opts = {
+      path,
+      fileName: 'presence.csv',
+      format: 'csv' as const,
+      kind: 'competitors' as const,
+      headerRow: 1,
+      mapping: mappingFor('competitors', header),
+      dryRun: false,
+    };
+    const failed = await runImport(database, kam, { ...opts, onError: 'abort' });
+    expect(failed.errors.map((e) => [e.row, e.column])).toEqual([[4, 'category']]);
+    const done = await runImport(database, kam, { ...opts, onError: 'skip' });
+    expect(done.counts).toEqual({ presenceCreated: 2, presenceUpdated: 0, presenceUnchanged: 0 });
+    const got = await rows<{ code: string; name: string; est: number; share: string }>(
+      database.db,
+      sql`select a.code, c.name, p.est_annual_volume::bigint as est, p.our_share::text as share
+            from competitor_presence p join accounts a on a.id = p.account_id join competitors c on c.id = p.competitor_id
+           order by a.code`,
+    );
+    expect(got.map((r) => ({ ...r, est: Number(r.est) }))).toEqual([
+      { code: 'A001', name: '三菱电机', est: 80_000_000, share: '0.2000' },
+      { code: 'G001', name: '西门子', est: 120_000_000, share: '0.3500' },
+    ]);
+    const again = await runImport(database, kam, { ...opts, onError: 'skip' });
+    expect(again.counts).toEqual({ presenceCreated: 0, presenceUpdated: 0, presenceUnchanged: 2 });
+  });
+
+  it('contacts: refused for roles that may not write contacts; phones normalised to E.164', async () => {
+    const header = '客户编号,姓名,职务,手机,籍贯';
+    const path = file('contacts.csv', `${header}\nA001,赵磊,设备部经理,138-0013-8001,江苏南通\n`);
+    const analyst = await principal('analyst');
+    const opts = {
+      path,
+      fileName: 'contacts.csv',
+      format: 'csv' as const,
+      kind: 'contacts' as const,
+      headerRow: 1,
+      mapping: mappingFor('contacts', header),
+      dryRun: false,
+      onError: 'abort' as const,
+    };
+    await expect(runImport(database, analyst, opts)).rejects.toThrow(/contact.write/);
+    const service = { ...(await principal('service')), role: 'service' as const };
+    await expect(runImport(database, service, opts)).rejects.toThrow();
+    const kam = await principal('kam');
+    const done = await runImport(database, kam, opts);
+    expect(done.counts).toMatchObject({ contactsCreated: 1 });
+    const [phone] = await rows<{ e164: string }>(
+      database.db,
+      sql`select p.e164 from contact_phones p join contacts c on c.id = p.contact_id where c.name = '赵磊'`,
+    );
+    expect(phone!.e164).toBe('+8613800138001');
+  });
+});

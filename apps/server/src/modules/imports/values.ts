@@ -119,7 +119,7 @@ function rescale(value: { units: bigint; scale: number }, scale: number): bigint
   return q;
 }
 
-/** Money in fen (分): ¥1,234.50 → 123450; 12.5万 → 12500000 (元) → 1250000000 fen. */
+/** Money in fen (分): ¥1,234.50 → 123450; 12.5万 = 125,000 元 → 12500000. */
 export function parseMoney(cell: Cell): number | null {
   const value = decimal(cell, 'amount');
   if (value === null) return null;
