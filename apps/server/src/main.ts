@@ -282,7 +282,9 @@ program
 
 program
   .command('export')
-  .description('export accounts, contacts or order lines in the scope of a user (default: the first admin)')
+  .description(
+    'export accounts, contacts, order lines, payments or products in the scope of a user (default: the first admin)',
+  )
   .addOption(new Option('--type <type>', 'what to export').choices(exportKinds).makeOptionMandatory())
   .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx', 'vcf']).default('xlsx'))
   .requiredOption('--out <file>', 'the file to write')
@@ -291,7 +293,11 @@ program
     async (opts: { type: (typeof exportKinds)[number]; format: 'csv' | 'xlsx' | 'vcf'; out: string; as?: string }) => {
       await withStore('kamap export', async (database) => {
         const user = await cliPrincipal(database, opts.as);
-        const n = await exportToFile({ db: database.db, user, ip: null }, opts.type, opts.format, opts.out);
+        const ctx = { db: database.db, user, ip: null };
+        if (await needsApproval(ctx, opts.type)) {
+          throw new Error('exports of personal data need a director’s approval: request one in the web app (导出审批)');
+        }
+        const n = await exportToFile(ctx, opts.type, opts.format, opts.out);
         say(`${n} ${opts.type} written to ${opts.out}`);
       });
     },
