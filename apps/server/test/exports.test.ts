@@ -216,4 +216,27 @@ describe('exports', () => {
     ]);
     await admin.put('/exports/settings', { personalDataNeedsApproval: false });
   });
+
+  it('needs, alerts and complaints export in scope; roles without the list are refused before anything is sent', async () => {
+    for (const [account, title] of [
+      [fx.accounts.group.id, '缩短交期'],
+      [fx.accounts.other.id, '华南专属需求'],
+    ] as const) {
+      await source.db.execute(sql`insert into needs (account_id, title, kind, category, importance, urgency, feasibility, priority, band)
+                                  values (${account}, ${title}, 'explicit', 'delivery', 5, 4, 3, 60, 'P1')`);
+    }
+    const kam = as(app, await login(app, 'kam'));
+    const res = await kam.get('/exports/needs?format=csv');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('缩短交期');
+    expect(res.body).not.toContain('华南专属需求');
+    const filtered = await kam.get(`/exports/needs?format=csv&accountId=${fx.accounts.solo.id}`);
+    expect(filtered.body).not.toContain('缩短交期');
+    expect((await kam.get('/exports/needs?format=csv&accountId=nope')).statusCode).toBe(400);
+    const agent = as(app, await login(app, 'agent'));
+    expect((await agent.get('/exports/needs?format=csv')).statusCode).toBe(403);
+    expect((await agent.get('/exports/complaints?format=xlsx')).statusCode).toBe(403);
+    expect((await kam.get('/exports/alerts?format=xlsx')).statusCode).toBe(200);
+    expect((await kam.get('/exports/accounts?format=vcf')).statusCode).toBe(400);
+  });
 });

@@ -12,7 +12,14 @@ import {
   requestExport,
   updateExportSettings,
 } from './approvals.service.js';
-import { type ExportFormat, exportFilterNames, exportKinds, writeExport } from './exports.service.js';
+import {
+  checkExport,
+  type ExportFormat,
+  type ExportKind,
+  exportFilterNames,
+  exportKinds,
+  writeExport,
+} from './exports.service.js';
 
 const tags = ['exports'];
 const types: Record<ExportFormat, string> = {
@@ -20,7 +27,7 @@ const types: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   vcf: 'text/vcard; charset=utf-8',
 };
-const Kind = z.enum(exportKinds as ['accounts', 'contacts', 'order-lines', 'payments', 'products']);
+const Kind = z.enum(exportKinds as [ExportKind, ...ExportKind[]]);
 const Format = z.enum(['csv', 'xlsx', 'vcf']);
 const Settings = z.object({ personalDataNeedsApproval: z.boolean() }).strict();
 const ExportRequest = z.object({
@@ -66,11 +73,12 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
           'Exports of personal data need a director’s approval: request one (POST /exports/requests)',
         );
       }
+      const { format: _format, ...given } = req.query as Record<string, string | undefined>;
+      const filters = Object.fromEntries(Object.entries(given).filter((e): e is [string, string] => Boolean(e[1])));
+      checkExport(req.ctx, req.params.kind, req.query.format, filters);
       const out = new PassThrough();
       reply.header('content-type', types[req.query.format]);
       reply.header('content-disposition', attachment(req.params.kind, req.query.format));
-      const { format: _format, ...given } = req.query as Record<string, string | undefined>;
-      const filters = Object.fromEntries(Object.entries(given).filter((e): e is [string, string] => Boolean(e[1])));
       writeExport(req.ctx, req.params.kind, req.query.format, out, filters).catch((err) => out.destroy(err));
       return reply.send(out);
     },

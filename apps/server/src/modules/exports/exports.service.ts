@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
+import type { Role } from '@kamap/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { accountScope, dossierAccess, seesContactDetails } from '../../platform/access/index.js';
@@ -12,8 +13,32 @@ import { AppError } from '../../platform/errors.js';
  * Exports in the caller's scope and masking, with the import's headers, so an exported file imports
  * again unchanged. Rows are read in keyset pages and written as they come: memory stays flat.
  */
-export type ExportKind = 'accounts' | 'contacts' | 'order-lines' | 'payments' | 'products';
-export const exportKinds: ExportKind[] = ['accounts', 'contacts', 'order-lines', 'payments', 'products'];
+export type ExportKind =
+  | 'accounts'
+  | 'contacts'
+  | 'order-lines'
+  | 'payments'
+  | 'products'
+  | 'needs'
+  | 'alerts'
+  | 'complaints';
+export const exportKinds: ExportKind[] = [
+  'accounts',
+  'contacts',
+  'order-lines',
+  'payments',
+  'products',
+  'needs',
+  'alerts',
+  'complaints',
+];
+
+/** Lists only some roles have (the same roles their list pages are for). */
+const readers: Partial<Record<ExportKind, readonly Role[]>> = {
+  needs: ['admin', 'director', 'kam', 'service', 'analyst'],
+  alerts: ['admin', 'director', 'kam', 'service'],
+  complaints: ['admin', 'director', 'kam', 'service', 'analyst'],
+};
 export type ExportFormat = 'csv' | 'xlsx' | 'vcf';
 
 type Column = { header: string; expr: string; personal?: 'dossier' | 'details' };
@@ -86,6 +111,26 @@ const filtersByKind: Record<ExportKind, Record<string, Filter>> = {
     from: date('o.paid_date', '>='),
     to: date('o.paid_date', '<='),
     accountCode: equals('a.code'),
+  },
+  needs: {
+    q: contains('n.title'),
+    accountId: uuid('n.account_id'),
+    status: equals('n.status'),
+    kind: equals('n.kind'),
+    category: equals('n.category'),
+    band: equals('n.band'),
+  },
+  alerts: {
+    accountId: uuid('al.account_id'),
+    status: equals('al.status'),
+    rule: equals('al.rule'),
+    severity: equals('al.severity'),
+  },
+  complaints: {
+    q: contains('cp.title'),
+    accountId: uuid('cp.account_id'),
+    status: equals('cp.status'),
+    severity: equals('cp.severity'),
   },
   products: {
     q: contains('p.name', 'p.code'),
@@ -211,6 +256,63 @@ const kinds: Record<
       { header: '应收日期', expr: 'o.due_date::text' },
     ],
   },
+  needs: {
+    from: 'needs n join accounts a on a.id = n.account_id',
+    key: "lpad((999 - n.priority)::text, 3, '0') || n.id",
+    scopeAlias: 'a',
+    live: 'n.archived_at is null',
+    columns: [
+      { header: '客户编号', expr: 'a.code' },
+      { header: '客户名称', expr: 'a.name' },
+      { header: '需求', expr: 'n.title' },
+      { header: '描述', expr: 'n.description' },
+      { header: '类型', expr: 'n.kind' },
+      { header: '类别', expr: 'n.category' },
+      { header: '重要性', expr: 'n.importance' },
+      { header: '紧迫性', expr: 'n.urgency' },
+      { header: '可行性', expr: 'n.feasibility' },
+      { header: '优先级', expr: 'n.priority' },
+      { header: '级别', expr: 'n.band' },
+      { header: '状态', expr: 'n.status' },
+      { header: '登记日期', expr: "to_char(n.created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD')" },
+    ],
+  },
+  alerts: {
+    from: 'alerts al join accounts a on a.id = al.account_id',
+    key: "to_char(al.last_seen_at, 'YYYYMMDDHH24MISSUS') || al.id",
+    scopeAlias: 'a',
+    live: 'al.archived_at is null',
+    columns: [
+      { header: '客户编号', expr: 'a.code' },
+      { header: '客户名称', expr: 'a.name' },
+      { header: '预警规则', expr: 'al.rule' },
+      { header: '级别', expr: 'al.severity' },
+      { header: '状态', expr: 'al.status' },
+      { header: '原因', expr: 'al.reason' },
+      { header: '首次发现', expr: "to_char(al.first_seen_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')" },
+      { header: '最近发现', expr: "to_char(al.last_seen_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')" },
+    ],
+  },
+  complaints: {
+    from: 'complaints cp join accounts a on a.id = cp.account_id left join users fo on fo.id = cp.first_owner_id left join users asg on asg.id = cp.assignee_id',
+    key: "to_char(cp.received_at, 'YYYYMMDDHH24MISSUS') || cp.id",
+    scopeAlias: 'a',
+    live: 'cp.archived_at is null',
+    columns: [
+      { header: '客户编号', expr: 'a.code' },
+      { header: '客户名称', expr: 'a.name' },
+      { header: '投诉', expr: 'cp.title' },
+      { header: '严重程度', expr: 'cp.severity' },
+      { header: '渠道', expr: 'cp.channel' },
+      { header: '状态', expr: 'cp.status' },
+      { header: '首问负责人', expr: 'fo.display_name' },
+      { header: '处理人', expr: 'asg.display_name' },
+      { header: '受理时间', expr: "to_char(cp.received_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')" },
+      { header: '解决时限', expr: "to_char(cp.resolution_due_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')" },
+      { header: '解决时间', expr: "to_char(cp.resolved_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')" },
+      { header: '根因', expr: 'cp.root_cause' },
+    ],
+  },
   products: {
     from: 'products p join product_categories pc on pc.id = p.category_id',
     key: 'p.code',
@@ -268,6 +370,16 @@ function vcardText(value: string): string {
   return value.replace(/[\\,;]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
 }
 
+/** Refuses what cannot be exported before anything is written: the role's lists, the format, the filters. */
+export function checkExport(ctx: Ctx, kind: ExportKind, format: ExportFormat, filters: Record<string, string>): SQL {
+  if (format === 'vcf' && kind !== 'contacts') throw AppError.invalid('format', 'vCard is for contacts only');
+  const roles = readers[kind];
+  if (roles && !roles.includes(ctx.user.role)) {
+    throw new AppError('forbidden', `Your role (${ctx.user.role}) has no ${kind} list`);
+  }
+  return filterSql(kind, filters);
+}
+
 /**
  * Writes an export to `out`: CSV in UTF-8 with BOM (Excel opens it), a streamed workbook, or vCard
  * 3.0 for contacts. Exports of contacts (personal data) are audited.
@@ -279,8 +391,7 @@ export async function writeExport(
   out: Writable,
   filters: Record<string, string> = {},
 ): Promise<number> {
-  if (format === 'vcf' && kind !== 'contacts') throw AppError.invalid('format', 'vCard is for contacts only');
-  const filter = filterSql(kind, filters);
+  const filter = checkExport(ctx, kind, format, filters);
   const columns = visibleColumns(ctx, kind);
   const write = (s: string) =>
     out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));

@@ -1,7 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api/client';
 
-export type ExportKindValue = 'accounts' | 'contacts' | 'order-lines' | 'payments' | 'products';
+export type ExportKindValue =
+  | 'accounts'
+  | 'contacts'
+  | 'order-lines'
+  | 'payments'
+  | 'products'
+  | 'needs'
+  | 'alerts'
+  | 'complaints';
 export type ExportFormatValue = 'csv' | 'xlsx' | 'vcf';
 export type ExportRequestData = {
   id: string;
