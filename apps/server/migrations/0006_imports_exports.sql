@@ -24,7 +24,8 @@ CREATE TABLE "import_batch_changes" (
 	"batch_id" uuid NOT NULL,
 	"entity" text NOT NULL,
 	"record_id" text NOT NULL,
-	"before" jsonb NOT NULL
+	"before" jsonb NOT NULL,
+	CONSTRAINT "import_batch_changes_batch_id_entity_record_id_pk" PRIMARY KEY("batch_id","entity","record_id")
 );
 --> statement-breakpoint
 CREATE TABLE "import_batches" (
@@ -63,6 +64,5 @@ ALTER TABLE "import_batch_changes" ADD CONSTRAINT "import_batch_changes_batch_id
 ALTER TABLE "import_batches" ADD CONSTRAINT "import_batches_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_batches" ADD CONSTRAINT "import_batches_undone_by_users_id_fk" FOREIGN KEY ("undone_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_templates" ADD CONSTRAINT "import_templates_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "import_batch_changes_batch_idx" ON "import_batch_changes" USING btree ("batch_id","entity");--> statement-breakpoint
 CREATE INDEX "import_batches_created_idx" ON "import_batches" USING btree ("created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "import_templates_kind_name_uq" ON "import_templates" USING btree ("kind","name");

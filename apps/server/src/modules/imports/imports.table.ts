@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { idColumn } from '../../platform/db/columns.js';
 import { users } from '../users/users.table.js';
 
@@ -46,7 +46,7 @@ export const importBatchChanges = pgTable(
     recordId: text('record_id').notNull(),
     before: jsonb('before').notNull(),
   },
-  (t) => [index('import_batch_changes_batch_idx').on(t.batchId, t.entity)],
+  (t) => [primaryKey({ columns: [t.batchId, t.entity, t.recordId] })],
 );
 
 /** A saved column mapping: file header → target field, reusable for the next file of the same shape. */
