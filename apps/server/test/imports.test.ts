@@ -352,3 +352,27 @@ describe('import of competitor presence and contacts', () => {
     expect(phone!.e164).toBe('+8613800138001');
   });
 });
+
+describe('encodings', () => {
+  it('a file that turns out not to be UTF-8 after its first 64 KB stops with an error, never mojibake', async () => {
+    const header = '产品编号,产品名称,产品类别,标准价\n';
+    const utf8 = Buffer.from(header + 'P-A,传感器,PLC,100\n'.repeat(5000));
+    const gbk = iconv.encode('P-B,变频器,PLC,200\n', 'gbk');
+    const path = file('mixed.csv', Buffer.concat([utf8, gbk]));
+    const admin = await principal('admin');
+    const before = await snapshot();
+    await expect(
+      runImport(database, admin, {
+        path,
+        fileName: 'mixed.csv',
+        format: 'csv',
+        kind: 'products',
+        headerRow: 1,
+        mapping: { 0: 'code', 1: 'name', 2: 'category', 3: 'list_price' },
+        dryRun: false,
+        onError: 'abort',
+      }),
+    ).rejects.toThrow(/not valid UTF-8/);
+    expect(await snapshot()).toEqual(before);
+  });
+});
