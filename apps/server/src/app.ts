@@ -22,6 +22,8 @@ import { channelsRoutes } from './modules/channels/index.js';
 import { competitorsRoutes } from './modules/competitors/index.js';
 import { contactsRoutes } from './modules/contacts/index.js';
 import { eventsRoutes } from './modules/events/index.js';
+import { exportsRoutes } from './modules/exports/index.js';
+import { importsRoutes } from './modules/imports/index.js';
 import { interactionsRoutes } from './modules/interactions/index.js';
 import { lookupRoutes } from './modules/lookup/index.js';
 import { needsRoutes } from './modules/needs/index.js';
@@ -153,6 +155,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(needsRoutes);
       await api.register(tasksRoutes);
       await api.register(careRoutes);
+      await api.register(importsRoutes, { database: deps.database });
+      await api.register(exportsRoutes);
       await api.register(relationshipsRoutes);
       await api.register(timelineRoutes);
       await api.register(plansRoutes);

@@ -7,6 +7,8 @@ import { buildApp } from './app.js';
 import { scheduledJobs } from './jobs.js';
 import { recomputeRollups, runAnalysis } from './modules/analytics/index.js';
 import { finishDemo, generateDemo, isEmptyStore } from './modules/demo/index.js';
+import { exportKinds, exportToFile, needsApproval } from './modules/exports/index.js';
+import { cliPrincipal, importFromCli, parseImportKind, printFields } from './modules/imports/index.js';
 import { insertOrgUnit, orgUnits } from './modules/org/index.js';
 import { disableUserByName, insertUser, resetPasswordByName, rootOrgUnitId } from './modules/users/index.js';
 import { loadConfig } from './platform/config.js';
@@ -218,6 +220,62 @@ user
     await withStore('kamap user reset-password', ({ db }) => resetPasswordByName(db, username, password));
     say(`password of ${username} reset${opts.password ? '' : `; new password: ${password}`}`);
   });
+
+program
+  .command('import [file]')
+  .description('import accounts, contacts, products, order lines, payments or competitor presence from .xlsx/.csv')
+  .requiredOption('--type <type>', 'accounts | contacts | products | orders | payments | competitors')
+  .option('--fields', 'list the target fields of --type and the headers recognised for each')
+  .option('--mapping <file.json>', 'column mapping: {"header text or column number": "field"}')
+  .option('--sheet <name>', 'the workbook sheet (default: the first)')
+  .option('--header-row <n>', 'the row with the headers (default: guessed)', int('--header-row'))
+  .option('--dry-run', 'validate and count, change nothing')
+  .addOption(new Option('--on-error <mode>', 'abort (default) or skip the failing rows').choices(['abort', 'skip']))
+  .option('--as <username>', 'import as this user (its scope applies; default: the first admin)')
+  .action(
+    async (
+      file: string | undefined,
+      opts: {
+        type: string;
+        fields?: boolean;
+        mapping?: string;
+        sheet?: string;
+        headerRow?: number;
+        dryRun?: boolean;
+        onError?: 'abort' | 'skip';
+        as?: string;
+      },
+    ) => {
+      const kind = parseImportKind(opts.type);
+      if (opts.fields) return printFields(kind);
+      if (!file) throw new Error('give the file to import (or --fields)');
+      const result = await withStore('kamap import', (database) => importFromCli(database, file, { ...opts, kind }));
+      if (result.status === 'failed') process.exitCode = 1;
+    },
+  );
+
+program
+  .command('export')
+  .description(
+    'export accounts, contacts, order lines, payments or products in the scope of a user (default: the first admin)',
+  )
+  .addOption(new Option('--type <type>', 'what to export').choices(exportKinds).makeOptionMandatory())
+  .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx', 'vcf']).default('xlsx'))
+  .requiredOption('--out <file>', 'the file to write')
+  .option('--as <username>', 'export as this user: its scope and masking apply')
+  .action(
+    async (opts: { type: (typeof exportKinds)[number]; format: 'csv' | 'xlsx' | 'vcf'; out: string; as?: string }) => {
+      await withStore('kamap export', async (database) => {
+        const user = await cliPrincipal(database, opts.as);
+        const ctx = { db: database.db, user, ip: null };
+        if (await needsApproval(ctx, opts.type)) {
+          throw new Error('exports of personal data need a director’s approval: request one in the web app (导出审批)');
+        }
+        const n = await exportToFile(ctx, opts.type, opts.format, opts.out);
+        say(`${n} ${opts.type} written to ${opts.out}`);
+      });
+    },
+  );
 
 const jobs = program.command('jobs').description('scheduled jobs: what runs when, and how it went');
 jobs

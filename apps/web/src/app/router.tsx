@@ -133,6 +133,11 @@ export const router = createBrowserRouter([
             path: 'pricing/discount-report',
             element: page(() => import('../features/pricing/discount-report-page'), 'DiscountReportPage'),
           },
+          { path: 'imports', element: page(() => import('../features/imports/imports-page'), 'ImportsPage') },
+          {
+            path: 'export-requests',
+            element: page(() => import('../features/exports/export-requests-page'), 'ExportRequestsPage'),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

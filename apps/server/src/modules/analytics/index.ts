@@ -1,4 +1,9 @@
 export { analyticsRoutes } from './analytics.routes.js';
 export { latestRunId, latestTier } from './latest.js';
-export { recomputeRollups, refreshAccountRollups, rollupReferenceQuery } from './rollups.js';
+export {
+  recomputeRollups,
+  refreshAccountRollups,
+  refreshRollupsForAccounts,
+  rollupReferenceQuery,
+} from './rollups.js';
 export { runAnalysis } from './runs.service.js';

@@ -128,3 +128,19 @@ export async function refreshAccountRollups(
     on conflict (account_id, category_id) do update set
       revenue = excluded.revenue, margin = excluded.margin, lines = excluded.lines, last_order = excluded.last_order`);
 }
+
+/**
+ * After a bulk write (an import): refresh every rollup row of the accounts `accountIds` selects, set
+ * based, inside the caller's transaction. Cheaper than a recompute while the batch touches a part of
+ * the accounts, and atomic with the batch (a recompute commits on its own connections).
+ */
+export async function refreshRollupsForAccounts(tx: Db, accountIds: SQL): Promise<void> {
+  await tx.execute(sql`delete from account_monthly where account_id in (${accountIds})`);
+  await tx.execute(
+    sql`insert into account_monthly ${MONTHLY_COLUMNS} ${monthlySelect(sql`o.account_id in (${accountIds})`)}`,
+  );
+  await tx.execute(sql`delete from account_category_spend where account_id in (${accountIds})`);
+  await tx.execute(
+    sql`insert into account_category_spend ${CATEGORY_COLUMNS} ${categorySelect(sql`l.account_id in (${accountIds})`)}`,
+  );
+}

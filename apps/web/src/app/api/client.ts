@@ -33,6 +33,9 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+/** For requests made without `api` (file uploads with a raw body). */
+export const getCsrfToken = () => csrfToken;
+
 export type QueryValue = string | number | boolean | null | undefined;
 
 export function toSearch(params: Record<string, QueryValue> | undefined): string {

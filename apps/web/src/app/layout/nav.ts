@@ -10,12 +10,14 @@ import {
   ContactsOutlined,
   ControlOutlined,
   DashboardOutlined,
+  ExportOutlined,
   FileTextOutlined,
   FormOutlined,
   FundOutlined,
   FundProjectionScreenOutlined,
   FunnelPlotOutlined,
   GiftOutlined,
+  ImportOutlined,
   InboxOutlined,
   MessageOutlined,
   PayCircleOutlined,
@@ -70,7 +72,9 @@ export type NavPage =
   | 'priceLists'
   | 'discountRequest'
   | 'discountInbox'
-  | 'discountReport';
+  | 'discountReport'
+  | 'imports'
+  | 'exportRequests';
 /** Complaints, surveys and their KPIs: every internal role (agents are external partners). */
 const serviceReaders: readonly Role[] = ['admin', 'director', 'kam', 'service', 'analyst'];
 
@@ -94,6 +98,13 @@ export const navigation: { step: NavStep; items: NavItem[] }[] = [
       { page: 'accounts', path: '/accounts', icon: BankOutlined },
       { page: 'products', path: '/products', icon: AppstoreOutlined },
       { page: 'orders', path: '/orders', icon: FileTextOutlined },
+      { page: 'imports', path: '/imports', icon: ImportOutlined, roles: ['admin', 'director', 'kam'] },
+      {
+        page: 'exportRequests',
+        path: '/export-requests',
+        icon: ExportOutlined,
+        roles: ['admin', 'director', 'kam', 'service', 'analyst'],
+      },
     ],
   },
   {

@@ -14,6 +14,7 @@ import { ListFooter } from '../../ui/list-footer';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
 import { sortParam } from '../../ui/table-sort';
+import { ExportButton } from '../exports/export-button';
 import { accountColumns } from './account-columns';
 import { AccountCreateDrawer } from './account-create-drawer';
 import { AccountFilters, accountFilterKeys } from './account-filters';
@@ -67,6 +68,18 @@ export function AccountsPage() {
                 { value: 'list', label: t('account.viewList') },
                 { value: 'tree', label: t('account.viewTree') },
               ]}
+            />
+            <ExportButton
+              kind="accounts"
+              filters={{
+                q: params.q,
+                lifecycle: params.lifecycle,
+                industry: params.industry,
+                province: params.province,
+                ownerId: params.ownerId,
+                orgUnitId: params.orgUnitId,
+                tag: params.tag,
+              }}
             />
             {user.permissions.writeAccounts && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>

@@ -20,6 +20,7 @@ import { PageHeader } from '../../ui/page-header';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { QueryError } from '../../ui/query-error';
 import { AccountPicker } from '../accounts/account-picker';
+import { ExportButton } from '../exports/export-button';
 import { useAlertAction, useAlertCounts, useAlertList, useMarkRead } from './api';
 import { alertDetails, explainAlert } from './explain';
 
@@ -166,9 +167,15 @@ export function AlertsPage() {
             : null
         }
         extra={
-          <Button onClick={() => readAll.mutate('all')} loading={readAll.isPending} disabled={!counts.data?.unread}>
-            {t('alert.readAll')}
-          </Button>
+          <>
+            <ExportButton
+              kind="alerts"
+              filters={{ status: params.status, rule: params.rule, accountId: params.accountId }}
+            />
+            <Button onClick={() => readAll.mutate('all')} loading={readAll.isPending} disabled={!counts.data?.unread}>
+              {t('alert.readAll')}
+            </Button>
+          </>
         }
       />
       <Card variant="borderless" styles={{ body: { padding: 16 } }}>

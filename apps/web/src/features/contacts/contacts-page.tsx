@@ -14,6 +14,7 @@ import { QueryError } from '../../ui/query-error';
 import { SearchInput } from '../../ui/search-input';
 import { sortOrderOf, sortParam } from '../../ui/table-sort';
 import { AccountPicker } from '../accounts/account-picker';
+import { ExportButton } from '../exports/export-button';
 import { useContactList } from './api';
 import { contactColumns } from './contact-columns';
 
@@ -54,6 +55,17 @@ export function ContactsPage() {
       <PageHeader
         title={t('nav.page.contacts')}
         subtitle={list.data ? t('contact.totalCount', { count: list.total, formatted: formatCount(list.total) }) : null}
+        extra={
+          <ExportButton
+            kind="contacts"
+            filters={{
+              q: params.q,
+              accountId: params.accountId,
+              decisionRole: params.decisionRole,
+              attitude: params.attitude,
+            }}
+          />
+        }
       />
       <Card variant="borderless" styles={{ body: { padding: 16 } }}>
         <Flex vertical gap={16}>

@@ -11,6 +11,7 @@ import { ListFooter } from '../../ui/list-footer';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
 import { AccountPicker } from '../accounts/account-picker';
+import { ExportButton } from '../exports/export-button';
 import { useNeedList, useNeedStats, useOverdueNeedTasks } from './api';
 import { NeedDrawer } from './need-drawer';
 import { BandTag } from './need-tags';
@@ -213,7 +214,11 @@ export function NeedsPage() {
 
   return (
     <>
-      <PageHeader title={t('nav.page.needs')} subtitle={t('need.pageHint')} />
+      <PageHeader
+        title={t('nav.page.needs')}
+        subtitle={t('need.pageHint')}
+        extra={<ExportButton kind="needs" filters={{ accountId: params.accountId, category: params.category }} />}
+      />
       <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
         <Segmented
           value={view}

@@ -8,6 +8,7 @@ import { formatCount } from '../../ui/format';
 import { PageHeader } from '../../ui/page-header';
 import { SearchInput } from '../../ui/search-input';
 import { AccountPicker } from '../accounts/account-picker';
+import { ExportButton } from '../exports/export-button';
 import { useOrderList } from './api';
 import { OrdersTable } from './orders-table';
 
@@ -43,6 +44,12 @@ export function OrdersPage() {
       <PageHeader
         title={t('nav.page.orders')}
         subtitle={list.data ? t('order.totalCount', { count: list.total, formatted: formatCount(list.total) }) : null}
+        extra={
+          <ExportButton
+            kind="order-lines"
+            filters={{ q: params.q, accountId: params.accountId, status: params.status, payment, from, to }}
+          />
+        }
       />
       <Card variant="borderless" styles={{ body: { padding: 16 } }}>
         <Flex vertical gap={16}>

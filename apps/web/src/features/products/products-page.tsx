@@ -13,6 +13,7 @@ import { QueryError } from '../../ui/query-error';
 import { SearchInput } from '../../ui/search-input';
 import { sortOrderOf, sortParam } from '../../ui/table-sort';
 import { toTreeOptions } from '../../ui/tree';
+import { ExportButton } from '../exports/export-button';
 import { useProductCategories, useProductList } from './api';
 
 const urlKeys = ['q', 'categoryId', 'active', 'sort'] as const;
@@ -43,6 +44,7 @@ export function ProductsPage() {
       <PageHeader
         title={t('nav.page.products')}
         subtitle={list.data ? t('product.totalCount', { count: list.total, formatted: formatCount(list.total) }) : null}
+        extra={<ExportButton kind="products" filters={{ q: params.q, categoryId: params.categoryId }} />}
       />
       <Card variant="borderless" styles={{ body: { padding: 16 } }}>
         <Flex vertical gap={16}>

@@ -13,6 +13,7 @@ import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
 import { SearchInput } from '../../ui/search-input';
 import { AccountPicker } from '../accounts/account-picker';
+import { ExportButton } from '../exports/export-button';
 import { useComplaintList } from './api';
 import { ComplaintFormModal } from './complaint-form-modal';
 import { ComplaintStatusTag, SeverityTag, SlaTag } from './tags';
@@ -49,9 +50,15 @@ export function ComplaintsPage() {
           list.data ? t('complaint.totalCount', { count: list.total, formatted: formatCount(list.total) }) : null
         }
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('complaint.create')}
-          </Button>
+          <>
+            <ExportButton
+              kind="complaints"
+              filters={{ q: params.q, status: params.status, severity: params.severity, accountId: params.accountId }}
+            />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('complaint.create')}
+            </Button>
+          </>
         }
       />
       <Card variant="borderless" styles={{ body: { padding: 16 } }}>

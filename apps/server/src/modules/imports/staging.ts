@@ -1,0 +1,139 @@
+import type { SQL } from 'drizzle-orm';
+import type { Principal } from '../../platform/access/index.js';
+import { rows } from '../../platform/db/index.js';
+import type { Session } from '../../platform/db/session.js';
+import type { FieldDef } from './fields.js';
+
+/**
+ * The staging table of one import: the file's rows after parsing, normalised, one column per target
+ * field plus the row number in the file. It is a temporary table dropped at the end of the import's
+ * transaction, so a killed import leaves nothing behind.
+ */
+export const STAGING = 'import_staging';
+
+export type RowError = { row: number; column: string; value: string | null; reason: string };
+
+/**
+ * Work an import kind does in JavaScript while the file streams by: columns computed per row (sort
+ * keys, phones, line numbers, net amounts) and small side tables (one row per order or product).
+ */
+export type Collector = {
+  /** Staging columns (name and type) filled from `row`. */
+  columns: [string, string][];
+  /** The computed values for one row, or the reason it is refused. */
+  row(values: Record<string, unknown>, rowNo: number): unknown[] | RowError | Promise<unknown[] | RowError>;
+  /** Creates the side tables (at the start) and writes what is left of them (at the end). */
+  open?(session: Session): Promise<void>;
+  close?(): Promise<void>;
+};
+
+/** What an import kind does with its staged rows: checks that need the database, then the writes. */
+export type Applier = {
+  /** Extra staging columns the applier fills in SQL (resolved ids and the like). */
+  extraColumns: string;
+  collector?: () => Collector;
+  check(work: ApplyContext): Promise<RowError[]>;
+  apply(work: ApplyContext): Promise<Record<string, number>>;
+};
+
+export type ApplyContext = {
+  session: Session;
+  user: Principal;
+  batchId: string;
+  scope: (alias: string) => SQL;
+  exec: (query: SQL) => Promise<void>;
+  select: <T>(query: SQL) => Promise<T[]>;
+  /** The columns the file maps (empty cells in them mean "no change"). */
+  mapped: Set<string>;
+};
+
+export function applyContext(
+  session: Session,
+  user: Principal,
+  batchId: string,
+  scope: (alias: string) => SQL,
+  mapped: Set<string>,
+): ApplyContext {
+  return {
+    session,
+    user,
+    batchId,
+    scope,
+    mapped,
+    exec: async (query) => {
+      await session.db.execute(query);
+    },
+    select: (query) => rows(session.db, query),
+  };
+}
+
+/**
+ * A work table that lives only inside the import's transaction. On PostgreSQL an unlogged table
+ * created (and dropped) in the transaction: a temporary table would go through the session's small
+ * local buffers (temp_buffers, 8 MB) and spill a million rows to disk; a rollback or a killed process
+ * takes it away all the same. Two imports at once wait for each other on its name.
+ */
+export async function scratchTable(session: Session, name: string, columns: string): Promise<void> {
+  await session.query(
+    session.driver === 'postgres'
+      ? `create unlogged table ${name} (${columns})`
+      : `create temp table ${name} (${columns}) on commit drop`,
+  );
+  if (session.driver === 'postgres') scratch.get(session)?.push(name) ?? scratch.set(session, [name]);
+}
+
+const scratch = new WeakMap<Session, string[]>();
+
+/** Drops the work tables before the commit (PostgreSQL; embedded ones go with the transaction). */
+export async function dropScratch(session: Session): Promise<void> {
+  const names = scratch.get(session) ?? [];
+  if (names.length) await session.query(`drop table ${names.join(', ')}`);
+  scratch.delete(session);
+}
+
+export async function createStaging(session: Session, fields: FieldDef[], computed: [string, string][], extra: string) {
+  const columns = [...fields.map((f) => `"${f.key}" ${f.sqlType}`), ...computed.map(([c, t]) => `"${c}" ${t}`)].join(
+    ', ',
+  );
+  // no primary key: rows arrive in file order, unique by construction, and an index would slow the COPY
+  await scratchTable(session, STAGING, `row_no int, ${columns}${extra ? `, ${extra}` : ''}`);
+}
+
+function escapeCopy(text: string): string {
+  return text.replace(/[\\\n\r\t]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'));
+}
+
+function copyValue(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (Array.isArray(value)) {
+    return escapeCopy(`{${value.map((v) => `"${String(v).replace(/(["\\])/g, '\\$1')}"`).join(',')}}`);
+  }
+  return escapeCopy(String(value));
+}
+
+/**
+ * Buffers rows as COPY text and sends them in chunks, so memory stays flat. One chunk is in flight
+ * while the next is parsed: the database works on it in its own process meanwhile.
+ */
+export function copyWriter(session: Session, table: string, columns: string[], chunkRows = 20_000) {
+  let buffer: string[] = [];
+  let inFlight: Promise<void> = Promise.resolve();
+  const columnList = columns.map((c) => `"${c}"`).join(', ');
+  const send = async () => {
+    if (!buffer.length) return;
+    const data = buffer.join('');
+    buffer = [];
+    await inFlight;
+    inFlight = session.copy(table, columnList, data);
+  };
+  return {
+    async add(values: unknown[]) {
+      buffer.push(`${values.map(copyValue).join('\t')}\n`);
+      if (buffer.length >= chunkRows) await send();
+    },
+    async flush() {
+      await send();
+      await inFlight;
+    },
+  };
+}
