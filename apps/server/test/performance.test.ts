@@ -315,17 +315,41 @@ describe('KPIs', () => {
       target: 0.5,
     });
     expect(t.json().actual.value).toBe(1);
-    const p = await director.post('/kpi-targets', {
-      kpiId: kpi.plan_action_completion,
-      subjectKind: 'account',
-      subjectId: fx.accounts.group.id,
-      period: '2026-Q4',
-      target: 0.8,
-    });
-    expect(p.json().actual).toMatchObject({ value: null, missing: 'not_wired' });
-    expect(p.json().status).toBe('none');
-    const defs = (await kam.get('/kpis')).json().items;
-    expect(defs.find((d: { code: string }) => d.code === 'plan_action_completion').computable).toBe(false);
+    // plan actions due in Q4: two done, one in progress, one cancelled (left out), one due in Q1 (left out)
+    const target = (period: string) =>
+      director.post('/kpi-targets', {
+        kpiId: kpi.plan_action_completion,
+        subjectKind: 'account',
+        subjectId: fx.accounts.group.id,
+        period,
+        target: 0.8,
+      });
+    const before = await target('2026-Q4');
+    expect(before.json().actual).toMatchObject({ value: null, missing: 'no_data' });
+    await database.db.execute(sql`
+      with p as (insert into account_plans (account_id, year, title, tier, goals, swot, strategies)
+                 values (${fx.accounts.group.id}, 2026, '2026 客户计划', 'core', '[]', '{}', '{}') returning id)
+      insert into plan_actions (plan_id, account_id, strategy, title, owner_id, due_date, status)
+      select p.id, ${fx.accounts.group.id}, 'product', a.title, ${fx.users.kam.id}, a.due::date, a.status
+        from p, (values ('联合测试', '2026-10-15', 'done'), ('技术交流', '2026-11-20', 'done'),
+                        ('样机试用', '2026-12-10', 'in_progress'), ('取消的展会', '2026-11-01', 'cancelled'),
+                        ('明年培训', '2027-01-20', 'not_started')) as a(title, due, status)`);
+    const counted = await one<{ due: number; done: number }>(
+      database.db,
+      sql`select count(*)::int as due, count(*) filter (where status = 'done')::int as done from plan_actions
+           where account_id = ${fx.accounts.group.id} and status <> 'cancelled'
+             and due_date between '2026-10-01' and '2026-12-31'`,
+    );
+    expect(counted).toEqual({ due: 3, done: 2 });
+    const p = await director.get(`/kpi-targets/${before.json().id}`);
+    expect(p.json().actual.value).toBeCloseTo(counted!.done / counted!.due, 12);
+    const drilled = (
+      await director.get(
+        `/kpi-actuals/records?kpiId=${kpi.plan_action_completion}&subjectKind=account&subjectId=${fx.accounts.group.id}&period=2026-Q4`,
+      )
+    ).json();
+    expect(drilled.total).toBe(3);
+    expect(drilled.items.filter((r: { counts: boolean }) => r.counts)).toHaveLength(2);
   });
 
   it('targets are a 404 outside scope, lists and drill-downs are filtered', async () => {

@@ -54,7 +54,6 @@ export const KpiDefinition = z
     category: z.object({ id: Id, name: z.string() }).nullable(),
     province: z.string().nullable(),
     builtIn: z.boolean(),
-    computable: z.boolean().describe('false while the KPI kind has no computation wired (plan-action completion)'),
   })
   .extend(Tracked.shape);
 
@@ -89,7 +88,7 @@ export const SubjectRef = z.object({ kind: KpiSubjectKind, id: Id, name: z.strin
 export const KpiActual = z.object({
   value: z.number().nullable(),
   /** why there is no value: no data in the period, or the KPI is not wired yet */
-  missing: z.enum(['no_data', 'not_wired']).nullable(),
+  missing: z.enum(['no_data']).nullable(),
   basis: z
     .object({
       code: z.enum([
@@ -110,7 +109,8 @@ export const KpiActual = z.object({
         'no_complaint_due',
         'no_accounts',
         'nothing_in_total',
-        'not_wired',
+        'actions_done',
+        'no_action_due',
       ]),
       counts: z.record(z.string(), z.number()),
     })
@@ -147,7 +147,7 @@ export const UpdateKpiTarget = z.object({ version: Version, target: z.number().f
 
 /** One record behind an actual: an order, a survey, a complaint, or an account-level figure. */
 export const KpiRecord = z.object({
-  kind: z.enum(['order', 'survey', 'complaint', 'account', 'visit']),
+  kind: z.enum(['order', 'survey', 'complaint', 'account', 'visit', 'action']),
   id: Id,
   accountId: Id,
   accountName: z.string(),

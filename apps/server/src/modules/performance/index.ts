@@ -1,6 +1,5 @@
 export { costToServe } from './cost-to-serve.js';
 export { ensureBuiltInKpis } from './kpis.service.js';
-export { type KpiHook, registerKpiHook } from './measures.js';
 export { performanceRoutes } from './performance.routes.js';
 export { kpiDefinitions, kpiTargets, reviewActions, reviewCauses, reviews } from './performance.table.js';
 export { periodRange, previousPeriod, quarterOf } from './periods.js';

@@ -16,7 +16,7 @@ import { type Db, isoTimestamp, one, rows } from '../../platform/db/index.js';
 import { versionedUpdate } from '../../platform/db/versioned.js';
 import { AppError } from '../../platform/errors.js';
 import { afterCursor, orderBy, sortSpec, toPage } from '../../platform/http/paging.js';
-import { type Actual, computeActual, drillRecords, isComputable, type KpiSpec } from './measures.js';
+import { type Actual, computeActual, drillRecords, type KpiSpec } from './measures.js';
 import { kpiDefinitions, kpiTargets } from './performance.table.js';
 import { periodRange } from './periods.js';
 import { getSubject, subjectName, subjectVisible } from './subjects.js';
@@ -43,7 +43,6 @@ function toDefinition(r: DefRow) {
     categoryId: (r.category_id as string | null) ?? null,
     province: (r.province as string | null) ?? null,
     builtIn: r.built_in as boolean,
-    computable: isComputable(r.kind as KpiSpec['kind']),
     version: r.version as number,
     createdAt: isoTimestamp(r.created_at),
     updatedAt: isoTimestamp(r.updated_at),

@@ -34,25 +34,11 @@ export type BasisCode =
   | 'no_complaint_due'
   | 'no_accounts'
   | 'nothing_in_total'
-  | 'not_wired';
-export type Actual = { value: number | null; missing: 'no_data' | 'not_wired' | null; basis: Basis };
+  | 'actions_done'
+  | 'no_action_due';
+export type Actual = { value: number | null; missing: 'no_data' | null; basis: Basis };
 const basis = (code: BasisCode, counts: Record<string, number> = {}): Basis => ({ code, counts });
 export type Scope = { db: Db; user: Principal; kind: KpiSubjectKind; id: string; range: Range };
-
-/**
- * KPI kinds whose data lives in a module that may not be in this build register their computation
- * here (plan-action completion belongs to the plans module). An unregistered kind reports `not_wired`
- * instead of a made-up value.
- */
-export type KpiHook = {
-  actual: (scope: Scope, accounts: SQL) => Promise<Actual>;
-  drill?: (scope: Scope, accounts: SQL, limit: number) => Promise<KpiRecordRow[]>;
-};
-const hooks = new Map<KpiKind, KpiHook>();
-export function registerKpiHook(kind: KpiKind, hook: KpiHook) {
-  hooks.set(kind, hook);
-}
-export const isComputable = (kind: KpiKind) => kind !== 'plan_action_completion' || hooks.has(kind);
 
 export const KEY_ROLES = ['decision_maker', 'economic_buyer', 'technical_evaluator', 'user', 'influencer'];
 const keyRoles = sql.raw(KEY_ROLES.map((r) => `'${r}'`).join(', '));
@@ -223,9 +209,16 @@ export async function computeActual(scope: Scope, spec: KpiSpec): Promise<Actual
       };
     }
     case 'plan_action_completion': {
-      const hook = hooks.get(spec.kind);
-      if (!hook) return { value: null, missing: 'not_wired', basis: basis('not_wired') };
-      return hook.actual(scope, accounts);
+      const row = await one<{ due: number; done: number }>(
+        db,
+        sql`select count(*)::int as due, count(*) filter (where q.counts)::int as done from (${planActions(accounts, r)}) q`,
+      );
+      if (!row?.due) return none('no_action_due');
+      return {
+        value: row.done / row.due,
+        missing: null,
+        basis: basis('actions_done', { done: row.done, due: row.due }),
+      };
     }
     case 'custom': {
       const filtered = await customTotal(db, spec, accounts, r, true);
@@ -265,8 +258,17 @@ function coverageRows(accounts: SQL, r: Range): SQL {
       from accounts x where x.id in (${accounts}) and x.archived_at is null and x.lifecycle <> 'lost'`;
 }
 
+/** Plan actions due in the period on live plans (cancelled ones left out); `counts` when done. */
+const planActions = (accounts: SQL, r: Range) => sql`
+  select pa.id, pa.account_id, a.name as account_name, pa.due_date as day, pa.title as label,
+         null::float8 as value, null::float8 as secondary, pa.status = 'done' as counts
+    from plan_actions pa join accounts a on a.id = pa.account_id
+   where pa.account_id in (${accounts}) and pa.archived_at is null and pa.status <> 'cancelled'
+     and pa.due_date between ${r.from}::date and ${r.to}::date
+     and exists (select 1 from account_plans p where p.id = pa.plan_id and p.archived_at is null)`;
+
 export type KpiRecordRow = {
-  kind: 'order' | 'survey' | 'complaint' | 'account' | 'visit';
+  kind: 'order' | 'survey' | 'complaint' | 'account' | 'visit' | 'action';
   id: string;
   accountId: string;
   accountName: string;
@@ -379,12 +381,8 @@ export async function drillRecords(
               from (${coverageRows(accounts, r)}) cov`,
         sql`q.value, q.id`,
       );
-    case 'plan_action_completion': {
-      const hook = hooks.get(spec.kind);
-      if (!hook?.drill) return { items: [], total: 0 };
-      const items = await hook.drill(scope, accounts, limit);
-      return { items, total: items.length };
-    }
+    case 'plan_action_completion':
+      return page('action', planActions(accounts, r), sql`q.counts, q.day, q.id`);
     case 'custom': {
       const m = spec.measure as KpiMeasure;
       if (m === 'visits')

@@ -136,7 +136,9 @@ const recordLink = (r: KpiRecordData) =>
         ? `/surveys?accountId=${r.accountId}`
         : r.kind === 'visit'
           ? `/accounts/${r.accountId}?tab=timeline`
-          : `/accounts/${r.accountId}`;
+          : r.kind === 'action'
+            ? `/accounts/${r.accountId}?tab=plan`
+            : `/accounts/${r.accountId}`;
 
 /** The records behind an actual: the orders summed, the complaints counted, the accounts averaged. */
 function DrillDrawer({ target, onClose }: { target: KpiTargetData; onClose: () => void }) {
@@ -194,61 +196,55 @@ function DrillDrawer({ target, onClose }: { target: KpiTargetData; onClose: () =
               to: target.to,
             })}
           </Typography.Text>
-          {target.actual.missing === 'not_wired' ? (
-            <EmptyState description={t('perf.notWiredHint')} />
-          ) : (
-            <Table<KpiRecordData>
-              rowKey={(r) => `${r.kind}:${r.id}`}
-              size="small"
-              loading={drill.isPending}
-              dataSource={d?.items ?? []}
-              pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-              columns={[
-                { title: t('perf.drill.date'), dataIndex: 'date', width: 110, render: formatDate },
-                {
-                  title: t('perf.drill.account'),
-                  key: 'account',
-                  render: (_: unknown, r) => <Link to={`/accounts/${r.accountId}`}>{r.accountName}</Link>,
-                },
-                {
-                  title: t('perf.drill.record'),
-                  key: 'label',
-                  render: (_: unknown, r) => (
-                    <Link to={recordLink(r)}>{r.label || t(`perf.recordKind.${r.kind}`)}</Link>
-                  ),
-                },
-                ...(target.kpi.kind === 'complaint_sla_rate'
-                  ? [
-                      {
-                        title: t('perf.drill.met'),
-                        dataIndex: 'counts',
-                        width: 90,
-                        render: (v: boolean | null) => (v ? t('perf.drill.yes') : t('perf.drill.no')),
-                      },
-                    ]
-                  : [
-                      {
-                        title: valueTitle,
-                        dataIndex: 'value',
-                        align: 'right' as const,
-                        width: 150,
-                        render: renderValue,
-                      },
-                    ]),
-                ...(target.kpi.kind === 'share_of_wallet'
-                  ? [
-                      {
-                        title: t('perf.drill.wallet'),
-                        dataIndex: 'secondary',
-                        align: 'right' as const,
-                        width: 150,
-                        render: (v: number | null) => formatMoney(v === null ? null : Math.round(v)),
-                      },
-                    ]
-                  : []),
-              ]}
-            />
-          )}
+          <Table<KpiRecordData>
+            rowKey={(r) => `${r.kind}:${r.id}`}
+            size="small"
+            loading={drill.isPending}
+            dataSource={d?.items ?? []}
+            pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+            columns={[
+              { title: t('perf.drill.date'), dataIndex: 'date', width: 110, render: formatDate },
+              {
+                title: t('perf.drill.account'),
+                key: 'account',
+                render: (_: unknown, r) => <Link to={`/accounts/${r.accountId}`}>{r.accountName}</Link>,
+              },
+              {
+                title: t('perf.drill.record'),
+                key: 'label',
+                render: (_: unknown, r) => <Link to={recordLink(r)}>{r.label || t(`perf.recordKind.${r.kind}`)}</Link>,
+              },
+              ...(target.kpi.kind === 'complaint_sla_rate' || target.kpi.kind === 'plan_action_completion'
+                ? [
+                    {
+                      title: t(target.kpi.kind === 'plan_action_completion' ? 'perf.drill.done' : 'perf.drill.met'),
+                      dataIndex: 'counts',
+                      width: 90,
+                      render: (v: boolean | null) => (v ? t('perf.drill.yes') : t('perf.drill.no')),
+                    },
+                  ]
+                : [
+                    {
+                      title: valueTitle,
+                      dataIndex: 'value',
+                      align: 'right' as const,
+                      width: 150,
+                      render: renderValue,
+                    },
+                  ]),
+              ...(target.kpi.kind === 'share_of_wallet'
+                ? [
+                    {
+                      title: t('perf.drill.wallet'),
+                      dataIndex: 'secondary',
+                      align: 'right' as const,
+                      width: 150,
+                      render: (v: number | null) => formatMoney(v === null ? null : Math.round(v)),
+                    },
+                  ]
+                : []),
+            ]}
+          />
         </Flex>
       )}
     </Drawer>
@@ -371,12 +367,9 @@ export function KpiDashboardPage() {
                   key: 'actual',
                   align: 'right',
                   width: 125,
-                  render: (_: unknown, r) =>
-                    r.actual.missing === 'not_wired' ? (
-                      <Typography.Text type="warning">{t('perf.notWired')}</Typography.Text>
-                    ) : (
-                      <Typography.Link>{formatKpiValue(r.kpi.unit, r.actual.value, i18n.language)}</Typography.Link>
-                    ),
+                  render: (_: unknown, r) => (
+                    <Typography.Link>{formatKpiValue(r.kpi.unit, r.actual.value, i18n.language)}</Typography.Link>
+                  ),
                 },
                 {
                   title: t('perf.gap'),

@@ -208,7 +208,6 @@ export function KpiDefinitionsPage() {
                 render: (_: unknown, r) => (
                   <Flex gap={4} wrap>
                     <Tag>{r.builtIn ? t('perf.builtIn') : t('perf.custom')}</Tag>
-                    {!r.computable && <Tag color="warning">{t('perf.notWired')}</Tag>}
                   </Flex>
                 ),
               },
