@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatMoneyShort, formatQuantity, yuanToFen } from './format';
+import { formatMoney, formatMoneyShort, formatQuantity, todayInChina, yuanToFen } from './format';
 
 describe('formatMoney', () => {
   it('prints integer fen as yuan with thousands separators and two decimals', () => {
@@ -46,5 +46,13 @@ describe('formatQuantity', () => {
     expect(formatQuantity('15.000')).toBe('15');
     expect(formatQuantity('2.500')).toBe('2.5');
     expect(formatQuantity('120')).toBe('120');
+  });
+});
+
+describe('todayInChina', () => {
+  it('is the date in Beijing time, whatever the browser’s zone', () => {
+    // 2026-11-30 20:00 UTC is already 1 December in China; 15:59 UTC is still 30 November
+    expect(todayInChina(new Date('2026-11-30T20:00:00Z'))).toBe('2026-12-01');
+    expect(todayInChina(new Date('2026-11-30T15:59:00Z'))).toBe('2026-11-30');
   });
 });

@@ -58,3 +58,16 @@ export function formatPercent(ratio: number | null | undefined, digits = 1): str
 const pinyin = new Intl.Collator('zh-CN-u-co-pinyin');
 /** Names sort by pinyin, as Chinese users expect (阿里 before 北京 before 中信). */
 export const compareNames = (a: string, b: string) => pinyin.compare(a, b);
+
+/**
+ * Today's date in China (YYYY-MM-DD), the calendar kamap's server keeps due dates and counts in,
+ * whatever time zone the browser is in.
+ */
+export function todayInChina(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}

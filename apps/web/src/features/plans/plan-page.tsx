@@ -19,7 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCurrentUser } from '../../app/auth/current-user';
-import { formatDate, formatDateTime, formatMoney, formatPercent } from '../../ui/format';
+import { formatDate, formatDateTime, formatMoney, formatPercent, todayInChina } from '../../ui/format';
 import { PageHeader } from '../../ui/page-header';
 import { PageSkeleton } from '../../ui/page-skeleton';
 import { ProblemAlert } from '../../ui/problem-alert';
@@ -213,7 +213,7 @@ export function PlanPage() {
         }
       >
         <div className={styles.printOnly}>
-          {plan.accountName} · {t('plan.printedOn', { date: formatDate(new Date().toISOString().slice(0, 10)) })}
+          {plan.accountName} · {t('plan.printedOn', { date: formatDate(todayInChina()) })}
         </div>
       </PageHeader>
       <Flex vertical gap={16}>

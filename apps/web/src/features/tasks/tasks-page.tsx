@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import type { TaskData, TaskKindValue } from '../../app/api/types';
 import { oneOf, useUrlParams } from '../../app/use-url-params';
 import { EmptyState } from '../../ui/empty-state';
-import { formatDate } from '../../ui/format';
+import { formatDate, todayInChina } from '../../ui/format';
 import { ListFooter } from '../../ui/list-footer';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
@@ -28,14 +28,15 @@ export function TasksPage() {
   const view = oneOf(views, url.view) ?? 'today';
   const kind = oneOf(TaskKind.options, url.kind);
   const counts = useTaskCounts();
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = todayInChina();
   const params = useMemo(() => {
     // from an alert: one account's tasks, whoever owns them; otherwise mine
     const base = url.accountId ? { accountId: url.accountId, kind, limit: 50 } : { mine: 'true', kind, limit: 50 };
     if (view === 'today') return { ...base, active: 'true', dueFrom: today, dueBy: today };
     if (view === 'week')
-      return { ...base, active: 'true', dueFrom: today, dueBy: dayjs().add(6, 'day').format('YYYY-MM-DD') };
-    if (view === 'overdue') return { ...base, active: 'true', dueBy: dayjs().subtract(1, 'day').format('YYYY-MM-DD') };
+      return { ...base, active: 'true', dueFrom: today, dueBy: dayjs(today).add(6, 'day').format('YYYY-MM-DD') };
+    if (view === 'overdue')
+      return { ...base, active: 'true', dueBy: dayjs(today).subtract(1, 'day').format('YYYY-MM-DD') };
     return { ...base, active: 'false', sort: '-dueDate' };
   }, [view, kind, today, url.accountId]);
   const list = useTaskList(params);

@@ -1,10 +1,9 @@
 import { EditOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Flex, Popconfirm, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountValueData } from '../../../app/api/types';
-import { formatCount, formatDate, formatDateTime } from '../../../ui/format';
+import { formatCount, formatDate, formatDateTime, todayInChina } from '../../../ui/format';
 import { useTierOverride } from '../api';
 import { TierTag, tierColor } from '../tags';
 import { currentTier, overrideActive, parseTierBasis } from '../value-view';
@@ -25,7 +24,7 @@ export function TierCard({
   const [editing, setEditing] = useState(false);
   const { clear } = useTierOverride(accountId);
   const { result, override } = value;
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = todayInChina();
   const active = overrideActive(override, today);
   const now = result ? currentTier(result, override, today) : null;
   const basis = result ? parseTierBasis(result.tierBasis) : null;

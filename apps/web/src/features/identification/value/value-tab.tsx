@@ -1,11 +1,10 @@
 import { Card, Col, Flex, Row, Skeleton, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AccountValueData, AccountValueResult } from '../../../app/api/types';
 import { useCurrentUser } from '../../../app/auth/current-user';
 import { EmptyState } from '../../../ui/empty-state';
-import { formatCount, formatDate, formatMoney, formatPercent } from '../../../ui/format';
+import { formatCount, formatDate, formatMoney, formatPercent, todayInChina } from '../../../ui/format';
 import { QueryError } from '../../../ui/query-error';
 import { CostToServeCard } from '../../performance/cost-to-serve-card';
 import { managesAnalytics } from '../access';
@@ -33,7 +32,7 @@ function Headline({
   threshold: number;
 }) {
   const { t } = useTranslation();
-  const now = currentTier(result, value.override, dayjs().format('YYYY-MM-DD'));
+  const now = currentTier(result, value.override, todayInChina());
   const items = [
     {
       key: 'score',
