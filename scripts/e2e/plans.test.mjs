@@ -91,8 +91,17 @@ describe('account plans in the browser', () => {
     await page.getByRole('button', { name: /策略调整/ }).click();
     const modal = page.locator('.ant-modal');
     await modal.waitFor();
-    await modal.locator('.ant-select').first().click();
-    await page.locator('.ant-select-item-option', { hasText: '竞争态势' }).click();
+    // the reason picker: open it, pick, and check the pick took (a click during the dropdown's opening
+    // animation can miss on a busy machine)
+    const reason = modal.locator('.ant-select').first();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await reason.click();
+      const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '竞争态势' });
+      await option.waitFor({ state: 'visible' });
+      await option.click();
+      if ((await reason.locator('[title="竞争态势"]').count()) > 0) break;
+    }
+    await reason.locator('[title="竞争态势"]').waitFor({ timeout: 5_000 });
     await modal.locator('input[placeholder^="说明"]').fill('竞品伺服报价下调 15%，价格策略提前');
     await modal.locator('textarea').nth(1).fill('框架协议锁定年度价格；对伺服、变频两类给予限时项目价，不打价格战');
     await modal.locator('.ant-table-row').last().locator('button').last().click();
