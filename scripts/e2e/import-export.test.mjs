@@ -5,66 +5,14 @@
 // export contacts and the director approves it. Screenshots under docs/screenshots/.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import iconv from 'iconv-lite';
-import { chromium } from 'playwright-core';
+import { shot, startKamap } from './harness.mjs';
 
-const root = new URL('../../', import.meta.url);
-const shots = new URL('docs/screenshots/', root);
-const port = 3900 + Math.floor(Math.random() * 90);
-const base = process.env.KAMAP_E2E_BASE ?? `http://127.0.0.1:${port}`;
-const dataDir = mkdtempSync(join(tmpdir(), 'kamap-e2e-import-'));
-let server;
-let browser;
-
-async function waitForHealth(deadline) {
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`${base}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('kamap did not start in time');
-}
-
-before(async () => {
-  if (!process.env.KAMAP_E2E_BASE) {
-    server = spawn(process.execPath, ['bin/kamap.js', 'serve', '--demo', '--port', String(port)], {
-      cwd: root,
-      env: { ...process.env, KAMAP_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-  }
-  await waitForHealth(Date.now() + 300_000);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  if (server) {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function signIn(page, username) {
-  await page.goto(`${base}/login`);
-  await page.locator('input').first().fill(username);
-  await page.locator('input[type="password"]').fill('kamap-demo');
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
-}
+const kamap = startKamap({ name: 'import', startWithinMs: 300_000 });
+const { base, signIn } = kamap;
 
 async function accountCodes(page) {
   const res = await page.request.get(`${base}/api/v1/accounts?limit=2`);
@@ -73,7 +21,7 @@ async function accountCodes(page) {
 
 describe('import and export in the browser', () => {
   it('a director imports order lines through the wizard and exports the customer list', async () => {
-    const context = await browser.newContext({
+    const context = await kamap.browser.newContext({
       viewport: { width: 1440, height: 900 },
       locale: 'zh-CN',
       acceptDownloads: true,
@@ -92,7 +40,7 @@ describe('import and export in the browser', () => {
       `E2E-0002,46330,${b},${product},10,"1,000",1万,3000`,
       `E2E-0003,2026/13/40,${b},${product},1,1000,1000,300`,
     ].join('\r\n');
-    const file = join(dataDir, '华东订单.csv');
+    const file = join(kamap.dataDir, '华东订单.csv');
     writeFileSync(file, iconv.encode(csv, 'gb18030'));
 
     await page.goto(`${base}/imports`);
@@ -100,28 +48,28 @@ describe('import and export in the browser', () => {
     await page.locator('input[type="file"]').setInputFiles(file);
     await page.getByText('GB18030 / GBK').waitFor({ timeout: 30_000 });
     await page.locator('.ant-table-row').first().waitFor();
-    await page.screenshot({ path: new URL('import-sheet-zh-CN.png', shots).pathname });
+    await page.screenshot({ path: shot('import-sheet-zh-CN.png') });
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByText('导入到字段').waitFor();
-    await page.screenshot({ path: new URL('import-mapping-zh-CN.png', shots).pathname });
+    await page.screenshot({ path: shot('import-mapping-zh-CN.png') });
     await page.getByText('跳过出错的行').click();
     await page.getByRole('button', { name: /试运行/ }).click();
     await page.getByText('试运行完成').waitFor({ timeout: 60_000 });
     await page.getByText('not a calendar date').first().waitFor();
-    await page.screenshot({ path: new URL('import-dry-run-zh-CN.png', shots).pathname });
+    await page.screenshot({ path: shot('import-dry-run-zh-CN.png') });
     await page.getByRole('button', { name: '正式导入' }).click();
     await page.getByText('导入完成').waitFor({ timeout: 60_000 });
-    await page.screenshot({ path: new URL('import-committed-zh-CN.png', shots).pathname });
+    await page.screenshot({ path: shot('import-committed-zh-CN.png') });
     await page.getByRole('tab', { name: '导入历史' }).click();
     await page.getByText('华东订单.csv').first().waitFor();
     await page.waitForTimeout(600);
-    await page.screenshot({ path: new URL('import-history-zh-CN.png', shots).pathname });
+    await page.screenshot({ path: shot('import-history-zh-CN.png') });
 
     await page.goto(`${base}/accounts?lifecycle=active`);
     await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: /导出/ }).hover();
     await page.getByText('CSV（Excel 可直接打开）').waitFor();
-    await page.screenshot({ path: new URL('export-accounts-zh-CN.png', shots).pathname });
+    await page.screenshot({ path: shot('export-accounts-zh-CN.png') });
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByText('CSV（Excel 可直接打开）').click(),
@@ -134,7 +82,7 @@ describe('import and export in the browser', () => {
   });
 
   it('a KAM asks to export contacts, the director approves, the KAM downloads once (English)', async () => {
-    const admin = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const admin = await kamap.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const adminPage = await admin.newPage();
     await signIn(adminPage, 'admin');
     const me = await (await adminPage.request.get(`${base}/api/v1/auth/me`)).json();
@@ -145,7 +93,7 @@ describe('import and export in the browser', () => {
     assert.equal(set.status(), 200);
     await admin.close();
 
-    const kamContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const kamContext = await kamap.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const kam = await kamContext.newPage();
     await signIn(kam, 'kam');
     await kam.evaluate(() => localStorage.setItem('kamap.language', 'en'));
@@ -156,18 +104,18 @@ describe('import and export in the browser', () => {
     await kam.locator('.ant-modal textarea').fill('Visit plan for Q1');
     await kam.mouse.move(700, 600);
     await kam.waitForTimeout(400);
-    await kam.screenshot({ path: new URL('export-request-en.png', shots).pathname });
+    await kam.screenshot({ path: shot('export-request-en.png') });
     await kam.getByRole('button', { name: 'Send request' }).click();
     await kam.waitForURL(/export-requests/);
     await kam.getByText('Pending').first().waitFor();
 
-    const directorContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const directorContext = await kamap.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const director = await directorContext.newPage();
     await signIn(director, 'director');
     await director.goto(`${base}/export-requests`);
     await director.getByText('待审批').first().waitFor({ timeout: 30_000 });
     await director.waitForTimeout(300);
-    await director.screenshot({ path: new URL('export-approvals-zh-CN.png', shots).pathname });
+    await director.screenshot({ path: shot('export-approvals-zh-CN.png') });
     await director
       .getByRole('button', { name: /批\s*准/ })
       .first()
@@ -177,7 +125,7 @@ describe('import and export in the browser', () => {
 
     await kam.reload();
     await kam.getByRole('link', { name: 'Download' }).first().waitFor({ timeout: 30_000 });
-    await kam.screenshot({ path: new URL('export-approved-en.png', shots).pathname });
+    await kam.screenshot({ path: shot('export-approved-en.png') });
     await kamContext.close();
   });
 });

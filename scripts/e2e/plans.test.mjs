@@ -3,66 +3,18 @@
 // plan. Screenshots under docs/screenshots/plan-*.png.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
+import { describe, it } from 'node:test';
+import { shot, startKamap } from './harness.mjs';
 
-const root = new URL('../../', import.meta.url);
-const shots = new URL('docs/screenshots/', root);
-const port = 3900 + Math.floor(Math.random() * 90);
-const base = `http://127.0.0.1:${port}`;
-const dataDir = mkdtempSync(join(tmpdir(), 'kamap-e2e-plans-'));
-let server;
-let browser;
-
-async function waitForHealth(deadline) {
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`${base}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('kamap did not start in time');
-}
-
-before(async () => {
-  server = spawn(process.execPath, ['bin/kamap.js', 'serve', '--demo', '--port', String(port)], {
-    cwd: root,
-    env: { ...process.env, KAMAP_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  await waitForHealth(Date.now() + 240_000);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill('SIGTERM');
-  await new Promise((r) => server?.once('exit', r) ?? r());
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const kamap = startKamap({ name: 'plans', startWithinMs: 240_000 });
+const { base } = kamap;
 
 async function signIn(username) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const context = await kamap.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
-  await page.goto(`${base}/login`);
-  await page.locator('input').first().fill(username);
-  await page.locator('input[type="password"]').fill('kamap-demo');
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
+  await kamap.signIn(page, username);
   return page;
 }
-
-const shot = (name) => new URL(name, shots).pathname;
 
 describe('account plans in the browser', () => {
   let planId;

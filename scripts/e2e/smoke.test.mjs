@@ -5,65 +5,15 @@
 // and drop; saves screenshots under docs/screenshots/.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
+import { describe, it } from 'node:test';
+import { shot, startKamap } from './harness.mjs';
 
-const root = new URL('../../', import.meta.url);
-const shots = new URL('docs/screenshots/', root);
-const port = 3900 + Math.floor(Math.random() * 90);
-const base = `http://127.0.0.1:${port}`;
-const dataDir = mkdtempSync(join(tmpdir(), 'kamap-e2e-'));
-let server;
-let browser;
-
-async function waitForHealth(deadline) {
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`${base}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('kamap did not start in time');
-}
-
-before(async () => {
-  server = spawn(process.execPath, ['bin/kamap.js', 'serve', '--demo', '--port', String(port)], {
-    cwd: root,
-    env: { ...process.env, KAMAP_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  await waitForHealth(Date.now() + 180_000);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill('SIGTERM');
-  await new Promise((r) => server?.once('exit', r) ?? r());
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function signIn(page, username) {
-  await page.goto(`${base}/login`);
-  await page.locator('input').first().fill(username);
-  await page.locator('input[type="password"]').fill('kamap-demo');
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
-}
+const kamap = startKamap({ name: 'smoke', startWithinMs: 180_000 });
+const { base, signIn } = kamap;
 
 describe('kamap in the browser', () => {
   it('a KAM signs in, finds an account, opens it and a contact, and looks up a caller', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const context = await kamap.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -73,19 +23,19 @@ describe('kamap in the browser', () => {
     const firstRow = page.locator('.ant-table-row').first();
     await firstRow.waitFor({ timeout: 30_000 });
     assert.ok((await page.locator('.ant-table-row').count()) > 5, 'the KAM sees a portfolio');
-    await page.screenshot({ path: new URL('e2e-accounts-zh-CN.png', shots).pathname });
+    await page.screenshot({ path: shot('e2e-accounts-zh-CN.png') });
 
     await firstRow.click();
     await page.waitForURL(/\/accounts\/[0-9a-f-]{36}/);
     await page.locator('.ant-tabs').first().waitFor();
-    await page.screenshot({ path: new URL('e2e-account-zh-CN.png', shots).pathname });
+    await page.screenshot({ path: shot('e2e-account-zh-CN.png') });
 
     const res = await page.request.get(`${base}/api/v1/contacts?limit=1`);
     const contact = (await res.json()).items[0];
     assert.ok(contact, 'the KAM has contacts');
     await page.goto(`${base}/contacts/${contact.id}`);
     await page.getByText(contact.name).first().waitFor();
-    await page.screenshot({ path: new URL('e2e-contact-zh-CN.png', shots).pathname });
+    await page.screenshot({ path: shot('e2e-contact-zh-CN.png') });
 
     const phone = contact.phones[0]?.display;
     assert.ok(phone, 'the contact has a phone');
@@ -94,13 +44,13 @@ describe('kamap in the browser', () => {
     await box.press('Enter');
     await page.locator('.ant-drawer .ant-card').first().waitFor({ timeout: 30_000 });
     await page.locator('.ant-drawer').getByText(contact.name).first().waitFor();
-    await page.screenshot({ path: new URL('e2e-lookup-zh-CN.png', shots).pathname });
+    await page.screenshot({ path: shot('e2e-lookup-zh-CN.png') });
     assert.deepEqual(errors, []);
     await context.close();
   });
 
   it('the English switch translates the interface', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await kamap.browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
     await signIn(page, 'director');
     await page.evaluate(() => localStorage.setItem('kamap.language', 'en'));
@@ -108,12 +58,12 @@ describe('kamap in the browser', () => {
     await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
     const text = (await page.locator('body').textContent()) ?? '';
     assert.match(text, /Accounts/);
-    await page.screenshot({ path: new URL('e2e-accounts-en.png', shots).pathname });
+    await page.screenshot({ path: shot('e2e-accounts-en.png') });
     await context.close();
   });
 
   it('a director drills from the tier pyramid to a strategic account and sees why it is strategic', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const context = await kamap.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -143,7 +93,7 @@ describe('kamap in the browser', () => {
     const tags = await results.locator('.ant-tag').allTextContents();
     assert.ok(rows > 0);
     assert.equal(tags.filter((tag) => tag.startsWith('战略客户')).length, rows, 'every account listed is strategic');
-    await page.screenshot({ path: new URL('e2e-identification-strategic-zh-CN.png', shots).pathname });
+    await page.screenshot({ path: shot('e2e-identification-strategic-zh-CN.png') });
 
     await firstRow.locator('a').first().click();
     await page.waitForURL(/\/accounts\/[0-9a-f-]{36}/);
@@ -152,13 +102,13 @@ describe('kamap in the browser', () => {
     await page.getByText('流失风险').first().waitFor();
     // let the charts finish their entry animation before the picture
     await page.waitForTimeout(1000);
-    await page.screenshot({ path: new URL('e2e-account-value-zh-CN.png', shots).pathname, fullPage: true });
+    await page.screenshot({ path: shot('e2e-account-value-zh-CN.png'), fullPage: true });
     assert.deepEqual(errors, []);
     await context.close();
   });
 
   it('the director’s demo inbox is a readable list of explained alerts, one of them an escalated SLA breach', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const context = await kamap.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
     await signIn(page, 'director');
     const inbox = await (await page.request.get(`${base}/api/v1/alerts?active=true&limit=200`)).json();
@@ -180,12 +130,12 @@ describe('kamap in the browser', () => {
     assert.ok(complaint.escalatedAt, 'the linked complaint was escalated');
     await page.goto(`${base}/alerts`);
     await page.locator('.ant-list-item, .ant-table-row').first().waitFor({ timeout: 30_000 });
-    await page.screenshot({ path: new URL('e2e-alerts-inbox-zh-CN.png', shots).pathname });
+    await page.screenshot({ path: shot('e2e-alerts-inbox-zh-CN.png') });
     await context.close();
   });
 
   it('a KAM moves a person on the relationship map by drag and drop; a stale version is refused and said so', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    const context = await kamap.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -228,7 +178,7 @@ describe('kamap in the browser', () => {
     const moved = await api(`/contacts/${mover.id}`);
     assert.equal(moved.reportsToId, target.id, 'the new manager was saved');
     await page.waitForTimeout(1000);
-    await page.screenshot({ path: new URL('e2e-relationship-map-zh-CN.png', shots).pathname });
+    await page.screenshot({ path: shot('e2e-relationship-map-zh-CN.png') });
 
     // someone else changes another person meanwhile: the page still holds the old version
     const other = leaves.find((p) => p.id !== mover.id && p.id !== target.id);
@@ -247,7 +197,7 @@ describe('kamap in the browser', () => {
   });
 
   it('an agent never sees a personal dossier', async () => {
-    const context = await browser.newContext();
+    const context = await kamap.browser.newContext();
     const page = await context.newPage();
     await signIn(page, 'agent');
     const res = await page.request.get(`${base}/api/v1/contacts?limit=5`);
