@@ -1,7 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { suspendConstraints } from '../../platform/db/bulk-load.js';
 import type { Database, Db } from '../../platform/db/index.js';
-import { withSession } from '../../platform/db/session.js';
+import { type Session, withSession } from '../../platform/db/session.js';
 
 /**
  * Per-account rollups (ARCHITECTURE.md §6), aggregated in SQL, never in JavaScript. Only live orders
@@ -36,45 +35,148 @@ export const rollupReferenceQuery = sql`
   select (select count(*) from (${monthlySelect(sql`true`)}) m) + (select count(*) from (${categorySelect(sql`true`)}) c) as rows`;
 
 /**
- * Rebuilds every rollup from the orders. Each table is rebuilt in its own transaction (readers and
- * order writes wait for it, then see the new rows): emptied, loaded, then its keys rebuilt, since one sorted index
- * build beats millions of random inserts. On PostgreSQL the two tables load at the same time on two
- * connections, which is the parallelism an INSERT … SELECT does not get from the planner.
+ * A rollup table, the query that loads it, and the slices of the account ids it is loaded in. On
+ * PostgreSQL every slice loads on a connection of its own, since PostgreSQL will not parallelise an
+ * INSERT … SELECT: the monthly table, with twice the rows to write, comes in two halves (uuids are
+ * random, so halves by value are halves by count), the category table in one piece, so that the
+ * three loads take about as long as each other.
+ */
+type Rollup = { table: string; columns: SQL; load: (where: SQL) => SQL; account: SQL; slices: readonly SQL[] };
+
+const WHOLE = [sql`is not null`];
+const HALVES = [
+  sql`< '80000000-0000-0000-0000-000000000000'::uuid`,
+  sql`>= '80000000-0000-0000-0000-000000000000'::uuid`,
+];
+
+const ROLLUPS: readonly Rollup[] = [
+  {
+    table: 'account_monthly',
+    columns: MONTHLY_COLUMNS,
+    load: monthlySelect,
+    account: sql`o.account_id`,
+    slices: HALVES,
+  },
+  {
+    table: 'account_category_spend',
+    columns: CATEGORY_COLUMNS,
+    load: categorySelect,
+    account: sql`l.account_id`,
+    slices: WHOLE,
+  },
+];
+
+/**
+ * Rebuilds every rollup from the orders into fresh tables that replace the old ones in one commit:
+ * readers see the old rows until then, never an empty table; order writes wait (their refresh needs
+ * the old table, which the rebuild holds in share mode) and afterwards refresh the new one. The keys
+ * are built once per table after the load, a sorted build that beats a million index insertions.
+ *
+ * On PostgreSQL the slices load on parallel connections (the pool needs two or more), each in its own
+ * transaction into a table nobody reads yet; the swap is the one step the readers see.
+ * The embedded store has one connection, so it does the same steps in one transaction.
  */
 export async function recomputeRollups(database: Database): Promise<{ monthly: number; categories: number }> {
-  const monthly = () =>
-    rebuild(
-      database,
-      'account_monthly',
-      sql`insert into account_monthly ${MONTHLY_COLUMNS} ${monthlySelect(sql`true`)}`,
-    );
-  const categories = () =>
-    rebuild(
-      database,
-      'account_category_spend',
-      sql`insert into account_category_spend ${CATEGORY_COLUMNS} ${categorySelect(sql`true`)}`,
-    );
-  if (database.driver === 'postgres') {
-    const [m, c] = await Promise.all([monthly(), categories()]);
-    return { monthly: m, categories: c };
-  }
-  return { monthly: await monthly(), categories: await categories() };
-}
-
-async function rebuild(database: Database, table: string, load: SQL): Promise<number> {
-  return withSession(database, async (session) => {
+  const next = (r: Rollup) => `${r.table}_rebuild`;
+  const prepare = async (session: Session) => {
+    for (const r of ROLLUPS) {
+      await session.query(`drop table if exists ${next(r)}`); // left by a rebuild that died mid-way
+      await session.query(`create table ${next(r)} (like ${r.table})`);
+    }
+  };
+  const load = async (session: Session, r: Rollup, slice: SQL) => {
     if (session.driver === 'postgres') {
       // the grouping fits in memory instead of spilling in batches; the rows are derived, so a crash
       // that loses this commit loses nothing a rerun cannot rebuild
       await session.query(`set local work_mem = '256MB'`);
       await session.query('set local synchronous_commit = off');
     }
-    await session.query(`truncate ${table}`);
-    const suspended = await suspendConstraints(session.query, session.driver, [table], { primaryKeys: true });
-    const loaded = affected(await session.db.execute(load));
-    await suspended.restore();
-    if (session.driver === 'postgres') await session.query(`analyze ${table}`);
-    return loaded;
+    const rows = r.load(sql`${r.account} ${slice}`);
+    return affected(await session.db.execute(sql`insert into ${sql.raw(next(r))} ${r.columns} ${rows}`));
+  };
+  /** The old table's keys and indexes, built on the new one under names of its own (renamed at the swap). */
+  const key = async (session: Session, r: Rollup): Promise<string[]> => {
+    if (session.driver === 'postgres') await session.query(`set local maintenance_work_mem = '512MB'`);
+    const renames: string[] = [];
+    // not-null constraints (their own kind on PGlite's PostgreSQL 17) came with the columns
+    const constraints = await session.query<{ name: string; def: string }>(
+      `select conname as name, pg_get_constraintdef(oid) as def from pg_constraint
+        where conrelid = $1::regclass and contype <> 'n' order by contype <> 'p', conname`,
+      [r.table],
+    );
+    for (const c of constraints) {
+      await session.query(`alter table ${next(r)} add constraint "${c.name}_rebuild" ${c.def}`);
+      renames.push(`alter table ${r.table} rename constraint "${c.name}_rebuild" to "${c.name}"`);
+    }
+    const indexes = await session.query<{ name: string; def: string }>(
+      `select i.relname as name, pg_get_indexdef(i.oid) as def from pg_index x join pg_class i on i.oid = x.indexrelid
+        where x.indrelid = $1::regclass and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)`,
+      [r.table],
+    );
+    for (const index of indexes) {
+      await session.query(
+        index.def.replace(/INDEX (\S+) ON (\S+\.)?(\S+) /, (_m, name: string, schema = '') => {
+          return `INDEX "${name.replaceAll('"', '')}_rebuild" ON ${schema}${next(r)} `;
+        }),
+      );
+      renames.push(`alter index "${index.name}_rebuild" rename to "${index.name}"`);
+    }
+    await session.query(`analyze ${next(r)}`);
+    return renames;
+  };
+  const swap = async (session: Session, renames: string[][]) => {
+    for (const [i, r] of ROLLUPS.entries()) {
+      await session.query(`drop table ${r.table}`);
+      await session.query(`alter table ${next(r)} rename to ${r.table}`);
+      for (const rename of renames[i] ?? []) await session.query(rename);
+    }
+  };
+  const counts = (loaded: number[][]) => {
+    const [monthly = 0, categories = 0] = loaded.map((slices) => slices.reduce((a, b) => a + b, 0));
+    return { monthly, categories };
+  };
+
+  if (database.driver === 'pglite') {
+    return withSession(database, async (session) => {
+      await prepare(session);
+      const built = [];
+      for (const r of ROLLUPS) {
+        const slices = [];
+        for (const slice of r.slices) slices.push(await load(session, r, slice));
+        built.push({ slices, renames: await key(session, r) });
+      }
+      await swap(
+        session,
+        built.map((b) => b.renames),
+      );
+      return counts(built.map((b) => b.slices));
+    });
+  }
+  return withSession(database, async (owner) => {
+    // one rebuild at a time; from here on no order write can change the old rollups under us
+    await owner.query(`select pg_advisory_xact_lock(hashtext('kamap.recomputeRollups'))`);
+    await owner.query(`lock table ${ROLLUPS.map((r) => r.table).join(', ')} in share mode`);
+    await withSession(database, prepare);
+    // a table's key is built as soon as its own slices are in, while the other table still loads
+    const built = await Promise.all(
+      ROLLUPS.map(async (r) => {
+        const slices = await Promise.all(r.slices.map((slice) => withSession(database, (s) => load(s, r, slice))));
+        return { slices, renames: await withSession(database, (s) => key(s, r)) };
+      }),
+    );
+    await owner.query('set local synchronous_commit = off');
+    await swap(
+      owner,
+      built.map((b) => b.renames),
+    );
+    return counts(built.map((b) => b.slices));
+  }).catch(async (err: unknown) => {
+    // the half-built tables are nobody's (once no other rebuild runs); the next rebuild drops them too
+    await withSession(database, async (s) => {
+      await s.query(`select pg_advisory_xact_lock(hashtext('kamap.recomputeRollups'))`);
+      for (const r of ROLLUPS) await s.query(`drop table if exists ${next(r)}`);
+    }).catch(() => {});
+    throw err;
   });
 }
 
