@@ -99,7 +99,11 @@ export async function createStaging(session: Session, fields: FieldDef[], comput
   await scratchTable(session, STAGING, `row_no int, ${columns}${extra ? `, ${extra}` : ''}`);
 }
 
+const COPY_SPECIAL = /[\\\n\r\t]/;
+
 function escapeCopy(text: string): string {
+  // most values need no escaping: testing first spares a copy of each
+  if (!COPY_SPECIAL.test(text)) return text;
   return text.replace(/[\\\n\r\t]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'));
 }
 
