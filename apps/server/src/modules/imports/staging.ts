@@ -119,7 +119,7 @@ function copyValue(value: unknown): string {
  * Buffers rows as COPY text and sends them in chunks, so memory stays flat. One chunk is in flight
  * while the next is parsed: the database works on it in its own process meanwhile.
  */
-export function copyWriter(session: Session, table: string, columns: string[], chunkRows = 20_000) {
+export function copyWriter(session: Session, table: string, columns: string[], chunkRows = 4_000) {
   let buffer: string[] = [];
   let inFlight: Promise<void> = Promise.resolve();
   const columnList = columns.map((c) => `"${c}"`).join(', ');
