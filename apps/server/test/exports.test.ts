@@ -239,4 +239,60 @@ describe('exports', () => {
     expect((await kam.get('/exports/alerts?format=xlsx')).statusCode).toBe(200);
     expect((await kam.get('/exports/accounts?format=vcf')).statusCode).toBe(400);
   });
+
+  it('tasks, interactions and surveys export with the list filters and in scope; interactions and surveys are audited as personal data', async () => {
+    const { group, other } = fx.accounts;
+    const { kamContact, otherContact } = fx.contacts;
+    const { kam: kamUser, kam2: kam2User } = fx.users;
+    await source.db.execute(sql`insert into tasks (account_id, owner_id, kind, title, due_date, status) values
+      (${group.id}, ${kamUser.id}, 'follow_up', '回访王总', '2025-03-01', 'open'),
+      (${group.id}, ${kamUser.id}, 'follow_up', '已完成的回访', '2025-02-01', 'done'),
+      (${other.id}, ${kam2User.id}, 'follow_up', '华南回访', '2025-03-01', 'open')`);
+    await source.db.execute(sql`insert into interactions (account_id, kind, occurred_at, subject, notes, user_id, contact_ids) values
+      (${group.id}, 'visit', '2025-03-02T02:00:00Z', '季度拜访', '=cmd|/c calc', ${kamUser.id}, ${`{${kamContact.id}}`}::uuid[]),
+      (${other.id}, 'visit', '2025-03-02T03:00:00Z', '华南拜访', null, ${kam2User.id}, '{}'::uuid[])`);
+    await source.db.execute(sql`insert into surveys (account_id, contact_id, kind, token_hash, sent_by, expires_at, answered_at, score, comment) values
+      (${group.id}, ${kamContact.id}, 'nps', 'export-test-1', ${kamUser.id}, now() + interval '14 days', now(), 9, '交期改善明显'),
+      (${other.id}, ${otherContact.id}, 'nps', 'export-test-2', ${kam2User.id}, now() + interval '14 days', now(), 3, '华南意见')`);
+    const kam = as(app, await login(app, 'kam'));
+
+    const tasks = await kam.get('/exports/tasks?format=csv&mine=true&active=true');
+    expect(tasks.statusCode).toBe(200);
+    expect(tasks.body.startsWith('\uFEFF客户编号,客户名称,任务,')).toBe(true);
+    expect(tasks.body).toContain('回访王总');
+    expect(tasks.body).not.toContain('已完成的回访');
+    expect(tasks.body).not.toContain('华南回访');
+    expect((await kam.get('/exports/tasks?format=csv&active=false')).body).toContain('已完成的回访');
+    expect((await kam.get('/exports/tasks?format=csv&active=maybe')).statusCode).toBe(400);
+
+    const interactions = await kam.get('/exports/interactions?format=csv');
+    expect(interactions.statusCode).toBe(200);
+    expect(interactions.body).toContain('季度拜访');
+    expect(interactions.body).toContain('王建国');
+    expect(interactions.body).toContain("'=cmd|/c calc");
+    expect(interactions.body).not.toContain('华南拜访');
+    expect((await kam.get('/exports/interactions?format=csv&kind=call')).body).not.toContain('季度拜访');
+    expect((await kam.get('/exports/interactions?format=xlsx')).statusCode).toBe(200);
+
+    const surveys = await kam.get('/exports/surveys?format=csv');
+    expect(surveys.statusCode).toBe(200);
+    expect(surveys.body).toContain('交期改善明显');
+    expect(surveys.body).not.toContain('华南意见');
+    expect((await kam.get('/exports/surveys?format=csv&answered=false')).body).not.toContain('交期改善明显');
+    expect((await as(app, await login(app, 'agent')).get('/exports/surveys?format=csv')).statusCode).toBe(403);
+
+    const [audited] = await rows<{ n: number }>(
+      source.db,
+      sql`select count(*)::int n from audit_log where action = 'export.personal_data' and entity in ('interactions', 'surveys')`,
+    );
+    expect(audited!.n).toBe(5);
+
+    // personal data waits for a director's approval when configured; tasks do not
+    const admin = as(app, await login(app, 'admin'));
+    await admin.put('/exports/settings', { personalDataNeedsApproval: true });
+    expect((await kam.get('/exports/interactions?format=csv')).statusCode).toBe(403);
+    expect((await kam.get('/exports/surveys?format=csv')).statusCode).toBe(403);
+    expect((await kam.get('/exports/tasks?format=csv')).statusCode).toBe(200);
+    await admin.put('/exports/settings', { personalDataNeedsApproval: false });
+  });
 });

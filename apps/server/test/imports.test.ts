@@ -376,3 +376,56 @@ describe('encodings', () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe('import templates', () => {
+  const templates = () =>
+    rows<{ name: string; owner: string; mapping: Record<string, string> }>(
+      database.db,
+      sql`select t.name, u.username as owner, t.mapping from import_templates t join users u on u.id = t.owner_id order by t.name`,
+    );
+
+  it('belong to who saved them: only the owner, an admin or a director may overwrite or delete one', async () => {
+    const kam = as(app, await login(app, 'kam'));
+    const kam2 = as(app, await login(app, 'kam2'));
+    const director = as(app, await login(app, 'director'));
+    const erp = { kind: 'orders', name: 'ERP 订单', headerRow: 2, mapping: { 订单号: 'order_no', 金额: 'amount' } };
+    const saved = await kam.post('/imports/templates', erp);
+    expect(saved.statusCode).toBe(201);
+    expect(saved.json()).toMatchObject({
+      name: 'ERP 订单',
+      headerRow: 2,
+      owner: { id: fx.users.kam.id, displayName: 'kam' },
+    });
+    const id = saved.json().id;
+    expect((await kam2.get('/imports/templates?kind=orders')).json().items).toEqual([saved.json()]);
+
+    // the owner may overwrite it; someone else may not, and the template stays as it was
+    expect((await kam.post('/imports/templates', { ...erp, mapping: { 单号: 'order_no' } })).statusCode).toBe(201);
+    const refused = await kam2.post('/imports/templates', { ...erp, mapping: { 金额: 'amount' } });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json().detail).toContain('only its owner, an admin or a director');
+    expect(await templates()).toEqual([{ name: 'ERP 订单', owner: 'kam', mapping: { 单号: 'order_no' } }]);
+    expect((await kam2.delete(`/imports/templates/${id}`)).statusCode).toBe(403);
+    expect(await templates()).toHaveLength(1);
+
+    // a director looks after everyone's: overwriting keeps the owner
+    const overwritten = await director.post('/imports/templates', erp);
+    expect(overwritten.statusCode).toBe(201);
+    expect(overwritten.json()).toMatchObject({ id, owner: { displayName: 'kam' } });
+    expect(await templates()).toEqual([{ name: 'ERP 订单', owner: 'kam', mapping: erp.mapping }]);
+
+    // another name is kam2's own
+    const own = await kam2.post('/imports/templates', { ...erp, name: '华南 ERP' });
+    expect(own.json().owner.displayName).toBe('kam2');
+    expect((await kam2.delete(`/imports/templates/${own.json().id}`)).statusCode).toBe(204);
+    expect((await kam.delete(`/imports/templates/${id}`)).statusCode).toBe(204);
+    expect((await kam.delete(`/imports/templates/${id}`)).statusCode).toBe(404);
+    expect(await templates()).toEqual([]);
+    const [trail] = await rows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int n from audit_log where action = 'import.template.delete'`,
+    );
+    expect(trail!.n).toBe(2);
+  });
+});

@@ -112,6 +112,8 @@ export const ImportTemplate = z.object({
   headerRow: z.number().int(),
   /** header text → field key */
   mapping: z.record(z.string(), z.string()),
+  /** Who saved it: only they, an admin or a director may overwrite or delete it. */
+  owner: UserRef,
 });
 
 export const SaveImportTemplate = z

@@ -5,15 +5,15 @@ import { audit } from '../../platform/audit/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { type Db, isoTimestamp, isoTimestampOrNull, pgArray, rows } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors.js';
-import { type ExportFormat, type ExportKind, writeExport } from './exports.service.js';
+import { type ExportKind, personalKinds } from './export-lists.js';
+import { type ExportFormat, writeExport } from './exports.service.js';
 
 /**
  * Personal data leaves the system only on purpose: when the setting asks for it, an export of
- * contacts by anyone but a director or admin is a request (with a reason) that a director whose
+ * personal data (contacts, interactions, surveys) by anyone but a director or admin is a request (with a reason) that a director whose
  * org unit covers the requester, or an admin, approves or rejects; the requester then downloads it
  * once, with the requester's own scope and masking. Every step is audited.
  */
-export const PERSONAL_KINDS: readonly ExportKind[] = ['contacts'];
 const SETTING = 'personalDataNeedsApproval';
 
 export async function exportSettings(db: Db): Promise<{ personalDataNeedsApproval: boolean }> {
@@ -34,7 +34,7 @@ const approver = (user: Principal) => user.role === 'admin' || user.role === 'di
 
 /** Whether this export must go through a request first. */
 export async function needsApproval(ctx: Ctx, kind: ExportKind): Promise<boolean> {
-  if (!PERSONAL_KINDS.includes(kind) || approver(ctx.user)) return false;
+  if (!personalKinds.includes(kind) || approver(ctx.user)) return false;
   return (await exportSettings(ctx.db)).personalDataNeedsApproval;
 }
 
@@ -101,7 +101,7 @@ export async function requestExport(
   ctx: Ctx,
   input: { kind: ExportKind; format: ExportFormat; filters: Record<string, string>; reason: string },
 ) {
-  if (!PERSONAL_KINDS.includes(input.kind))
+  if (!personalKinds.includes(input.kind))
     throw AppError.invalid('kind', 'only exports of personal data need a request');
   if (input.format === 'vcf' && input.kind !== 'contacts')
     throw AppError.invalid('format', 'vCard is for contacts only');

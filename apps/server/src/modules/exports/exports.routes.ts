@@ -12,14 +12,8 @@ import {
   requestExport,
   updateExportSettings,
 } from './approvals.service.js';
-import {
-  checkExport,
-  type ExportFormat,
-  type ExportKind,
-  exportFilterNames,
-  exportKinds,
-  writeExport,
-} from './exports.service.js';
+import { type ExportKind, exportFilterNames, exportKinds } from './export-lists.js';
+import { checkExport, type ExportFormat, writeExport } from './exports.service.js';
 
 const tags = ['exports'];
 const types: Record<ExportFormat, string> = {
@@ -57,7 +51,7 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Download a list in your scope and masking as CSV (UTF-8 with BOM), xlsx or vCard (contacts)',
         params: z.object({ kind: Kind }).strict(),
         description:
-          'When personal-data exports need approval, contacts answer 403 for roles below director (request one instead). Filters as on the list pages: accounts q, lifecycle, industry, province, ownerId, orgUnitId, tag; contacts q, accountId; order lines q (order number), accountId, status, from, to; any: accountCode.',
+          'When personal-data exports need approval, contacts, interactions and surveys answer 403 for roles below director (request one instead). Filters as on the list pages: accounts q, lifecycle, industry, province, ownerId, orgUnitId, tag; contacts q, accountId; order lines q (order number), accountId, status, from, to; tasks q, mine, ownerId, accountId, kind, status, active, dueFrom, dueBy; interactions q, accountId, kind, userId, contactId; surveys q, accountId, kind, answered; any: accountCode.',
         querystring: z
           .object({
             format: Format.default('xlsx'),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { can } from '../../platform/access/index.js';
+import { suspendConstraints } from '../../platform/db/bulk-load.js';
 import type { Session } from '../../platform/db/session.js';
 import { refreshRollupsForAccounts } from '../analytics/index.js';
 import { createMissingAccounts, duplicates, keepBefore, resolveAccounts } from './resolve.js';
@@ -251,12 +252,16 @@ export const ordersApplier: Applier = {
                   from order_lines l where l.order_id in (select order_id from ${H} where existed) group by l.order_id) t
          where o.id = t.order_id and (o.amount, o.cost, o.discount) is distinct from (t.amount, t.cost, t.discount)`);
     } else {
-      // every order is new: no line can conflict, so a plain insert
+      // every order is new: no line can conflict, so a plain insert; a batch as large as the table
+      // goes in without the table's indexes and foreign keys, rebuilt and checked once afterwards
+      const bulk = await isBulk(w);
+      const suspended = bulk ? await suspendConstraints(w.session.query, w.session.driver, ['order_lines']) : null;
       linesWritten = affected(
         await w.session.db.execute(sql`
           insert into order_lines (order_id, account_id, line_no, product_id, order_date, quantity, unit_price, discount, amount, cost)
           ${lineValues}`),
       );
+      await suspended?.restore();
     }
     const [after] = await w.select<{ id: number }>(sql`select coalesce(max(id), 0)::bigint as id from order_lines`);
     const [orders] = await w.select<{ created: number; updated: number; total: number }>(sql`
@@ -280,6 +285,24 @@ export const ordersApplier: Applier = {
     };
   },
 };
+
+/** Below this many lines per-row index upkeep costs less than rebuilding order_lines' indexes. */
+const BULK_LINES = 10_000;
+
+/**
+ * Whether this batch's lines are many enough, against the lines already stored, for the bulk-load
+ * path: dropping order_lines' secondary indexes and foreign keys, inserting, then rebuilding them
+ * sorted and validating each key with one join. Every line's parents were resolved by this import
+ * in this transaction, so the per-row checks would only repeat that work. The rebuild reads the
+ * whole table, so it pays only when the batch is at least as large as what is there; it takes the
+ * table's exclusive lock until the commit, and like everything else it is undone by a rollback.
+ */
+async function isBulk(w: ApplyContext): Promise<boolean> {
+  const [found] = await w.select<{ staged: number; stored: number }>(sql`
+    select (select count(*)::int from ${S}) as staged,
+           greatest((select reltuples from pg_class where oid = 'order_lines'::regclass), 0)::float8 as stored`);
+  return found!.staged >= BULK_LINES && found!.staged >= Number(found!.stored);
+}
 
 /** Products an order-lines file names but the store lacks, in their category (created when new too). */
 async function createMissingProducts(w: ApplyContext): Promise<number> {

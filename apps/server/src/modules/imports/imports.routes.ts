@@ -26,6 +26,7 @@ import type { Database } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors.js';
 import { guessHeaderRow, suggestMapping } from './fields.js';
 import {
+  deleteTemplate,
   getBatch,
   listBatches,
   listFields,
@@ -344,5 +345,21 @@ export const importsRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
       },
     },
     async (req, reply) => reply.code(201).send(await saveTemplate(req.ctx, req.body)),
+  );
+
+  app.delete(
+    '/imports/templates/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a saved column mapping (its owner, an admin or a director)',
+        params: IdParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await deleteTemplate(req.ctx, req.params.id);
+      return reply.code(204).send(null);
+    },
   );
 };

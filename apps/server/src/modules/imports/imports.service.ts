@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { assertCan, type Principal } from '../../platform/access/index.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Ctx } from '../../platform/context.js';
@@ -187,24 +187,57 @@ export function listFields(kind: ImportKind) {
   }));
 }
 
-export async function listTemplates(ctx: Ctx, kind?: ImportKind) {
-  const found = await rows<{
-    id: string;
-    kind: string;
-    name: string;
-    header_row: number;
-    mapping: Record<string, string>;
-  }>(
-    ctx.db,
-    sql`select id, kind, name, header_row, mapping from import_templates
-         where ${kind ? sql`kind = ${kind}` : sql`true`} order by kind, name`,
+type TemplateRow = {
+  id: string;
+  kind: ImportKind;
+  name: string;
+  header_row: number;
+  mapping: Record<string, string>;
+  owner_id: string;
+  owner_name: string;
+};
+
+const toTemplate = (t: TemplateRow) => ({
+  id: t.id,
+  kind: t.kind,
+  name: t.name,
+  headerRow: t.header_row,
+  mapping: t.mapping,
+  owner: { id: t.owner_id, displayName: t.owner_name },
+});
+
+const templateSelect = sql`select t.id, t.kind, t.name, t.header_row, t.mapping, t.owner_id, u.display_name as owner_name
+                             from import_templates t join users u on u.id = t.owner_id`;
+
+/** Admins and directors look after everyone's templates; the others only after their own. */
+const managesTemplate = (ctx: Ctx) =>
+  ctx.user.role === 'admin' || ctx.user.role === 'director'
+    ? sql`true`
+    : sql`import_templates.owner_id = ${ctx.user.id}::uuid`;
+
+const notYours = (owner: string) =>
+  new AppError(
+    'forbidden',
+    `This template belongs to ${owner}: only its owner, an admin or a director may change or delete it; save yours under another name`,
   );
-  return {
-    items: found.map((t) => ({ id: t.id, kind: t.kind, name: t.name, headerRow: t.header_row, mapping: t.mapping })),
-  };
+
+export async function listTemplates(ctx: Ctx, kind?: ImportKind) {
+  const found = await rows<TemplateRow>(
+    ctx.db,
+    sql`${templateSelect} where ${kind ? sql`t.kind = ${kind}` : sql`true`} order by t.kind, t.name`,
+  );
+  return { items: found.map(toTemplate) };
 }
 
-/** Saves (or replaces) a named mapping: header text → field, so it applies to the next file by its headers. */
+async function findTemplate(ctx: Ctx, where: SQL): Promise<TemplateRow | undefined> {
+  return (await rows<TemplateRow>(ctx.db, sql`${templateSelect} where ${where}`))[0];
+}
+
+/**
+ * Saves a named mapping (header text → field), so it applies to the next file by its headers. A name
+ * already taken is overwritten only by the template's owner, an admin or a director: the check is
+ * the upsert's own condition, so two people saving at once cannot slip past it.
+ */
 export async function saveTemplate(
   ctx: Ctx,
   input: { kind: ImportKind; name: string; headerRow: number; mapping: Record<string, string> },
@@ -216,13 +249,32 @@ export async function saveTemplate(
   }
   const [saved] = await rows<{ id: string }>(
     ctx.db,
-    sql`insert into import_templates (kind, name, header_row, mapping, created_by)
+    sql`insert into import_templates (kind, name, header_row, mapping, owner_id)
         values (${input.kind}, ${input.name}, ${input.headerRow}, ${JSON.stringify(input.mapping)}::jsonb, ${ctx.user.id})
         on conflict (kind, name) do update set header_row = excluded.header_row, mapping = excluded.mapping
+         where ${managesTemplate(ctx)}
         returning id`,
   );
-  await audit(ctx, 'import.template.save', 'import_template', saved!.id, { kind: input.kind, name: input.name });
-  return { id: saved!.id, ...input };
+  if (!saved) {
+    const taken = await findTemplate(ctx, sql`t.kind = ${input.kind} and t.name = ${input.name}`);
+    throw notYours(taken?.owner_name ?? 'someone else');
+  }
+  await audit(ctx, 'import.template.save', 'import_template', saved.id, { kind: input.kind, name: input.name });
+  return toTemplate((await findTemplate(ctx, sql`t.id = ${saved.id}`))!);
+}
+
+/** Deletes a saved mapping: its owner, an admin or a director (checked in the delete itself). */
+export async function deleteTemplate(ctx: Ctx, id: string): Promise<void> {
+  const [gone] = await rows<{ id: string; kind: string; name: string }>(
+    ctx.db,
+    sql`delete from import_templates where id = ${id} and ${managesTemplate(ctx)} returning id, kind, name`,
+  );
+  if (!gone) {
+    const kept = await findTemplate(ctx, sql`t.id = ${id}`);
+    if (!kept) throw AppError.notFound('Import template');
+    throw notYours(kept.owner_name);
+  }
+  await audit(ctx, 'import.template.delete', 'import_template', id, { kind: gone.kind, name: gone.name });
 }
 
 /** Applies a saved template (header text → field) to a file's header row. */

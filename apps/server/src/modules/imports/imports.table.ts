@@ -60,7 +60,11 @@ export const importBatchChanges = pgTable(
   (t) => [primaryKey({ columns: [t.batchId, t.entity, t.recordId] })],
 );
 
-/** A saved column mapping: file header → target field, reusable for the next file of the same shape. */
+/**
+ * A saved column mapping: file header → target field, reusable for the next file of the same shape.
+ * Everyone may use any template; only its owner (who saved it first), an admin or a director may
+ * overwrite or delete it.
+ */
 export const importTemplates = pgTable(
   'import_templates',
   {
@@ -69,7 +73,9 @@ export const importTemplates = pgTable(
     name: text('name').notNull(),
     headerRow: integer('header_row').notNull().default(1),
     mapping: jsonb('mapping').notNull(),
-    createdBy: uuid('created_by').references(() => users.id),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('import_templates_kind_name_uq').on(t.kind, t.name)],

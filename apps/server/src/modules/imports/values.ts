@@ -42,6 +42,19 @@ function fromSerial(serial: number): string {
  * date cells, and m/d/yyyy as English ERP exports write it (d/m/yyyy when the first part exceeds 12).
  */
 export function parseDate(cell: Cell): string | null {
+  if (typeof cell !== 'string') return parseDateCell(cell);
+  const known = dateTexts.get(cell);
+  if (known !== undefined) return known;
+  const parsed = parseDateCell(cell);
+  if (dateTexts.size >= 10_000) dateTexts.clear();
+  dateTexts.set(cell, parsed);
+  return parsed;
+}
+
+/** A file repeats a few hundred dates over many rows: each text is parsed once (refusals are not kept). */
+const dateTexts = new Map<string, string | null>();
+
+function parseDateCell(cell: Cell): string | null {
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) throw new ValueError('不是日期 / not a date');
     return cell.toISOString().slice(0, 10);

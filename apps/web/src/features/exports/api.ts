@@ -9,7 +9,10 @@ export type ExportKindValue =
   | 'products'
   | 'needs'
   | 'alerts'
-  | 'complaints';
+  | 'complaints'
+  | 'tasks'
+  | 'interactions'
+  | 'surveys';
 export type ExportFormatValue = 'csv' | 'xlsx' | 'vcf';
 export type ExportRequestData = {
   id: string;

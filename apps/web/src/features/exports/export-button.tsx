@@ -8,7 +8,19 @@ import { errorMessage } from '../../app/api/error-message';
 import { useCurrentUser } from '../../app/auth/current-user';
 import { type ExportFormatValue, type ExportKindValue, useExportSettings, useRequestExport } from './api';
 
-const personal: ExportKindValue[] = ['contacts'];
+const personal: ExportKindValue[] = ['contacts', 'interactions', 'surveys'];
+
+/** A list's query without its paging (limit, sort, cursor): the filters its export takes. */
+export function exportFilters(
+  params: Record<string, string | number | boolean | null | undefined>,
+): Record<string, string | undefined> {
+  const paging = new Set(['limit', 'sort', 'cursor']);
+  return Object.fromEntries(
+    Object.entries(params)
+      .filter(([k, v]) => !paging.has(k) && v !== undefined && v !== null && v !== '')
+      .map(([k, v]) => [k, String(v)]),
+  );
+}
 
 /**
  * "Export" on a list page: CSV (UTF-8 with BOM, opens in Excel), Excel, and vCard for contacts, in

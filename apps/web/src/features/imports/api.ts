@@ -98,3 +98,11 @@ export function useSaveTemplate() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['imports', 'templates'] }),
   });
 }
+
+export function useDeleteTemplate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<void>(`/imports/templates/${id}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['imports', 'templates'] }),
+  });
+}

@@ -1,4 +1,4 @@
-import { InboxOutlined } from '@ant-design/icons';
+import { DeleteOutlined, InboxOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -8,6 +8,7 @@ import {
   Flex,
   Input,
   InputNumber,
+  Popconfirm,
   Progress,
   Radio,
   Result,
@@ -23,6 +24,7 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api/error-message';
+import { useCurrentUser } from '../../app/auth/current-user';
 import { formatCount } from '../../ui/format';
 import {
   type ImportKindValue,
@@ -31,6 +33,7 @@ import {
   startRun,
   type UploadData,
   uploadFile,
+  useDeleteTemplate,
   usePreview,
   useRun,
   useSaveTemplate,
@@ -56,6 +59,10 @@ export function ImportWizard({ onCommitted }: { onCommitted: () => void }) {
   const preview = usePreview(upload?.uploadId ?? null, { kind, sheet, headerRow, templateId });
   const templates = useTemplates(kind);
   const saveTemplate = useSaveTemplate();
+  const deleteTemplate = useDeleteTemplate();
+  const user = useCurrentUser();
+  const chosenTemplate = templates.data?.items.find((x) => x.id === templateId);
+  const mayManage = (owner: string) => owner === user.id || user.role === 'admin' || user.role === 'director';
   const dryRun = useRun(dryRunId);
   const commit = useRun(commitId);
   const zh = i18n.language.startsWith('zh');
@@ -244,8 +251,31 @@ export function ImportWizard({ onCommitted }: { onCommitted: () => void }) {
               placeholder={t('import.templateNone')}
               value={templateId}
               onChange={(v) => setTemplateId(v)}
-              options={(templates.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))}
+              options={(templates.data?.items ?? []).map((x) => ({
+                value: x.id,
+                label: t('import.templateOption', { name: x.name, owner: x.owner.displayName }),
+              }))}
             />
+            {chosenTemplate && mayManage(chosenTemplate.owner.id) && (
+              <Popconfirm
+                title={t('import.templateDeleteConfirm', { name: chosenTemplate.name })}
+                okText={t('import.templateDelete')}
+                cancelText={t('action.cancel')}
+                onConfirm={() =>
+                  deleteTemplate.mutate(chosenTemplate.id, {
+                    onSuccess: () => {
+                      setTemplateId(undefined);
+                      message.success(t('import.templateDeleted'));
+                    },
+                    onError: (e) => message.error(errorMessage(e, t)),
+                  })
+                }
+              >
+                <Button danger icon={<DeleteOutlined />} loading={deleteTemplate.isPending}>
+                  {t('import.templateDelete')}
+                </Button>
+              </Popconfirm>
+            )}
           </Space>
           {missing.length > 0 && (
             <Alert

@@ -14,6 +14,7 @@ import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
 import { SearchInput } from '../../ui/search-input';
 import { AccountPicker } from '../accounts/account-picker';
+import { ExportButton, exportFilters } from '../exports/export-button';
 import { UserPicker } from '../org/pickers';
 import { useInteractionList } from './api';
 import { InteractionFormModal } from './interaction-form-modal';
@@ -47,9 +48,12 @@ export function InteractionsPage() {
           list.data ? t('interaction.totalCount', { count: list.total, formatted: formatCount(list.total) }) : null
         }
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)}>
-            {t('interaction.create')}
-          </Button>
+          <Space>
+            <ExportButton kind="interactions" filters={exportFilters(params)} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)}>
+              {t('interaction.create')}
+            </Button>
+          </Space>
         }
       />
       <Card variant="borderless" styles={{ body: { padding: 16 } }}>

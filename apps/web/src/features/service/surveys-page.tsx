@@ -11,6 +11,7 @@ import {
   Row,
   Segmented,
   Select,
+  Space,
   Statistic,
   Table,
   Typography,
@@ -29,6 +30,7 @@ import { ProblemAlert, showFieldErrors } from '../../ui/problem-alert';
 import { QueryError } from '../../ui/query-error';
 import { AccountPicker } from '../accounts/account-picker';
 import { useContactList } from '../contacts/api';
+import { ExportButton, exportFilters } from '../exports/export-button';
 import { useSendSurvey, useSurveyList, useSurveyResults } from './api';
 
 type SendValues = { accountId: string; contactId: string; kind: SurveyKindValue; validDays: number };
@@ -156,9 +158,12 @@ export function SurveysPage() {
       <PageHeader
         title={t('nav.page.surveys')}
         extra={
-          <Button type="primary" icon={<SendOutlined />} onClick={() => setSending(true)}>
-            {t('survey.send')}
-          </Button>
+          <Space>
+            <ExportButton kind="surveys" filters={exportFilters(params)} />
+            <Button type="primary" icon={<SendOutlined />} onClick={() => setSending(true)}>
+              {t('survey.send')}
+            </Button>
+          </Space>
         }
       />
       <Flex vertical gap={16}>

@@ -11,6 +11,7 @@ import { formatDate, todayInChina } from '../../ui/format';
 import { ListFooter } from '../../ui/list-footer';
 import { PageHeader } from '../../ui/page-header';
 import { QueryError } from '../../ui/query-error';
+import { ExportButton, exportFilters } from '../exports/export-button';
 import { useTaskCounts, useTaskList } from './api';
 import { CalendarFeedCard } from './calendar-feed-card';
 import { TaskActions } from './task-actions';
@@ -43,7 +44,11 @@ export function TasksPage() {
 
   return (
     <>
-      <PageHeader title={t('nav.page.tasks')} subtitle={t('task.pageHint')} />
+      <PageHeader
+        title={t('nav.page.tasks')}
+        subtitle={t('task.pageHint')}
+        extra={<ExportButton kind="tasks" filters={exportFilters(params)} />}
+      />
       <Row gutter={16}>
         <Col xs={24} xl={17}>
           <Card variant="borderless" styles={{ body: { padding: 16 } }}>
