@@ -31,7 +31,7 @@ function EntryIcon({ entry }: { entry: TimelineEntryData }) {
   if (entry.kind === 'complaint')
     return (
       <ExclamationCircleOutlined
-        style={{ fontSize: 16, color: entry.subtype === 'resolved' ? '#389e0d' : '#cf1322' }}
+        style={{ fontSize: 16, color: settled.has(entry.subtype) ? '#389e0d' : '#cf1322' }}
       />
     );
   if (entry.kind === 'survey') return <SmileOutlined style={{ fontSize: 16, color: '#0891b2' }} />;
@@ -48,7 +48,8 @@ function EntryIcon({ entry }: { entry: TimelineEntryData }) {
 const entryTitle = (entry: TimelineEntryData, t: TFunction) =>
   entry.kind === 'task' ? taskTitle({ title: entry.title, template: entry.template }, t) : entry.title;
 
-const complaintEvents = ['received', 'escalated', 'resolved'] as const;
+const complaintEvents = ['received', 'escalated', 'resolved', 'closed'] as const;
+const settled = new Set(['resolved', 'closed']);
 
 function SubtypeTag({ entry }: { entry: TimelineEntryData }) {
   const { t } = useTranslation();
@@ -67,7 +68,7 @@ function SubtypeTag({ entry }: { entry: TimelineEntryData }) {
   if (entry.kind === 'complaint') {
     const event = oneOf(complaintEvents, entry.subtype);
     return (
-      <Tag color={entry.subtype === 'resolved' ? 'green' : 'red'}>
+      <Tag color={settled.has(entry.subtype) ? 'green' : 'red'}>
         {event ? t(`timeline.complaint.${event}`) : entry.subtype}
       </Tag>
     );
