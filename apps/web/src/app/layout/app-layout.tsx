@@ -45,6 +45,9 @@ export function AppLayout() {
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}
+        // a phone or a narrow window starts with the icons only, so the page keeps the width
+        breakpoint="lg"
+        onBreakpoint={setCollapsed}
         className={styles.sider}
       >
         <Link to="/accounts" className={styles.brand}>

@@ -145,13 +145,13 @@ export function AccountBrief({ account }: { account: Account }) {
       )}
       <Row gutter={[16, 16]}>
         {analytics && value.data?.result && (
-          <Col xs={24} xl={12} className={styles.avoidBreak}>
+          <Col xs={24} xxl={12} className={styles.avoidBreak}>
             <Suspense fallback={chartFallback}>
               <SevenPCard sevenP={value.data.result.sevenP} />
             </Suspense>
           </Col>
         )}
-        <Col xs={24} xl={analytics && value.data?.result ? 12 : 24}>
+        <Col xs={24} xxl={analytics && value.data?.result ? 12 : 24}>
           <RecentTimeline accountId={account.id} />
         </Col>
       </Row>
