@@ -45,7 +45,7 @@ export function AppLayout() {
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}
-        // a phone or a narrow window starts with the icons only, so the page keeps the width
+        // on a phone or a narrow window the menu starts as icons only, so the page keeps the width
         breakpoint="lg"
         onBreakpoint={setCollapsed}
         className={styles.sider}
