@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { shot, startKamap } from './harness.mjs';
 
-const kamap = startKamap({ name: 'kam-visit', startWithinMs: 180_000 });
+const kamap = startKamap({ name: 'kam-visit', startWithinMs: 300_000 });
 const { base, signIn } = kamap;
 
 const api = async (page, path) => {

@@ -10,8 +10,9 @@ import { Money } from '../../../ui/money';
 import { useAccountValue, useAnalysisConfig } from '../../identification/api';
 import { InteractionFormModal } from '../../interactions/interaction-form-modal';
 import { EntryIcon, entryTitle, SubtypeTag } from '../timeline-tab';
+import { briefSections } from './access';
 import styles from './brief.module.css';
-import { briefSections, useBriefTimeline } from './brief-api';
+import { useBriefTimeline } from './brief-api';
 import { BriefHeadline } from './brief-headline';
 import {
   BriefSection,
@@ -80,12 +81,11 @@ function RecentTimeline({ accountId }: { accountId: string }) {
 export function AccountBrief({ account }: { account: Account }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const { analytics, plans, kpis, complaints } = briefSections(user);
+  const { analytics, plans, kpis, complaints, logVisit } = briefSections(user);
   const value = useAccountValue(account.id, analytics);
   const config = useAnalysisConfig(analytics);
   const threshold = config.data?.config.churn.alertThreshold ?? 50;
   const [recording, setRecording] = useState(false);
-  const canLog = user.role !== 'agent' && user.role !== 'analyst';
 
   const chartFallback = <Skeleton active paragraph={{ rows: 6 }} />;
   return (
@@ -104,7 +104,7 @@ export function AccountBrief({ account }: { account: Account }) {
             <TasksSection
               accountId={account.id}
               extra={
-                canLog && (
+                logVisit && (
                   <Button size="small" icon={<PlusOutlined />} onClick={() => setRecording(true)}>
                     {t('brief.logVisit')}
                   </Button>

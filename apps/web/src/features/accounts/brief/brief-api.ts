@@ -14,14 +14,12 @@ import type {
   TaskData,
   TimelineEntryData,
 } from '../../../app/api/types';
-import { analyticsReaders } from '../../identification/access';
 import { analyticsKeys } from '../../identification/api';
-import { performanceReaders } from '../../performance/access';
 import type { KpiTargetData } from '../../performance/types';
-import { planReaders } from '../../plans/access';
 import type { PlanActionRowData, PlanSummaryData } from '../../plans/types';
 import { relationshipKeys } from '../../relationships/api';
 import { accountKeys } from '../api';
+import { briefSections } from './access';
 
 /**
  * The brief's reads. Lists are short first pages keyed under the owning feature's prefix (needs, plans,
@@ -77,18 +75,6 @@ export const briefQueries = {
       api.get<AnalysisConfigVersionData>('/analytics/config', undefined, signal),
   }),
 };
-
-/** What this role's brief shows: a section the role may not read is neither asked for nor drawn. */
-export function briefSections(user: Pick<CurrentUser, 'role'>) {
-  const internal = performanceReaders.includes(user.role);
-  return {
-    analytics: analyticsReaders.includes(user.role),
-    plans: planReaders.includes(user.role),
-    kpis: internal,
-    // service.read on the server: every internal role
-    complaints: internal,
-  };
-}
 
 function startBrief(client: QueryClient, accountId: string, user: Pick<CurrentUser, 'role'>) {
   const show = briefSections(user);

@@ -333,7 +333,7 @@ export function KpiSection({ accountId }: { accountId: string }) {
   const kpis = useBriefKpis(accountId);
   const items = kpis.data?.items ?? [];
   return (
-    <BriefSection title={t('brief.kpis')} more="/kpi-dashboard" query={kpis}>
+    <BriefSection title={t('brief.kpis')} more="/kpis?subjectKind=account" query={kpis}>
       {items.length === 0 ? (
         <Empty>{t('brief.noKpis')}</Empty>
       ) : (
