@@ -26,13 +26,17 @@ import {
 } from './brief-sections';
 import './brief-print.css';
 
-// the radar and the whitespace grid bring the charting code; the rest of the brief does not wait for it
-const SevenPCard = lazy(() =>
-  import('../../identification/value/seven-p-card').then((m) => ({ default: m.SevenPCard })),
-);
-const WhitespaceCard = lazy(() =>
-  import('../../identification/value/whitespace-card').then((m) => ({ default: m.WhitespaceCard })),
-);
+// the radar and the whitespace grid bring the charting code: fetched beside the brief's data, drawn when it is in
+const loadSevenP = () => import('../../identification/value/seven-p-card');
+const loadWhitespace = () => import('../../identification/value/whitespace-card');
+const SevenPCard = lazy(() => loadSevenP().then((m) => ({ default: m.SevenPCard })));
+const WhitespaceCard = lazy(() => loadWhitespace().then((m) => ({ default: m.WhitespaceCard })));
+
+/** Starts fetching the brief's chart code; the account page calls it with the brief's first reads. */
+export function preloadBriefCharts() {
+  void loadSevenP();
+  void loadWhitespace();
+}
 
 function RecentTimeline({ accountId }: { accountId: string }) {
   const { t } = useTranslation();

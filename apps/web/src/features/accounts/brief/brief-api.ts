@@ -98,11 +98,18 @@ function startBrief(client: QueryClient, accountId: string, user: Pick<CurrentUs
  * Starts every read of the brief at once, beside the account's own: called by the account page before
  * the account has loaded, so no section waits for the header's answer to begin.
  */
-export function useStartBrief(accountId: string, role: CurrentUser['role'], active: boolean) {
+export function useStartBrief(
+  accountId: string,
+  role: CurrentUser['role'],
+  active: boolean,
+  preload: (analytics: boolean) => void,
+) {
   const client = useQueryClient();
   useEffect(() => {
-    if (active) startBrief(client, accountId, { role });
-  }, [client, accountId, role, active]);
+    if (!active) return;
+    startBrief(client, accountId, { role });
+    preload(briefSections({ role }).analytics);
+  }, [client, accountId, role, active, preload]);
 }
 
 export const useBriefNeeds = (accountId: string) => useQuery(briefQueries.needs(accountId));

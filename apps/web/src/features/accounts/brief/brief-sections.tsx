@@ -344,8 +344,18 @@ export function KpiSection({ accountId }: { accountId: string }) {
           dataSource={items}
           scroll={{ x: 'max-content' }}
           columns={[
-            { title: t('brief.kpi'), key: 'kpi', render: (_, k) => kpiName(k.kpi) },
-            { title: t('perf.period'), dataIndex: 'period', key: 'period', className: 'kamap-num' },
+            {
+              title: t('brief.kpi'),
+              key: 'kpi',
+              render: (_, k) => (
+                <Flex vertical>
+                  <span>{kpiName(k.kpi)}</span>
+                  <Typography.Text type="secondary" className="kamap-num" style={{ fontSize: 12 }}>
+                    {k.period}
+                  </Typography.Text>
+                </Flex>
+              ),
+            },
             {
               title: t('brief.target'),
               key: 'target',
