@@ -96,6 +96,11 @@ describe('the KAM’s visit', () => {
     const open = async () => {
       await page.goto(`${base}/accounts/${accountId}`);
       await page.getByTestId('brief-tasks').or(page.locator('.ant-card-head-title').first()).first().waitFor();
+      // the charts come last: wait for the whitespace grid and the drawn radar
+      const card = (title) =>
+        page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: title }) });
+      await card(/白区分析|Whitespace/).waitFor({ timeout: 60_000 });
+      await card(/7P/).locator('canvas').first().waitFor({ timeout: 60_000 });
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(800);
     };
