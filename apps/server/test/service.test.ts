@@ -391,10 +391,16 @@ describe('the account timeline', () => {
   const timeline = async (s: Session, accountId: string, kinds = 'complaint,survey') =>
     (await as(app, s).get(`/accounts/${accountId}/timeline?kinds=${kinds}`)).json().items as Entry[];
 
-  it('merges complaints (received, escalated, resolved) and survey responses, with links', async () => {
+  it('merges complaints (received, escalated, resolved, closed) and survey responses, with links', async () => {
     const group = await timeline(kam, fx.accounts.group.id);
     const complaint = (await as(app, kam).get(`/complaints?accountId=${fx.accounts.group.id}`)).json().items[0];
+    expect(complaint.status).toBe('closed');
     expect(group.filter((e) => e.kind === 'complaint')).toEqual([
+      expect.objectContaining({
+        subtype: 'closed',
+        title: '伺服驱动器批量报警',
+        link: `/complaints/${complaint.id}`,
+      }),
       expect.objectContaining({
         subtype: 'resolved',
         title: '伺服驱动器批量报警',

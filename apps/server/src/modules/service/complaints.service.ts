@@ -427,10 +427,10 @@ export async function escalateBreachedComplaints(db: Db, now = new Date()): Prom
  */
 export const complaintTimelineSource = (accountId: string, user: Principal) =>
   sql`select 'complaint' as kind, e.id::text as id, e.at, c.title,
-             case when e.kind = 'status' then 'resolved' else e.kind end as subtype,
+             case when e.kind = 'status' then e.to_status else e.kind end as subtype,
              null::bigint as amount, e.user_id as actor_id, u.display_name as actor_name,
              '/complaints/' || c.id as link, null::int as score
       from complaint_events e join complaints c on c.id = e.complaint_id left join users u on u.id = e.user_id
       where e.account_id = ${accountId} and c.archived_at is null
-        and (e.kind in ('received', 'escalated') or (e.kind = 'status' and e.to_status = 'resolved'))
+        and (e.kind in ('received', 'escalated') or (e.kind = 'status' and e.to_status in ('resolved', 'closed')))
         and ${can(user, 'service.read') ? sql`true` : sql`false`}`;

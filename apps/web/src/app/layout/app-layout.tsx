@@ -45,6 +45,9 @@ export function AppLayout() {
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}
+        // on a phone or a narrow window the menu starts as icons only, so the page keeps the width
+        breakpoint="lg"
+        onBreakpoint={setCollapsed}
         className={styles.sider}
       >
         <Link to="/accounts" className={styles.brand}>

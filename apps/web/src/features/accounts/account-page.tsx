@@ -1,4 +1,4 @@
-import { ApartmentOutlined, EditOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Skeleton, Space, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,8 @@ import { AccountContractsTab, AccountOpportunitiesTab, AccountPlanTab } from '..
 import { RelationshipMapTab } from '../relationships/relationship-map-tab';
 import { AccountEditDrawer } from './account-edit-drawer';
 import { useAccount } from './api';
+import { AccountBrief, preloadBriefCharts } from './brief/account-brief';
+import { useStartBrief } from './brief/brief-api';
 import { CompetitorsTab } from './competitors-tab';
 import { ContactsTab } from './contacts-tab';
 import { InsightsTab } from './insights-tab';
@@ -28,6 +30,7 @@ import { TimelineTab } from './timeline-tab';
 const ValueTab = lazy(() => import('../identification/value/value-tab').then((m) => ({ default: m.ValueTab })));
 
 const allTabs = [
+  'brief',
   'profile',
   'value',
   'team',
@@ -45,6 +48,10 @@ const allTabs = [
 const planTabs = new Set<string>(['plan', 'opportunities', 'contracts']);
 const urlKeys = ['tab'] as const;
 
+const preloadCharts = (analytics: boolean) => {
+  if (analytics) preloadBriefCharts();
+};
+
 export function AccountPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -55,7 +62,8 @@ export function AccountPage() {
   const tabs = allTabs.filter(
     (key) => (key !== 'value' || seesAnalytics(user)) && (!planTabs.has(key) || planReaders.includes(user.role)),
   );
-  const tab = oneOf(tabs, url.tab) ?? 'profile';
+  const tab = oneOf(tabs, url.tab) ?? 'brief';
+  useStartBrief(id, user.role, tab === 'brief', preloadCharts);
 
   if (account.isPending) return <PageSkeleton />;
   if (account.isError) return <QueryError error={account.error} onRetry={() => account.refetch()} />;
@@ -83,6 +91,7 @@ export function AccountPage() {
   ];
 
   const render = {
+    brief: () => <AccountBrief account={a} />,
     profile: () => <ProfileTab account={a} />,
     value: () => (
       <Suspense fallback={<Skeleton active paragraph={{ rows: 10 }} />}>
@@ -103,17 +112,24 @@ export function AccountPage() {
   };
 
   return (
-    <>
+    <div className={tab === 'brief' ? 'kamap-brief-page' : undefined}>
       <PageHeader
         breadcrumb={[{ title: t('nav.page.accounts'), to: '/accounts' }, { title: a.shortName ?? a.name }]}
         title={a.name}
         tags={<LifecycleTag value={a.lifecycle} />}
         extra={
-          user.permissions.writeAccounts && (
-            <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
-              {t('account.edit')}
-            </Button>
-          )
+          <>
+            {tab === 'brief' && (
+              <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+                {t('brief.print')}
+              </Button>
+            )}
+            {user.permissions.writeAccounts && (
+              <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                {t('account.edit')}
+              </Button>
+            )}
+          </>
         }
       >
         <Space size={24} wrap style={{ marginTop: 8 }}>
@@ -130,11 +146,11 @@ export function AccountPage() {
       </PageHeader>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setUrl({ tab: key === 'profile' ? null : key })}
+        onChange={(key) => setUrl({ tab: key === 'brief' ? null : key })}
         destroyOnHidden
         items={tabs.map((key) => ({ key, label: t(`account.tab.${key}`), children: render[key]() }))}
       />
       {editing && <AccountEditDrawer account={a} onClose={() => setEditing(false)} />}
-    </>
+    </div>
   );
 }

@@ -24,15 +24,13 @@ import { InteractionFormModal } from '../interactions/interaction-form-modal';
 import { taskTitle } from '../tasks/task-text';
 import { useTimeline } from './api';
 
-function EntryIcon({ entry }: { entry: TimelineEntryData }) {
+export function EntryIcon({ entry }: { entry: TimelineEntryData }) {
   if (entry.kind === 'order') return <ShoppingCartOutlined style={{ fontSize: 16, color: '#d48806' }} />;
   if (entry.kind === 'need') return <BulbOutlined style={{ fontSize: 16, color: '#7c3aed' }} />;
   if (entry.kind === 'task') return <CheckCircleOutlined style={{ fontSize: 16, color: '#389e0d' }} />;
   if (entry.kind === 'complaint')
     return (
-      <ExclamationCircleOutlined
-        style={{ fontSize: 16, color: entry.subtype === 'resolved' ? '#389e0d' : '#cf1322' }}
-      />
+      <ExclamationCircleOutlined style={{ fontSize: 16, color: settled.has(entry.subtype) ? '#389e0d' : '#cf1322' }} />
     );
   if (entry.kind === 'survey') return <SmileOutlined style={{ fontSize: 16, color: '#0891b2' }} />;
   const kind = oneOf(InteractionKind.options, entry.subtype);
@@ -45,12 +43,13 @@ function EntryIcon({ entry }: { entry: TimelineEntryData }) {
 }
 
 /** A care task's title comes as a template, to be said in the reader's language. */
-const entryTitle = (entry: TimelineEntryData, t: TFunction) =>
+export const entryTitle = (entry: TimelineEntryData, t: TFunction) =>
   entry.kind === 'task' ? taskTitle({ title: entry.title, template: entry.template }, t) : entry.title;
 
-const complaintEvents = ['received', 'escalated', 'resolved'] as const;
+const complaintEvents = ['received', 'escalated', 'resolved', 'closed'] as const;
+const settled = new Set(['resolved', 'closed']);
 
-function SubtypeTag({ entry }: { entry: TimelineEntryData }) {
+export function SubtypeTag({ entry }: { entry: TimelineEntryData }) {
   const { t } = useTranslation();
   if (entry.kind === 'order') {
     const status = oneOf(OrderStatus.options, entry.subtype);
@@ -67,7 +66,7 @@ function SubtypeTag({ entry }: { entry: TimelineEntryData }) {
   if (entry.kind === 'complaint') {
     const event = oneOf(complaintEvents, entry.subtype);
     return (
-      <Tag color={entry.subtype === 'resolved' ? 'green' : 'red'}>
+      <Tag color={settled.has(entry.subtype) ? 'green' : 'red'}>
         {event ? t(`timeline.complaint.${event}`) : entry.subtype}
       </Tag>
     );

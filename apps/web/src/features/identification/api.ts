@@ -30,10 +30,11 @@ export const analyticsKeys = {
   value: (accountId: string) => ['analytics', 'value', accountId] as const,
 };
 
-export function useAnalysisConfig() {
+export function useAnalysisConfig(enabled = true) {
   return useQuery({
     queryKey: analyticsKeys.config,
     queryFn: ({ signal }) => api.get<AnalysisConfigVersionData>('/analytics/config', undefined, signal),
+    enabled,
   });
 }
 
@@ -115,10 +116,11 @@ export function useMigration(from: string | undefined, to: string | undefined) {
 export const useResults = (params: Record<string, QueryValue>) =>
   usePagedList<AccountResultData>(analyticsKeys.results, '/analytics/results', params);
 
-export function useAccountValue(accountId: string) {
+export function useAccountValue(accountId: string, enabled = true) {
   return useQuery({
     queryKey: analyticsKeys.value(accountId),
     queryFn: ({ signal }) => api.get<AccountValueData>(`/accounts/${accountId}/value`, undefined, signal),
+    enabled,
   });
 }
 

@@ -1,0 +1,165 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Col, Flex, Row, Skeleton, Timeline, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Account } from '../../../app/api/types';
+import { useCurrentUser } from '../../../app/auth/current-user';
+import { formatDate, formatDateTime } from '../../../ui/format';
+import { Money } from '../../../ui/money';
+import { useAccountValue, useAnalysisConfig } from '../../identification/api';
+import { InteractionFormModal } from '../../interactions/interaction-form-modal';
+import { EntryIcon, entryTitle, SubtypeTag } from '../timeline-tab';
+import { briefSections } from './access';
+import styles from './brief.module.css';
+import { useBriefTimeline } from './brief-api';
+import { BriefHeadline } from './brief-headline';
+import {
+  BriefSection,
+  CompetitorsSection,
+  ComplaintsSection,
+  KpiSection,
+  NeedsSection,
+  PlanSection,
+  RelationshipSection,
+  TasksSection,
+} from './brief-sections';
+import './brief-print.css';
+
+// the radar and the whitespace grid bring the charting code: fetched beside the brief's data, drawn when it is in
+const loadSevenP = () => import('../../identification/value/seven-p-card');
+const loadWhitespace = () => import('../../identification/value/whitespace-card');
+const SevenPCard = lazy(() => loadSevenP().then((m) => ({ default: m.SevenPCard })));
+const WhitespaceCard = lazy(() => loadWhitespace().then((m) => ({ default: m.WhitespaceCard })));
+
+/** Starts fetching the brief's chart code; the account page calls it with the brief's first reads. */
+export function preloadBriefCharts() {
+  void loadSevenP();
+  void loadWhitespace();
+}
+
+function RecentTimeline({ accountId }: { accountId: string }) {
+  const { t } = useTranslation();
+  const timeline = useBriefTimeline(accountId);
+  const entries = timeline.data?.items ?? [];
+  return (
+    <BriefSection title={t('brief.timeline')} more={`/accounts/${accountId}?tab=timeline`} query={timeline}>
+      {entries.length === 0 ? (
+        <Typography.Text type="secondary">{t('timeline.empty')}</Typography.Text>
+      ) : (
+        <Timeline
+          style={{ paddingTop: 8 }}
+          items={entries.map((entry) => ({
+            key: `${entry.kind}:${entry.id}`,
+            icon: <EntryIcon entry={entry} />,
+            content: (
+              <Flex vertical gap={2}>
+                <Flex gap={8} align="center" wrap>
+                  <Typography.Text type="secondary" className="kamap-num" style={{ fontSize: 12 }}>
+                    {entry.kind === 'order' ? formatDate(entry.at) : formatDateTime(entry.at)}
+                  </Typography.Text>
+                  <SubtypeTag entry={entry} />
+                  {entry.actor && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {entry.actor.displayName}
+                    </Typography.Text>
+                  )}
+                </Flex>
+                <Flex gap={12} align="baseline" wrap>
+                  {entry.link ? <Link to={entry.link}>{entryTitle(entry, t)}</Link> : entryTitle(entry, t)}
+                  {entry.amount !== null && <Money value={entry.amount} />}
+                </Flex>
+              </Flex>
+            ),
+          }))}
+        />
+      )}
+    </BriefSection>
+  );
+}
+
+/**
+ * The account on one page, for a visit or a review: every section asks for its data on the first render
+ * (no request waits on another), shows only what the caller's role may read, and prints as a brief.
+ */
+export function AccountBrief({ account }: { account: Account }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const { analytics, plans, kpis, complaints, logVisit } = briefSections(user);
+  const value = useAccountValue(account.id, analytics);
+  const config = useAnalysisConfig(analytics);
+  const threshold = config.data?.config.churn.alertThreshold ?? 50;
+  const [recording, setRecording] = useState(false);
+
+  const chartFallback = <Skeleton active paragraph={{ rows: 6 }} />;
+  return (
+    <Flex vertical gap={16} className={styles.brief}>
+      <Typography.Text type="secondary" className="kamap-print-only">
+        {t('brief.printedOn', { date: formatDate(new Date().toISOString()), user: user.displayName })}
+      </Typography.Text>
+      {analytics && value.isPending ? (
+        <Skeleton active paragraph={{ rows: 3 }} />
+      ) : (
+        <BriefHeadline account={account} value={analytics ? (value.data ?? null) : null} threshold={threshold} />
+      )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Flex vertical gap={16}>
+            <TasksSection
+              accountId={account.id}
+              extra={
+                logVisit && (
+                  <Button size="small" icon={<PlusOutlined />} onClick={() => setRecording(true)}>
+                    {t('brief.logVisit')}
+                  </Button>
+                )
+              }
+            />
+            <RelationshipSection accountId={account.id} />
+          </Flex>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Flex vertical gap={16}>
+            <NeedsSection accountId={account.id} />
+            {complaints && <ComplaintsSection accountId={account.id} />}
+            <CompetitorsSection accountId={account.id} />
+          </Flex>
+        </Col>
+      </Row>
+      {(plans || kpis) && (
+        <Row gutter={[16, 16]}>
+          {plans && (
+            <Col xs={24} xl={kpis ? 12 : 24}>
+              <PlanSection accountId={account.id} />
+            </Col>
+          )}
+          {kpis && (
+            <Col xs={24} xl={plans ? 12 : 24}>
+              <KpiSection accountId={account.id} />
+            </Col>
+          )}
+        </Row>
+      )}
+      {analytics && value.data && (
+        <Suspense fallback={chartFallback}>
+          <div className={styles.avoidBreak}>
+            <WhitespaceCard accountId={account.id} cells={value.data.whitespace} />
+          </div>
+        </Suspense>
+      )}
+      <Row gutter={[16, 16]}>
+        {analytics && value.data?.result && (
+          <Col xs={24} xxl={12} className={styles.avoidBreak}>
+            <Suspense fallback={chartFallback}>
+              <SevenPCard sevenP={value.data.result.sevenP} />
+            </Suspense>
+          </Col>
+        )}
+        <Col xs={24} xxl={analytics && value.data?.result ? 12 : 24}>
+          <RecentTimeline accountId={account.id} />
+        </Col>
+      </Row>
+      {recording && <InteractionFormModal account={account} onClose={() => setRecording(false)} />}
+    </Flex>
+  );
+}
