@@ -19,23 +19,26 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const section = `/${location.pathname.split('/')[1] ?? ''}`;
 
-  const items = navigation.map(({ step, items: pages }) => ({
-    type: 'group' as const,
-    key: step,
-    label: collapsed ? null : (
-      <span className={styles.stepLabel}>
-        <span className={styles.stepNo}>{navSteps.indexOf(step) + 1}</span>
-        {t(`nav.step.${step}`)}
-      </span>
-    ),
-    children: pages
-      .filter(({ roles }) => !roles || roles.includes(user.role))
-      .map(({ page, path, icon: Icon }) => ({
-        key: path,
-        icon: <Icon />,
-        label: <Link to={path}>{t(`nav.page.${page}`)}</Link>,
-      })),
-  }));
+  // a step none of whose pages the role may open is left out, heading and all
+  const items = navigation
+    .map(({ step, items: pages }) => ({
+      type: 'group' as const,
+      key: step,
+      label: collapsed ? null : (
+        <span className={styles.stepLabel}>
+          <span className={styles.stepNo}>{navSteps.indexOf(step) + 1}</span>
+          {t(`nav.step.${step}`)}
+        </span>
+      ),
+      children: pages
+        .filter(({ roles }) => !roles || roles.includes(user.role))
+        .map(({ page, path, icon: Icon }) => ({
+          key: path,
+          icon: <Icon />,
+          label: <Link to={path}>{t(`nav.page.${page}`)}</Link>,
+        })),
+    }))
+    .filter((group) => group.children.length > 0);
 
   return (
     <Layout className={styles.shell}>
