@@ -17,6 +17,8 @@ export function AppLayout() {
   const location = useLocation();
   const user = useCurrentUser();
   const [collapsed, setCollapsed] = useState(false);
+  // below the md breakpoint (phones) the menu folds away entirely and closes again once a page is picked
+  const [narrow, setNarrow] = useState(false);
   const section = `/${location.pathname.split('/')[1] ?? ''}`;
 
   // a step none of whose pages the role may open is left out, heading and all
@@ -48,7 +50,13 @@ export function AppLayout() {
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}
-        className={styles.sider}
+        breakpoint="md"
+        collapsedWidth={narrow ? 0 : 80}
+        onBreakpoint={(broken) => {
+          setNarrow(broken);
+          setCollapsed(broken);
+        }}
+        className={narrow ? `${styles.sider} ${styles.narrow}` : styles.sider}
       >
         <Link to="/accounts" className={styles.brand}>
           <BrandMark size={28} />
@@ -59,7 +67,13 @@ export function AppLayout() {
             </span>
           )}
         </Link>
-        <Menu mode="inline" selectedKeys={[section]} items={items} className={styles.menu} />
+        <Menu
+          mode="inline"
+          selectedKeys={[section]}
+          items={items}
+          className={styles.menu}
+          onClick={() => narrow && setCollapsed(true)}
+        />
       </Layout.Sider>
       <Layout>
         <Layout.Header className={styles.header}>
