@@ -159,7 +159,14 @@ describe('conflict detection table (agent AG1 registering)', () => {
     expect(evidence.registration).toMatchObject({ id: null, agentName: '其他代理商', status: 'approved' });
     expect(second.body).not.toContain('杭州钱塘');
     const notices = await as(app, s.agent!).get('/channel-notices');
-    expect(notices.json().some((n: { registrationId: string }) => n.registrationId === body.id)).toBe(true);
+    // the notice is a kind and its parameters, worded by the reader's UI in its language
+    expect(notices.json().find((n: { registrationId: string }) => n.registrationId === body.id)).toMatchObject({
+      kind: 'auto_reject',
+      companyName: '明阳新材料',
+      rule: 'first_registration',
+      reason: null,
+      splitShare: null,
+    });
     expect(notices.body).not.toContain('杭州钱塘');
   });
 });
@@ -252,9 +259,16 @@ describe('the channel manager’s queue', () => {
     );
     expect(audited?.n).toBe(1);
     const agentNotices = (await as(app, s.agent!).get('/channel-notices')).json();
-    expect(agentNotices.some((n: { registrationId: string }) => n.registrationId === queued.id)).toBe(true);
+    expect(agentNotices.find((n: { registrationId: string }) => n.registrationId === queued.id)).toMatchObject({
+      kind: 'split',
+      reason: '代理商先接触，客户经理维护关系，按 60/40 分成',
+      splitShare: 60,
+    });
     const kamNotices = (await as(app, s.kam!).get('/channel-notices')).json();
-    expect(kamNotices.some((n: { body: string }) => n.body.includes('60/40'))).toBe(true);
+    expect(kamNotices.find((n: { registrationId: string }) => n.registrationId === queued.id)).toMatchObject({
+      kind: 'split',
+      splitShare: 60,
+    });
     expect((await as(app, s.kam2!).get('/channel-notices')).json()).toEqual([]);
     // a decided claim leaves the queue, and its alert resolves on the next evaluation
     await evaluateAlerts(database.db);

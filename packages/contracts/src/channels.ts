@@ -171,6 +171,7 @@ export const RegistrationDecisionKind = z.enum([
   'split',
   'transfer',
 ]);
+export type RegistrationDecisionKind = z.infer<typeof RegistrationDecisionKind>;
 
 export const RegistrationInput = z
   .object({
@@ -277,11 +278,20 @@ export const ChannelRules = z
   .strict();
 export type ChannelRules = z.infer<typeof ChannelRules>;
 
+/** A decision told to those it concerns; the reader's UI words it from the kind and its parameters. */
 export const ChannelNotice = z.object({
   id: Id,
   registrationId: Id,
-  title: z.string(),
-  body: z.string(),
+  kind: RegistrationDecisionKind,
+  companyName: z.string().describe('the company as the claim named it'),
+  rule: RegistrationRule.describe('the rule that decided the claim on submission'),
+  reason: z
+    .string()
+    .nullable()
+    .describe(
+      'the channel manager’s reason as written (other agents and KAMs masked for agents); null for the rules’ own decisions',
+    ),
+  splitShare: z.number().int().nullable().describe('split: the registering agent’s share in %'),
   readAt: IsoDateTime.nullable(),
   createdAt: IsoDateTime,
 });

@@ -130,7 +130,7 @@ export const registrations = pgTable(
   ],
 );
 
-/** What a channel decision told whom: the agent's users and the company's side each get one. */
+/** What a channel decision told whom: the agent's users and the company's side each get one, as a kind and its parameters. */
 export const channelNotices = pgTable(
   'channel_notices',
   {
@@ -139,8 +139,13 @@ export const channelNotices = pgTable(
     registrationId: uuid('registration_id')
       .notNull()
       .references(() => registrations.id),
-    title: text('title').notNull(),
-    body: text('body').notNull(),
+    /** the decision it tells of; the reader's UI words it in its language from these fields */
+    kind: text('kind').notNull(),
+    companyName: text('company_name').notNull(),
+    rule: text('rule').notNull(),
+    /** the channel manager's reason as written (masked for agents when read); null for the rules' own decisions */
+    reason: text('reason'),
+    splitShare: integer('split_share'),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

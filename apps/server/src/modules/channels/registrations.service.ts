@@ -2,6 +2,7 @@ import type {
   Conflict,
   RegistrationCheckInput,
   RegistrationDecision,
+  RegistrationDecisionKind,
   RegistrationInput,
   RegistrationListQuery,
   RegistrationRule,
@@ -220,12 +221,7 @@ export async function submitRegistration(ctx: Ctx, input: RegistrationInput) {
       conflicts: verdict.conflicts.map((c) => c.kind),
     });
     if (verdict.outcome !== 'queue')
-      await notify(
-        tx,
-        row!.id,
-        `报备「${input.companyName}」${approved ? '已自动通过' : '被规则拒绝'}`,
-        verdict.explanation,
-      );
+      await notify(tx, row!.id, { kind: approved ? 'auto_approve' : 'auto_reject', reason: null, splitShare: null });
     return row!.id;
   });
   return getRegistration(ctx, id);
@@ -313,12 +309,14 @@ export async function decideRegistration(ctx: Ctx, id: string, input: z.infer<ty
       transferToAgentId: input.transferToAgentId ?? null,
       accountId: current.account?.id ?? null,
     });
-    const verb = { approve: '批准', reject: '驳回', split: '分成', transfer: '转给其他代理商' }[input.decision];
     await notify(
       tx,
       id,
-      `报备「${current.companyName}」渠道经理裁决：${verb}`,
-      `${input.reason}${input.decision === 'split' ? `（报备方占 ${input.splitShare}%）` : ''}`,
+      {
+        kind: input.decision,
+        reason: input.reason,
+        splitShare: input.decision === 'split' ? (input.splitShare ?? null) : null,
+      },
       input.transferToAgentId ?? null,
     );
   });
@@ -376,12 +374,15 @@ export async function expireRegistrations(db: Db, today = todayInChina()): Promi
  * Tells both sides: the registering agent's users, the agent a claim was transferred to, the KAM
  * of the account it is about, and the users of other agents whose claims or accounts were in the way.
  */
-async function notify(db: Db, registrationId: string, title: string, body: string, extraAgentId: string | null = null) {
-  // agents' users get the text without other agents' names or KAMs; staff get it whole
+async function notify(
+  db: Db,
+  registrationId: string,
+  notice: { kind: RegistrationDecisionKind; reason: string | null; splitShare: number | null },
+  extraAgentId: string | null = null,
+) {
   await db.execute(sql`
-    insert into channel_notices (user_id, registration_id, title, body)
-    select distinct u.id, r.id, ${maskText(title)},
-      case when u.agent_id is null then ${body} else ${maskText(body)} end
+    insert into channel_notices (user_id, registration_id, kind, company_name, rule, reason, split_share)
+    select distinct u.id, r.id, ${notice.kind}, r.company_name, r.rule, ${notice.reason}, ${notice.splitShare}::int
     from registrations r join users u on u.disabled_at is null and (
       u.agent_id = r.agent_id
       or u.agent_id = ${extraAgentId}
@@ -398,11 +399,15 @@ export async function listNotices(ctx: Ctx, unreadOnly: boolean) {
     sql`select * from channel_notices where user_id = ${ctx.user.id} ${unreadOnly ? sql`and read_at is null` : sql``}
         order by created_at desc, id limit 100`,
   );
+  // agents' users read the manager's reason without other agents' names or KAMs
   return found.map((n) => ({
     id: n.id,
     registrationId: n.registration_id as string,
-    title: n.title as string,
-    body: n.body as string,
+    kind: n.kind as RegistrationDecisionKind,
+    companyName: n.company_name as string,
+    rule: n.rule as RegistrationRule,
+    reason: n.reason === null ? null : maskFor(ctx.user, n.reason as string),
+    splitShare: n.split_share === null ? null : Number(n.split_share),
     readAt: isoTimestampOrNull(n.read_at),
     createdAt: isoTimestamp(n.created_at),
   }));

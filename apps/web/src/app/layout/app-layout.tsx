@@ -17,25 +17,30 @@ export function AppLayout() {
   const location = useLocation();
   const user = useCurrentUser();
   const [collapsed, setCollapsed] = useState(false);
+  // below the md breakpoint (phones) the menu folds away entirely and closes again once a page is picked
+  const [narrow, setNarrow] = useState(false);
   const section = `/${location.pathname.split('/')[1] ?? ''}`;
 
-  const items = navigation.map(({ step, items: pages }) => ({
-    type: 'group' as const,
-    key: step,
-    label: collapsed ? null : (
-      <span className={styles.stepLabel}>
-        <span className={styles.stepNo}>{navSteps.indexOf(step) + 1}</span>
-        {t(`nav.step.${step}`)}
-      </span>
-    ),
-    children: pages
-      .filter(({ roles }) => !roles || roles.includes(user.role))
-      .map(({ page, path, icon: Icon }) => ({
-        key: path,
-        icon: <Icon />,
-        label: <Link to={path}>{t(`nav.page.${page}`)}</Link>,
-      })),
-  }));
+  // a step none of whose pages the role may open is left out, heading and all
+  const items = navigation
+    .map(({ step, items: pages }) => ({
+      type: 'group' as const,
+      key: step,
+      label: collapsed ? null : (
+        <span className={styles.stepLabel}>
+          <span className={styles.stepNo}>{navSteps.indexOf(step) + 1}</span>
+          {t(`nav.step.${step}`)}
+        </span>
+      ),
+      children: pages
+        .filter(({ roles }) => !roles || roles.includes(user.role))
+        .map(({ page, path, icon: Icon }) => ({
+          key: path,
+          icon: <Icon />,
+          label: <Link to={path}>{t(`nav.page.${page}`)}</Link>,
+        })),
+    }))
+    .filter((group) => group.children.length > 0);
 
   return (
     <Layout className={styles.shell}>
@@ -45,10 +50,13 @@ export function AppLayout() {
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}
-        // on a phone or a narrow window the menu starts as icons only, so the page keeps the width
-        breakpoint="lg"
-        onBreakpoint={setCollapsed}
-        className={styles.sider}
+        breakpoint="md"
+        collapsedWidth={narrow ? 0 : 80}
+        onBreakpoint={(broken) => {
+          setNarrow(broken);
+          setCollapsed(broken);
+        }}
+        className={narrow ? `${styles.sider} ${styles.narrow}` : styles.sider}
       >
         <Link to="/accounts" className={styles.brand}>
           <BrandMark size={28} />
@@ -59,7 +67,13 @@ export function AppLayout() {
             </span>
           )}
         </Link>
-        <Menu mode="inline" selectedKeys={[section]} items={items} className={styles.menu} />
+        <Menu
+          mode="inline"
+          selectedKeys={[section]}
+          items={items}
+          className={styles.menu}
+          onClick={() => narrow && setCollapsed(true)}
+        />
       </Layout.Sider>
       <Layout>
         <Layout.Header className={styles.header}>

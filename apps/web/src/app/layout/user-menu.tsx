@@ -41,7 +41,7 @@ export function UserMenu() {
         <Avatar size={30} style={{ background: '#1d4ed8' }}>
           {user.displayName.slice(0, 1)}
         </Avatar>
-        <Flex vertical align="flex-start" style={{ lineHeight: 1.25 }}>
+        <Flex vertical align="flex-start" className="kamap-user-name" style={{ lineHeight: 1.25 }}>
           <Typography.Text strong>{user.displayName}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t(`role.${user.role}`)}

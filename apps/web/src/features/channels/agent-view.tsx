@@ -14,6 +14,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, formatDateTime, formatPercent } from '../../ui/format';
@@ -31,8 +32,8 @@ import {
   useRegistrationAction,
   useRegistrationList,
 } from './api';
-import { ConflictList, RegistrationStatusTag, RuleLine } from './evidence';
-import type { AgentDetailData, RegistrationData } from './types';
+import { ConflictList, RegistrationStatusTag, VerdictExplained } from './evidence';
+import type { AgentDetailData, ChannelNoticeData, RegistrationData } from './types';
 
 const contractColor = { active: 'green', expiring: 'orange', expired: 'red', none: 'default' } as const;
 
@@ -144,7 +145,7 @@ function Registrations({ agentId, own }: { agentId: string; own: boolean }) {
         expandable={{
           expandedRowRender: (r) => (
             <Flex vertical gap={8}>
-              <RuleLine rule={r.rule} explanation={r.explanation} />
+              <VerdictExplained verdict={r} />
               {r.decisionReason && r.decision && !r.decision.startsWith('auto') && (
                 <Typography.Text>
                   {t('channels.decisionBy', {
@@ -287,6 +288,12 @@ function Orders({ agentId }: { agentId: string }) {
   );
 }
 
+/** The rules' own decisions say which rule; the channel manager's say his reason and any split. */
+function noticeBody(n: ChannelNoticeData, t: TFunction): string {
+  if (n.reason === null) return t(`channels.ruleExplain.${n.rule}`);
+  return n.splitShare === null ? n.reason : `${n.reason}${t('channels.notice.share', { share: n.splitShare })}`;
+}
+
 function Notices() {
   const { t } = useTranslation();
   const notices = useNotices();
@@ -317,8 +324,12 @@ function Notices() {
         renderItem={(n) => (
           <List.Item key={n.id}>
             <List.Item.Meta
-              title={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>}
-              description={`${formatDateTime(n.createdAt)} · ${n.body}`}
+              title={
+                <Typography.Text strong={!n.readAt}>
+                  {t(`channels.notice.${n.kind}`, { name: n.companyName })}
+                </Typography.Text>
+              }
+              description={`${formatDateTime(n.createdAt)} · ${noticeBody(n, t)}`}
             />
           </List.Item>
         )}

@@ -1,9 +1,11 @@
 import { Card, Descriptions, Empty, Flex, List, Space, Tag, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../ui/format';
 import { Money } from '../../ui/money';
 import { TierTag } from '../identification/tags';
+import { useChannelRules } from './api';
 import type { ConflictData, RegistrationData } from './types';
 
 const strengthColor = { exact: 'red', strong: 'orange', weak: 'gold' } as const;
@@ -98,6 +100,98 @@ export function RuleLine({ rule, explanation }: { rule: RegistrationData['rule']
       {' — '}
       {i18n.language.startsWith('zh') ? explanation : t(`channels.ruleExplain.${rule}`)}
     </Typography.Text>
+  );
+}
+
+type Verdict = {
+  rule: RegistrationData['rule'];
+  explanation: string;
+  conflicts: ConflictData[];
+  /** set once the claim is saved and approved */
+  expiresOn?: string | null;
+};
+
+const tierRank = { strategic: 0, core: 1, general: 2 } as const;
+
+/** Who is in the claim's way, from the evidence the deciding rule rests on, worded in the reader's language. */
+function holderLine(v: Verdict, t: TFunction): string | null {
+  const anotherAgent = (name: string) => (name === '其他代理商' ? t('channels.anotherAgent') : name);
+  if (v.rule === 'protected_account') {
+    const c = v.conflicts
+      .filter((x) => x.kind === 'company_account' && x.account)
+      .sort((a, b) => tierRank[a.account!.tier] - tierRank[b.account!.tier])[0];
+    if (!c?.account) return null;
+    const tier = t(`enum.tier.${c.account.tier}`);
+    return c.account.owner
+      ? t('channels.holder.companyWithKam', { name: c.account.name, tier, kam: c.account.owner })
+      : t('channels.holder.company', { name: c.account.name, tier });
+  }
+  if (v.rule === 'first_registration') {
+    const c = v.conflicts.find((x) => x.kind === 'registration' && x.registration?.status === 'approved');
+    if (!c?.registration) return null;
+    return t(c.registration.expiresOn ? 'channels.holder.registration' : 'channels.holder.registrationOpen', {
+      agent: anotherAgent(c.registration.agentName),
+      name: c.matched ?? '',
+      date: formatDate(c.registration.submittedAt),
+      expires: formatDate(c.registration.expiresOn),
+    });
+  }
+  if (v.rule === 'exclusive_territory') {
+    const c = v.conflicts.find((x) => x.kind === 'territory');
+    if (!c) return null;
+    return t('channels.holder.territory', {
+      agent: c.agent?.name ?? t('channels.anotherAgent'),
+      territory: c.matched ?? '',
+    });
+  }
+  if (v.rule === 'manual_review') return t('channels.holder.review', { count: v.conflicts.length });
+  if (v.rule === 'already_assigned') return t('channels.holder.yours');
+  return null;
+}
+
+/**
+ * The verdict explained to whoever filed the claim: who holds the company (or territory), which rule
+ * decided and why, and what happens next. Everything is worded here from the evidence's fields.
+ */
+export function VerdictExplained({ verdict }: { verdict: Verdict }) {
+  const { t } = useTranslation();
+  const rules = useChannelRules();
+  const holder = holderLine(verdict, t);
+  const registration = verdict.conflicts.find(
+    (x) => x.kind === 'registration' && x.registration?.status === 'approved',
+  )?.registration;
+  const next = t(`channels.next.${verdict.rule}`, {
+    expires: formatDate(verdict.expiresOn ?? registration?.expiresOn ?? null),
+    days: rules.data?.validityDays ?? '—',
+    renew: rules.data?.renewWithinDays ?? '—',
+    firstWins: rules.data?.firstWinsDays ?? '—',
+  });
+  const rows = [
+    holder && { key: 'holder', label: t('channels.explain.holder'), text: holder },
+    {
+      key: 'why',
+      label: t('channels.explain.why'),
+      // with the holder named above, the rule's general reason says why; without it, the server's own line
+      text: holder ? (
+        <Typography.Text>
+          <Typography.Text strong>{t(`channels.rule.${verdict.rule}`)}</Typography.Text>
+          {' — '}
+          {t(`channels.ruleExplain.${verdict.rule}`)}
+        </Typography.Text>
+      ) : (
+        <RuleLine rule={verdict.rule} explanation={verdict.explanation} />
+      ),
+    },
+    { key: 'next', label: t('channels.explain.next'), text: next },
+  ].filter((r) => typeof r === 'object' && r !== null);
+  return (
+    <Descriptions
+      size="small"
+      column={1}
+      colon={false}
+      className="kamap-verdict"
+      items={rows.map((r) => ({ key: r.key, label: r.label, children: r.text }))}
+    />
   );
 }
 

@@ -25,7 +25,7 @@ import { ProblemAlert, showFieldErrors } from '../../ui/problem-alert';
 import { provinces } from '../../ui/provinces';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { useAgentList, useRegistrationCheck, useSubmitRegistration } from './api';
-import { ConflictList, OutcomeTag, RegistrationStatusTag, RuleLine } from './evidence';
+import { ConflictList, OutcomeTag, RegistrationStatusTag, VerdictExplained } from './evidence';
 import type { RegistrationCheckBody, RegistrationData } from './types';
 
 type Values = {
@@ -215,7 +215,7 @@ export function RegistrationPage() {
                       <RegistrationStatusTag status={saved.status} />
                     </Space>
                   }
-                  description={<RuleLine rule={saved.rule} explanation={saved.explanation} />}
+                  description={<VerdictExplained verdict={saved} />}
                 />
                 <ConflictList conflicts={saved.conflicts} />
                 <Link to={isAgent ? '/channels/portal' : '/channels/queue'}>{t('channels.toList')}</Link>
@@ -231,7 +231,8 @@ export function RegistrationPage() {
                     check.data.outcome === 'approve' ? 'success' : check.data.outcome === 'reject' ? 'error' : 'warning'
                   }
                   showIcon
-                  title={<RuleLine rule={check.data.rule} explanation={check.data.explanation} />}
+                  title={t(`channels.outcome.${check.data.outcome}`)}
+                  description={<VerdictExplained verdict={check.data} />}
                 />
                 <ConflictList conflicts={check.data.conflicts} />
               </Flex>

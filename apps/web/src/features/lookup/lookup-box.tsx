@@ -38,7 +38,7 @@ export function LookupBox() {
           allowClear
           inputMode="tel"
           aria-label={t('lookup.label')}
-          style={{ width: 300 }}
+          style={{ width: 300, minWidth: 0, flexShrink: 1 }}
           status={tooShort ? 'warning' : undefined}
         />
       </Tooltip>
