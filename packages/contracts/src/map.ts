@@ -69,6 +69,7 @@ export const AttentionItem = z.object({
   accountId: Id,
   accountName: z.string(),
   tier: Tier.nullable(),
+  ownerId: Id.nullable(),
   ownerName: z.string().nullable(),
   churnRisk: z.number().int().nullable(),
   revenue: Money.nullable().describe('last 12 months, latest run'),

@@ -56,6 +56,7 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
   type Row = {
     account_id: string;
     name: string;
+    owner_id: string | null;
     owner_name: string | null;
     tier: AttentionItem['tier'];
     churn_risk: number | null;
@@ -80,7 +81,7 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
                                                'text', r.text, 'points', r.points) order by r.points desc) as reasons
              from reason r join accounts a on a.id = r.account_id and ${inFilter}
             group by a.id)
-        select s.account_id, s.name, u.display_name as owner_name, s.tier, s.points::float8 as points, s.reasons,
+        select s.account_id, s.name, s.owner_id, u.display_name as owner_name, s.tier, s.points::float8 as points, s.reasons,
                res.churn_risk, res.revenue
           from scored s left join users u on u.id = s.owner_id
           left join analysis_results res on res.run_id = ${run?.id ?? null} and res.account_id = s.account_id
@@ -116,6 +117,7 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
       accountId: r.account_id,
       accountName: r.name,
       tier: r.tier,
+      ownerId: r.owner_id,
       ownerName: r.owner_name,
       churnRisk: r.churn_risk,
       revenue: r.revenue === null ? null : Number(r.revenue),

@@ -1,8 +1,10 @@
+import { DeploymentUnitOutlined } from '@ant-design/icons';
 import { Layout, Menu } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { AlertBell } from '../../features/alerts/alert-bell';
+import { seesAnalytics } from '../../features/identification/access';
 import { LookupBox } from '../../features/lookup/lookup-box';
 import { BrandMark } from '../../ui/brand-mark';
 import { PageSkeleton } from '../../ui/page-skeleton';
@@ -19,7 +21,10 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const section = `/${location.pathname.split('/')[1] ?? ''}`;
 
-  const items = navigation.map(({ step, items: pages }) => ({
+  const home = seesAnalytics(user)
+    ? [{ key: '/', icon: <DeploymentUnitOutlined />, label: <Link to="/">{t('nav.page.map')}</Link> }]
+    : [];
+  const steps = navigation.map(({ step, items: pages }) => ({
     type: 'group' as const,
     key: step,
     label: collapsed ? null : (
@@ -36,6 +41,7 @@ export function AppLayout() {
         label: <Link to={path}>{t(`nav.page.${page}`)}</Link>,
       })),
   }));
+  const items = [...home, ...steps];
 
   return (
     <Layout className={styles.shell}>
@@ -47,7 +53,7 @@ export function AppLayout() {
         onCollapse={setCollapsed}
         className={styles.sider}
       >
-        <Link to="/accounts" className={styles.brand}>
+        <Link to={seesAnalytics(user) ? '/' : '/accounts'} className={styles.brand}>
           <BrandMark size={28} />
           {!collapsed && (
             <span className={styles.brandText}>
