@@ -19,6 +19,8 @@ export function AppLayout() {
   const location = useLocation();
   const user = useCurrentUser();
   const [collapsed, setCollapsed] = useState(false);
+  // on a phone the menu folds away entirely (a button brings it back) so pages get the whole width
+  const [phone, setPhone] = useState(false);
   const section = `/${location.pathname.split('/')[1] ?? ''}`;
 
   const home = seesAnalytics(user)
@@ -51,6 +53,12 @@ export function AppLayout() {
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}
+        breakpoint="md"
+        collapsedWidth={phone ? 0 : 80}
+        onBreakpoint={(broken) => {
+          setPhone(broken);
+          setCollapsed(broken);
+        }}
         className={styles.sider}
       >
         <Link to={seesAnalytics(user) ? '/' : '/accounts'} className={styles.brand}>

@@ -11,7 +11,8 @@ import { drillLink, type MapFilters } from './filters';
 import styles from './map.module.css';
 
 type SectionTitle = 'tiers' | 'abc' | 'openNeeds' | 'plans' | 'pipeline' | 'kpi';
-type Section = { title?: SectionTitle; prefix: string; layout: 'rows' | 'chips' };
+/** `prefix` picks the figures; `except` leaves out one that reads better on its own row. */
+type Section = { title?: SectionTitle; prefix: string; except?: string; layout: 'rows' | 'chips' };
 
 /** How each step lays out its figures: groups of one kind side by side, single counts as rows. */
 const layout: Record<MapStepKey, { entry: string; sections: Section[] }> = {
@@ -43,7 +44,8 @@ const layout: Record<MapStepKey, { entry: string; sections: Section[] }> = {
   strategy: {
     entry: '/plans',
     sections: [
-      { title: 'plans', prefix: 'plans.', layout: 'chips' },
+      { title: 'plans', prefix: 'plans.', except: 'plans.overdueActions', layout: 'chips' },
+      { prefix: 'plans.overdueActions', layout: 'rows' },
       { title: 'pipeline', prefix: 'pipeline.', layout: 'chips' },
       { prefix: 'discounts.', layout: 'rows' },
       { prefix: 'registrations.', layout: 'rows' },
@@ -107,7 +109,7 @@ function StepBody({ data, sections }: { data: MapStep; sections: Section[] }) {
   return (
     <div className={styles.stepBody}>
       {sections.map((section) => {
-        const figures = data.figures.filter((f) => f.key.startsWith(section.prefix));
+        const figures = data.figures.filter((f) => f.key.startsWith(section.prefix) && f.key !== section.except);
         if (figures.length === 0) return null;
         return (
           <div key={section.prefix} className={styles.section}>
