@@ -50,9 +50,6 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
              group by p.account_id`
       : undefined,
   ].filter((s) => s !== undefined);
-  const tier = run
-    ? sql`(select lt.tier from analysis_results lt where lt.run_id = ${run.id} and lt.account_id = a.id)`
-    : sql`null::text`;
   type Row = {
     account_id: string;
     name: string;
@@ -75,11 +72,12 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
     ctx.db,
     sql`with reason as (${sql.join(sources, sql` union all `)}),
          scored as (
-           select a.id as account_id, a.name, a.owner_id, ${tier} as tier,
-                  sum(r.points) * (case ${tier} when 'strategic' then 1.5 when 'core' then 1.2 else 1 end) as points,
+           select a.id as account_id, a.name, a.owner_id, min(lt.tier) as tier,
+                  sum(r.points) * (case min(lt.tier) when 'strategic' then 1.5 when 'core' then 1.2 else 1 end) as points,
                   jsonb_agg(jsonb_build_object('kind', r.kind, 'rule', r.rule, 'severity', r.severity, 'value', r.value,
                                                'text', r.text, 'points', r.points) order by r.points desc) as reasons
              from reason r join accounts a on a.id = r.account_id and ${inFilter}
+             left join analysis_results lt on lt.run_id = ${run?.id ?? null} and lt.account_id = a.id
             group by a.id)
         select s.account_id, s.name, s.owner_id, u.display_name as owner_name, s.tier, s.points::float8 as points, s.reasons,
                res.churn_risk, res.revenue

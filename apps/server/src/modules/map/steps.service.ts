@@ -4,7 +4,6 @@ import { assertCan, can } from '../../platform/access/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { one, rows } from '../../platform/db/index.js';
 import { todayInChina } from '../../platform/today.js';
-import { coverageGap } from '../accounts/index.js';
 import { registrationScope } from '../channels/index.js';
 import { periodRange, subjectVisible } from '../performance/index.js';
 import { breachedSql } from '../service/index.js';
@@ -128,14 +127,19 @@ async function relationships({ ctx, run, inFilter, period }: StepInput): Promise
             from tasks t join accounts a on a.id = t.account_id and ${inFilter('a')}
            where t.kind = 'care' and t.status in ('open', 'snoozed') and t.archived_at is null and ${due} <= ${today}::date`,
     ),
-    // key accounts where one person carries the relationship, or no decision maker is held
+    // key accounts where one person carries the relationship, or no decision maker is held: the same
+    // rule as the account list's `coverage` filter (accounts/coverage.ts), counted in one grouped pass
     run
       ? one<{ single: number; uncovered: number }>(
           ctx.db,
-          sql`select count(*) filter (where ${coverageGap('single', 'a')})::int as single,
-                     count(*) filter (where ${coverageGap('uncovered', 'a')})::int as uncovered
+          sql`select count(*) filter (where coalesce(s.strong, 0) <= 1)::int as single,
+                     count(*) filter (where coalesce(s.deciders, 0) = 0)::int as uncovered
                 from accounts a join analysis_results kr on kr.run_id = ${run.id} and kr.account_id = a.id
                  and kr.tier in ('strategic', 'core')
+                left join (select cg.account_id, count(*) as strong,
+                                  count(*) filter (where cg.decision_role in ('decision_maker', 'economic_buyer')) as deciders
+                             from contacts cg where cg.archived_at is null and cg.relationship_strength >= 3
+                            group by cg.account_id) s on s.account_id = a.id
                where ${inFilter('a')}`,
         )
       : undefined,
