@@ -193,6 +193,8 @@ describe('the map', () => {
     expect(strategic?.drill).toEqual({ path: '/identification', query: { tab: 'results', tier: 'strategic' } });
     // admin sees all four; kam2 only its own
     expect(figures(await step(admin, 'identify'))['tier.strategic']).toBe(2);
+    const k = figures(await step(kam, 'identify'));
+    expect([k['tier.strategic'], k['tier.core'], k['tier.general']]).toEqual([1, 1, 1]);
     const k2 = figures(await step(kam2, 'identify'));
     expect([k2['tier.strategic'], k2['tier.core'], k2['tier.general'], k2['churn.atRisk']]).toEqual([1, 0, 0, 0]);
   });

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { todayInChina } from '../../ui/format';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { useAssignFollowUp } from './api';
-import { useReasonText } from './attention-list';
+import { useReasonText } from './reason-text';
 
 type Values = { title: string; suggestedAction?: string; dueDate: Dayjs };
 

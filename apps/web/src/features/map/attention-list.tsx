@@ -4,32 +4,15 @@ import { Button, Skeleton, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { AlertRuleValue, CurrentUser } from '../../app/api/types';
+import type { CurrentUser } from '../../app/api/types';
 import { formatMoneyShort } from '../../ui/format';
 import { TierTag } from '../identification/tags';
 import { AssignFollowUp } from './assign-follow-up';
 import { drillLink } from './filters';
 import styles from './map.module.css';
+import { useReasonText } from './reason-text';
 
 type Reason = AttentionItem['reasons'][number];
-
-/** One reason in words: the alert's rule, the churn score, or how many things are overdue. */
-export function useReasonText() {
-  const { t } = useTranslation();
-  return (r: Reason) => {
-    switch (r.kind) {
-      case 'alert':
-        return t('map.reason.alert', {
-          rule: t(`enum.alertRule.${r.rule as AlertRuleValue}`),
-          severity: t(`map.severity.${r.severity ?? 'warning'}`),
-        });
-      case 'churn':
-        return t('map.reason.churn', { risk: r.value });
-      default:
-        return t(`map.reason.${r.kind}`, { count: r.value });
-    }
-  };
-}
 
 const reasonColor = (r: Reason) =>
   r.kind === 'alert' ? (r.severity === 'critical' ? 'red' : 'orange') : r.kind === 'churn' ? 'volcano' : 'gold';
