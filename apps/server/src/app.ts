@@ -26,6 +26,7 @@ import { exportsRoutes } from './modules/exports/index.js';
 import { importsRoutes } from './modules/imports/index.js';
 import { interactionsRoutes } from './modules/interactions/index.js';
 import { lookupRoutes } from './modules/lookup/index.js';
+import { mapRoutes } from './modules/map/index.js';
 import { needsRoutes } from './modules/needs/index.js';
 import { ordersRoutes } from './modules/orders/index.js';
 import { orgRoutes } from './modules/org/index.js';
@@ -166,6 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(performanceRoutes);
       await api.register(channelsRoutes);
       await api.register(pricingRoutes);
+      await api.register(mapRoutes);
     },
     { prefix: '/api/v1' },
   );

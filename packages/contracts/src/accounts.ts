@@ -108,6 +108,10 @@ export const AccountListQuery = ListQueryBase.extend({
   parentId: Id.optional().describe('direct children of this group account'),
   roots: z.stringbool().optional().describe('only accounts without a group parent (group-tree view)'),
   tag: z.string().max(30).optional(),
+  coverage: z
+    .enum(['single', 'uncovered'])
+    .optional()
+    .describe('key accounts with a thin relationship: single-threaded, or no decision maker held'),
 }).strict();
 
 export const CreateAccount = z

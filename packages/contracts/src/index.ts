@@ -10,6 +10,7 @@ export * from './events.js';
 export * from './imports.js';
 export * from './interactions.js';
 export * from './lookup.js';
+export * from './map.js';
 export * from './needs.js';
 export * from './orders.js';
 export * from './org.js';

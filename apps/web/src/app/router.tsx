@@ -1,5 +1,5 @@
 import { type ComponentType, lazy } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from './auth/require-auth';
 import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './not-found-page';
@@ -34,7 +34,7 @@ export const router = createBrowserRouter([
       {
         errorElement: <RouteError />,
         children: [
-          { index: true, element: <Navigate to="/accounts" replace /> },
+          { index: true, element: page(() => import('../features/map/map-page'), 'MapPage') },
           {
             path: 'identification',
             element: page(() => import('../features/identification/identification-page'), 'IdentificationPage'),

@@ -12,6 +12,7 @@ import { toE164 } from '../../platform/phone.js';
 import { nameSortKey } from '../../platform/pinyin.js';
 import { rollup, selectSummaries, toAccountSummary } from './accounts.repo.js';
 import { accounts, accountTeam } from './accounts.table.js';
+import { coverageGap } from './coverage.js';
 
 type ListQuery = z.infer<typeof AccountListQuery>;
 
@@ -39,6 +40,7 @@ function listFilter(ctx: Ctx, q: ListQuery) {
       ? sql`(a.parent_id is null or not exists (select 1 from accounts pa where pa.id = a.parent_id and ${accountScope(ctx.user, 'pa')}))`
       : undefined,
     q.tag ? sql`${q.tag} = any(a.tags)` : undefined,
+    q.coverage ? coverageGap(q.coverage, 'a') : undefined,
     q.q
       ? sql`(a.name ilike ${`%${q.q}%`} or a.short_name ilike ${`%${q.q}%`} or a.code ilike ${`${q.q}%`} or ${q.q} <% a.name)`
       : undefined,

@@ -111,6 +111,9 @@ export const analysisResults = pgTable(
     primaryKey({ columns: [t.runId, t.accountId] }),
     index('analysis_results_account_idx').on(t.accountId),
     index('analysis_results_run_score_idx').on(t.runId, t.score),
+    // the map's figures and portfolio read these columns of a whole run: an index-only scan instead of
+    // the wide rows (each carries its `details`)
+    index('analysis_results_map_idx').on(t.runId, t.accountId, t.tier, t.abc, t.churnRisk, t.revenue, t.margin),
   ],
 );
 

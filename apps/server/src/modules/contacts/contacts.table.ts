@@ -56,6 +56,10 @@ export const contacts = pgTable(
     index('contacts_account_idx').on(t.accountId),
     index('contacts_reports_to_idx').on(t.reportsToId),
     index('contacts_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    // strong relationships per account (coverage gaps): small enough to read whole
+    index('contacts_strong_idx')
+      .on(t.accountId, t.decisionRole)
+      .where(sql`archived_at is null and relationship_strength >= 3`),
   ],
 );
 

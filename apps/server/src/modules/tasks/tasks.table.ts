@@ -49,6 +49,10 @@ export const tasks = pgTable(
     index('tasks_owner_due_idx').on(t.ownerId, t.dueDate),
     index('tasks_account_idx').on(t.accountId),
     index('tasks_source_idx').on(t.sourceId),
+    // open work by account and effective day: the map's overdue and due-today counts
+    index('tasks_open_account_idx')
+      .on(t.accountId, t.kind, sql`coalesce(${t.snoozedUntil}, ${t.dueDate})`)
+      .where(sql`status in ('open', 'snoozed') and archived_at is null`),
     uniqueIndex('tasks_reason_due_uq').on(t.reasonKey, t.dueDate).where(sql`${t.reasonKey} is not null`),
   ],
 );

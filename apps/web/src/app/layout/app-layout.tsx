@@ -1,8 +1,10 @@
+import { DeploymentUnitOutlined } from '@ant-design/icons';
 import { Layout, Menu } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { AlertBell } from '../../features/alerts/alert-bell';
+import { seesAnalytics } from '../../features/identification/access';
 import { LookupBox } from '../../features/lookup/lookup-box';
 import { BrandMark } from '../../ui/brand-mark';
 import { PageSkeleton } from '../../ui/page-skeleton';
@@ -22,7 +24,10 @@ export function AppLayout() {
   const section = `/${location.pathname.split('/')[1] ?? ''}`;
 
   // a step none of whose pages the role may open is left out, heading and all
-  const items = navigation
+  const home = seesAnalytics(user)
+    ? [{ key: '/', icon: <DeploymentUnitOutlined />, label: <Link to="/">{t('nav.page.map')}</Link> }]
+    : [];
+  const steps = navigation
     .map(({ step, items: pages }) => ({
       type: 'group' as const,
       key: step,
@@ -41,6 +46,7 @@ export function AppLayout() {
         })),
     }))
     .filter((group) => group.children.length > 0);
+  const items = [...home, ...steps];
 
   return (
     <Layout className={styles.shell}>
@@ -58,7 +64,7 @@ export function AppLayout() {
         }}
         className={narrow ? `${styles.sider} ${styles.narrow}` : styles.sider}
       >
-        <Link to="/accounts" className={styles.brand}>
+        <Link to={seesAnalytics(user) ? '/' : '/accounts'} className={styles.brand}>
           <BrandMark size={28} />
           {!collapsed && (
             <span className={styles.brandText}>

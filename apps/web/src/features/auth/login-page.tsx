@@ -15,7 +15,7 @@ const steps = ['identify', 'needs', 'relationships', 'strategy', 'evaluate'] as 
 
 /** Only same-site paths are followed after login, so a crafted link cannot send the user elsewhere. */
 function safeNext(next: string | null) {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/accounts';
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 export function LoginPage() {

@@ -1,4 +1,4 @@
-import { BarChart, HeatmapChart, LineChart, RadarChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, RadarChart, ScatterChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -18,6 +18,7 @@ echarts.use([
   HeatmapChart,
   LineChart,
   RadarChart,
+  ScatterChart,
   GridComponent,
   LegendComponent,
   MarkAreaComponent,

@@ -1,0 +1,3 @@
+CREATE INDEX "analysis_results_map_idx" ON "analysis_results" USING btree ("run_id","account_id","tier","abc","churn_risk","revenue","margin");--> statement-breakpoint
+CREATE INDEX "contacts_strong_idx" ON "contacts" USING btree ("account_id","decision_role") WHERE archived_at is null and relationship_strength >= 3;--> statement-breakpoint
+CREATE INDEX "tasks_open_account_idx" ON "tasks" USING btree ("account_id","kind",coalesce("snoozed_until", "due_date")) WHERE status in ('open', 'snoozed') and archived_at is null;

@@ -1,0 +1,160 @@
+import type { AttentionItem, MapAttention, MapDrill, MapQuery } from '@kamap/contracts';
+import { sql } from 'drizzle-orm';
+import { assertCan, can } from '../../platform/access/index.js';
+import type { Ctx } from '../../platform/context.js';
+import { isoTimestamp, one, rows } from '../../platform/db/index.js';
+import { todayInChina } from '../../platform/today.js';
+import { breachedSql } from '../service/index.js';
+import { accountFilter, findLatestRun } from './filters.js';
+
+const LIST = 5;
+const FEED = 8;
+
+/**
+ * "Which accounts need my attention today, and why?": every account in the filter with an active
+ * alert, a churn risk over the run's threshold, a complaint past its SLA, or overdue tasks or plan
+ * actions; each reason has points (critical alert 40, warning 20, churn risk its score / 2, breached
+ * complaint 25, each overdue task or action 5 up to 20), the sum weighted by tier (strategic ×1.5,
+ * core ×1.2). Ranked in SQL; the first five come back with their reasons.
+ */
+export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention> {
+  assertCan(ctx.user, 'analytics.read');
+  const run = await findLatestRun(ctx);
+  const today = todayInChina();
+  const inFilter = accountFilter(ctx, q, run, 'a');
+  const readsAlerts = can(ctx.user, 'alert.read');
+  const readsService = can(ctx.user, 'service.read');
+  const readsPlans = can(ctx.user, 'plan.read');
+  const sources = [
+    readsAlerts
+      ? sql`select al.account_id, 'alert' as kind, al.rule, al.severity, 1::float8 as value, al.reason as text,
+                   (case al.severity when 'critical' then 40 else 20 end)::float8 as points
+              from alerts al where al.status in ('open', 'acknowledged')`
+      : undefined,
+    run
+      ? sql`select res.account_id, 'churn', null, null, res.churn_risk::float8, null, res.churn_risk / 2.0
+              from analysis_results res where res.run_id = ${run.id} and res.churn_risk >= ${run.churnThreshold}`
+      : undefined,
+    readsService
+      ? sql`select c.account_id, 'complaint_breached', null, null, count(*)::float8, null, 25.0
+              from complaints c where c.status in ('open', 'in_progress') and c.archived_at is null and ${breachedSql}
+             group by c.account_id`
+      : undefined,
+    sql`select t.account_id, 'task_overdue', null, null, count(*)::float8, null, least(count(*) * 5, 20)::float8
+          from tasks t where t.status in ('open', 'snoozed') and t.archived_at is null
+           and coalesce(t.snoozed_until, t.due_date) < ${today}::date group by t.account_id`,
+    readsPlans
+      ? sql`select p.account_id, 'action_overdue', null, null, count(*)::float8, null, least(count(*) * 5, 20)::float8
+              from plan_actions pa join account_plans p on p.id = pa.plan_id and p.archived_at is null
+             where pa.archived_at is null and pa.status in ('not_started', 'in_progress') and pa.due_date < ${today}::date
+             group by p.account_id`
+      : undefined,
+  ].filter((s) => s !== undefined);
+  type Row = {
+    account_id: string;
+    name: string;
+    owner_id: string | null;
+    owner_name: string | null;
+    tier: AttentionItem['tier'];
+    churn_risk: number | null;
+    revenue: string | null;
+    points: number;
+    reasons: {
+      kind: AttentionItem['reasons'][number]['kind'];
+      rule: string | null;
+      severity: 'warning' | 'critical' | null;
+      value: number;
+      text: string | null;
+      points: number;
+    }[];
+  };
+  const ranked = await rows<Row>(
+    ctx.db,
+    sql`with reason as (${sql.join(sources, sql` union all `)}),
+         scored as (
+           select a.id as account_id, a.name, a.owner_id, min(lt.tier) as tier,
+                  sum(r.points) * (case min(lt.tier) when 'strategic' then 1.5 when 'core' then 1.2 else 1 end) as points,
+                  jsonb_agg(jsonb_build_object('kind', r.kind, 'rule', r.rule, 'severity', r.severity, 'value', r.value,
+                                               'text', r.text, 'points', r.points) order by r.points desc) as reasons
+             from reason r join accounts a on a.id = r.account_id and ${inFilter}
+             left join analysis_results lt on lt.run_id = ${run?.id ?? null} and lt.account_id = a.id
+            group by a.id)
+        select s.account_id, s.name, s.owner_id, u.display_name as owner_name, s.tier, s.points::float8 as points, s.reasons,
+               res.churn_risk, res.revenue
+          from scored s left join users u on u.id = s.owner_id
+          left join analysis_results res on res.run_id = ${run?.id ?? null} and res.account_id = s.account_id
+         order by s.points desc, s.account_id limit ${LIST}`,
+  );
+  const feedFilter = sql`al.status in ('open', 'acknowledged') and al.account_id in (select a.id from accounts a where ${inFilter})`;
+  const [feed, active] = readsAlerts
+    ? await Promise.all([
+        rows<{
+          id: string;
+          account_id: string;
+          account_name: string;
+          rule: string;
+          severity: 'warning' | 'critical';
+          tier: 'strategic' | 'core' | 'general';
+          reason: string;
+          last_seen_at: unknown;
+        }>(
+          ctx.db,
+          sql`select al.id, al.account_id, a.name as account_name, al.rule, al.severity, al.tier, al.reason, al.last_seen_at
+                from alerts al join accounts a on a.id = al.account_id
+               where ${feedFilter}
+               order by (case al.severity when 'critical' then 10 else 0 end) + (case al.tier when 'strategic' then 3 when 'core' then 2 else 1 end) desc,
+                        al.last_seen_at desc, al.id
+               limit ${FEED}`,
+        ),
+        one<{ n: number }>(ctx.db, sql`select count(*)::int as n from alerts al where ${feedFilter}`),
+      ])
+    : [[], undefined];
+  return {
+    today,
+    items: ranked.map((r) => ({
+      accountId: r.account_id,
+      accountName: r.name,
+      tier: r.tier,
+      ownerId: r.owner_id,
+      ownerName: r.owner_name,
+      churnRisk: r.churn_risk,
+      revenue: r.revenue === null ? null : Number(r.revenue),
+      points: Math.round(Number(r.points) * 10) / 10,
+      reasons: r.reasons.map((x) => ({
+        kind: x.kind,
+        rule: x.rule,
+        severity: x.severity,
+        value: Number(x.value),
+        text: x.text,
+        points: Math.round(Number(x.points) * 10) / 10,
+        drill: reasonDrill(x.kind, x.rule, r.account_id),
+      })),
+    })),
+    alerts: feed.map((f) => ({
+      id: f.id,
+      accountId: f.account_id,
+      accountName: f.account_name,
+      rule: f.rule,
+      severity: f.severity,
+      tier: f.tier,
+      reason: f.reason,
+      lastSeenAt: isoTimestamp(f.last_seen_at),
+    })),
+    activeAlerts: active?.n ?? 0,
+  };
+}
+
+function reasonDrill(kind: AttentionItem['reasons'][number]['kind'], rule: string | null, accountId: string): MapDrill {
+  switch (kind) {
+    case 'alert':
+      return { path: '/alerts', query: { accountId, ...(rule ? { rule } : {}) } };
+    case 'churn':
+      return { path: `/accounts/${accountId}`, query: {} };
+    case 'complaint_breached':
+      return { path: '/complaints', query: { accountId, view: 'breached' } };
+    case 'task_overdue':
+      return { path: '/tasks', query: { accountId, view: 'overdue' } };
+    case 'action_overdue':
+      return { path: '/plans', query: { view: 'overdue' } };
+  }
+}

@@ -1,0 +1,360 @@
+import type { MapFigure, MapQuery, MapStep, MapStepKey } from '@kamap/contracts';
+import { type SQL, sql } from 'drizzle-orm';
+import { assertCan, can } from '../../platform/access/index.js';
+import type { Ctx } from '../../platform/context.js';
+import { one, rows } from '../../platform/db/index.js';
+import { todayInChina } from '../../platform/today.js';
+import { registrationScope } from '../channels/index.js';
+import { periodRange, subjectVisible } from '../performance/index.js';
+import { breachedSql } from '../service/index.js';
+import { accountFilter, drillFilters, findLatestRun, type LatestRun, mapPeriod } from './filters.js';
+
+/** The live figures of one step of the key-account map (大客户营销管理图), each with its drill-down. */
+
+type Figure = MapFigure;
+const fig = (
+  key: string,
+  value: number | string | null | undefined,
+  path: string,
+  query: Record<string, string> = {},
+  opts: { amount?: number | string | null; tone?: Figure['tone'] } = {},
+): Figure => {
+  const n = Number(value ?? 0);
+  const amount = opts.amount === undefined || opts.amount === null ? null : Number(opts.amount);
+  return { key, value: n, amount, tone: n > 0 ? (opts.tone ?? 'neutral') : 'neutral', drill: { path, query } };
+};
+
+type StepFigures = { figures: Figure[]; trend?: MapStep['trend'] };
+type StepInput = {
+  ctx: Ctx;
+  q: MapQuery;
+  run: LatestRun | undefined;
+  inFilter: (alias: string) => SQL;
+  period: string;
+};
+
+const TIERS = ['strategic', 'core', 'general'] as const;
+const CLASSES = ['A', 'B', 'C', 'D'] as const;
+
+async function identify({ ctx, run, inFilter }: StepInput): Promise<Figure[]> {
+  if (!run) return [];
+  const results = (key: string, filters: Record<string, string>, value: unknown, amount?: unknown) =>
+    fig(key, value as number, '/identification', { tab: 'results', ...filters }, { amount: amount as number });
+  const counts = await one<Record<string, string | number>>(
+    ctx.db,
+    sql`select ${sql.join(
+      [
+        ...TIERS.map(
+          (t) =>
+            sql`count(*) filter (where res.tier = ${t})::int as ${sql.raw(`"tier_${t}"`)}, coalesce(sum(res.revenue) filter (where res.tier = ${t}), 0) as ${sql.raw(`"rev_${t}"`)}`,
+        ),
+        ...CLASSES.map(
+          (c) =>
+            sql`count(*) filter (where res.abc = ${c})::int as ${sql.raw(`"abc_${c}"`)}, coalesce(sum(res.revenue) filter (where res.abc = ${c}), 0) as ${sql.raw(`"rev_${c}"`)}`,
+        ),
+        sql`count(*) filter (where res.churn_risk >= ${run.churnThreshold})::int as at_risk`,
+        sql`coalesce(sum(res.revenue) filter (where res.churn_risk >= ${run.churnThreshold}), 0) as at_risk_revenue`,
+      ],
+      sql`, `,
+    )}
+    from analysis_results res join accounts a on a.id = res.account_id and ${inFilter('a')}
+    where res.run_id = ${run.id}`,
+  );
+  // movers: tier moves against the run before (up = towards strategic)
+  const rank = (alias: string) => sql.raw(`(case ${alias}.tier when 'strategic' then 3 when 'core' then 2 else 1 end)`);
+  const movers = run.previousRunId
+    ? await one<{ up: number; down: number }>(
+        ctx.db,
+        sql`select count(*) filter (where ${rank('res')} > ${rank('prev')})::int as up,
+                   count(*) filter (where ${rank('res')} < ${rank('prev')})::int as down
+              from analysis_results res join accounts a on a.id = res.account_id and ${inFilter('a')}
+              join analysis_results prev on prev.run_id = ${run.previousRunId} and prev.account_id = res.account_id
+             where res.run_id = ${run.id} and prev.tier <> res.tier`,
+      )
+    : { up: 0, down: 0 };
+  const c = counts ?? {};
+  return [
+    ...TIERS.map((t) => results(`tier.${t}`, { tier: t }, c[`tier_${t}`], c[`rev_${t}`])),
+    ...CLASSES.map((k) => results(`abc.${k}`, { abc: k }, c[`abc_${k}`], c[`rev_${k}`])),
+    fig('movers.up', movers?.up, '/identification', { tab: 'runs' }, { tone: 'good' }),
+    fig('movers.down', movers?.down, '/identification', { tab: 'runs' }, { tone: 'warning' }),
+    fig(
+      'churn.atRisk',
+      c.at_risk,
+      '/identification',
+      { tab: 'results', churnMin: String(run.churnThreshold), sort: 'churn' },
+      { amount: c.at_risk_revenue, tone: 'danger' },
+    ),
+  ];
+}
+
+async function needs({ ctx, q, inFilter }: StepInput): Promise<Figure[]> {
+  const today = todayInChina();
+  const [open, overdue] = await Promise.all([
+    one<{ p1: number; p2: number; p3: number }>(
+      ctx.db,
+      sql`select count(*) filter (where n.band = 'P1')::int as p1,
+                 count(*) filter (where n.band = 'P2')::int as p2,
+                 count(*) filter (where n.band = 'P3')::int as p3
+            from needs n join accounts a on a.id = n.account_id and ${inFilter('a')}
+           where n.archived_at is null and n.status in ('open', 'planned', 'in_progress')`,
+    ),
+    one<{ n: number }>(
+      ctx.db,
+      sql`select count(*)::int as n from tasks t join accounts a on a.id = t.account_id and ${inFilter('a')}
+           where t.kind = 'need' and t.status in ('open', 'snoozed') and t.archived_at is null
+             and coalesce(t.snoozed_until, t.due_date) < ${today}::date`,
+    ),
+  ]);
+  const tier = drillFilters(q, ['tier']);
+  return [
+    fig('needs.p1', open?.p1, '/needs', { view: 'matrix', ...tier }, { tone: 'warning' }),
+    fig('needs.p2', open?.p2, '/needs', { view: 'matrix', ...tier }),
+    fig('needs.p3', open?.p3, '/needs', { view: 'matrix', ...tier }),
+    fig('needs.overdueTasks', overdue?.n, '/needs', { view: 'overdue' }, { tone: 'danger' }),
+  ];
+}
+
+async function relationships({ ctx, run, inFilter, period }: StepInput): Promise<StepFigures> {
+  const today = todayInChina();
+  const due = sql`coalesce(t.snoozed_until, t.due_date)`;
+  const range = periodRange(period);
+  const [care, coverage, complaints, trend] = await Promise.all([
+    one<{ today: number; overdue: number }>(
+      ctx.db,
+      sql`select count(*) filter (where ${due} = ${today}::date)::int as today,
+                 count(*) filter (where ${due} < ${today}::date)::int as overdue
+            from tasks t join accounts a on a.id = t.account_id and ${inFilter('a')}
+           where t.kind = 'care' and t.status in ('open', 'snoozed') and t.archived_at is null and ${due} <= ${today}::date`,
+    ),
+    // key accounts where one person carries the relationship, or no decision maker is held: the same
+    // rule as the account list's `coverage` filter (accounts/coverage.ts), counted in one grouped pass
+    run
+      ? one<{ single: number; uncovered: number }>(
+          ctx.db,
+          sql`select count(*) filter (where coalesce(s.strong, 0) <= 1)::int as single,
+                     count(*) filter (where coalesce(s.deciders, 0) = 0)::int as uncovered
+                from accounts a join analysis_results kr on kr.run_id = ${run.id} and kr.account_id = a.id
+                 and kr.tier in ('strategic', 'core')
+                left join (select cg.account_id, count(*) as strong,
+                                  count(*) filter (where cg.decision_role in ('decision_maker', 'economic_buyer')) as deciders
+                             from contacts cg where cg.archived_at is null and cg.relationship_strength >= 3
+                            group by cg.account_id) s on s.account_id = a.id
+               where ${inFilter('a')}`,
+        )
+      : undefined,
+    can(ctx.user, 'service.read')
+      ? one<{ open: number; breached: number }>(
+          ctx.db,
+          sql`select count(*)::int as open, count(*) filter (where ${breachedSql})::int as breached
+                from complaints c join accounts a on a.id = c.account_id and ${inFilter('a')}
+               where c.status in ('open', 'in_progress') and c.archived_at is null`,
+        )
+      : undefined,
+    can(ctx.user, 'service.read')
+      ? rows<{ month: string; responses: number; csat: number | null; nps: number | null }>(
+          ctx.db,
+          sql`select to_char(s.answered_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*)::int as responses,
+                     avg(s.score) filter (where s.kind = 'csat')::float8 as csat,
+                     (100.0 * (count(*) filter (where s.kind = 'nps' and s.score >= 9) - count(*) filter (where s.kind = 'nps' and s.score <= 6))
+                       / nullif(count(*) filter (where s.kind = 'nps'), 0))::float8 as nps
+                from surveys s join accounts a on a.id = s.account_id and ${inFilter('a')}
+               where s.answered_at is not null and s.score is not null
+                 and s.answered_at >= (${range.from}::date)::timestamp at time zone 'Asia/Shanghai'
+                 and s.answered_at < (${range.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'
+               group by 1 order by 1`,
+        )
+      : [],
+  ]);
+  const figures = [
+    fig('care.today', care?.today, '/tasks', { view: 'today', kind: 'care' }),
+    fig('care.overdue', care?.overdue, '/tasks', { view: 'overdue', kind: 'care' }, { tone: 'warning' }),
+    ...(coverage
+      ? [
+          fig('coverage.singleThreaded', coverage.single, '/accounts', { coverage: 'single' }, { tone: 'warning' }),
+          fig(
+            'coverage.decisionUncovered',
+            coverage.uncovered,
+            '/accounts',
+            { coverage: 'uncovered' },
+            { tone: 'danger' },
+          ),
+        ]
+      : []),
+    ...(complaints
+      ? [
+          fig('complaints.open', complaints.open, '/complaints', { view: 'open' }),
+          fig('complaints.breached', complaints.breached, '/complaints', { view: 'breached' }, { tone: 'danger' }),
+          fig(
+            'surveys.answered',
+            trend.reduce((s, p) => s + p.responses, 0),
+            '/surveys',
+          ),
+        ]
+      : []),
+  ];
+  return {
+    figures,
+    trend: trend.map((p) => ({
+      month: p.month,
+      responses: p.responses,
+      csat: p.csat === null ? null : Math.round(Number(p.csat) * 100) / 100,
+      nps: p.nps === null ? null : Math.round(Number(p.nps)),
+    })),
+  };
+}
+
+const PLAN_STATUSES = ['draft', 'submitted', 'approved', 'closed'] as const;
+const STAGES = ['awareness', 'consideration', 'decision', 'purchase', 'renewal'] as const;
+
+async function strategy({ ctx, inFilter, period }: StepInput): Promise<Figure[]> {
+  const today = todayInChina();
+  const year = Number(period.slice(0, 4));
+  const readsPlans = can(ctx.user, 'plan.read');
+  const [plans, overdue, pipeline, discounts, registrations] = await Promise.all([
+    readsPlans
+      ? rows<{ status: string; n: number }>(
+          ctx.db,
+          sql`select p.status, count(*)::int as n from account_plans p join accounts a on a.id = p.account_id and ${inFilter('a')}
+               where p.archived_at is null and p.year = ${year} group by 1`,
+        )
+      : [],
+    readsPlans
+      ? one<{ n: number }>(
+          ctx.db,
+          sql`select count(*)::int as n from plan_actions pa join account_plans p on p.id = pa.plan_id and p.archived_at is null
+                join accounts a on a.id = p.account_id and ${inFilter('a')}
+               where pa.archived_at is null and pa.status in ('not_started', 'in_progress') and pa.due_date < ${today}::date`,
+        )
+      : undefined,
+    can(ctx.user, 'opportunity.read')
+      ? rows<{ stage: string; n: number; amount: string }>(
+          ctx.db,
+          sql`select o.stage, count(*)::int as n, coalesce(sum(o.amount), 0) as amount
+                from opportunities o join accounts a on a.id = o.account_id and ${inFilter('a')}
+               where o.status = 'open' and o.archived_at is null group by 1`,
+        )
+      : [],
+    can(ctx.user, 'discount.decide')
+      ? one<{ n: number }>(
+          ctx.db,
+          sql`select count(*)::int as n from discount_requests d join accounts a on a.id = d.account_id and ${inFilter('a')}
+               where d.status = 'pending'`,
+        )
+      : undefined,
+    can(ctx.user, 'registration.decide')
+      ? one<{ n: number }>(
+          ctx.db,
+          // a claim on a prospect nobody owns yet has no account: it counts unless the map is filtered to accounts
+          sql`select count(*)::int as n from registrations r
+               where r.status = 'queued' and ${registrationScope(ctx.user, 'r')}
+                 and (r.account_id is null or r.account_id in (select a.id from accounts a where ${inFilter('a')}))`,
+        )
+      : undefined,
+  ]);
+  const planCount = (s: string) => plans.find((p) => p.status === s)?.n ?? 0;
+  return [
+    ...(readsPlans
+      ? [
+          ...PLAN_STATUSES.map((s) =>
+            fig(
+              `plans.${s}`,
+              planCount(s),
+              '/plans',
+              { view: 'plans', status: s },
+              {
+                tone: s === 'submitted' ? 'warning' : 'neutral',
+              },
+            ),
+          ),
+          fig('plans.overdueActions', overdue?.n, '/plans', { view: 'overdue' }, { tone: 'danger' }),
+        ]
+      : []),
+    ...STAGES.filter(() => can(ctx.user, 'opportunity.read')).map((stage) => {
+      const p = pipeline.find((x) => x.stage === stage);
+      return fig(`pipeline.${stage}`, p?.n, '/pipeline', {}, { amount: p?.amount ?? 0 });
+    }),
+    ...(discounts ? [fig('discounts.pending', discounts.n, '/pricing/discounts', {}, { tone: 'warning' })] : []),
+    ...(registrations
+      ? [fig('registrations.queued', registrations.n, '/channels/queue', {}, { tone: 'warning' })]
+      : []),
+  ];
+}
+
+async function evaluate({ ctx, q, inFilter, period }: StepInput): Promise<Figure[]> {
+  if (!can(ctx.user, 'performance.read')) return [];
+  const today = todayInChina();
+  const accountLevel = q.ownerId || q.industry || q.region || q.tier;
+  // reviews of the period (a year takes its quarters and months too) that the caller may see and the filters keep
+  const reviewFilter = sql.join(
+    [
+      sql`r.archived_at is null`,
+      sql`(r.period = ${period} or r.period like ${`${period}-%`})`,
+      subjectVisible(ctx.user, sql`r.subject_kind`, sql`r.subject_id`),
+      q.orgUnitId
+        ? sql`r.org_unit_id in (select x.id from org_units x where x.path like (select p.path from org_units p where p.id = ${q.orgUnitId}) || '%')`
+        : undefined,
+      accountLevel
+        ? sql`(r.account_id in (select a.id from accounts a where ${inFilter('a')})${
+            q.ownerId && !q.industry && !q.region && !q.tier
+              ? sql` or (r.subject_kind = 'kam' and r.subject_id = ${q.ownerId})`
+              : sql``
+          })`
+        : undefined,
+    ].filter((p) => p !== undefined),
+    sql` and `,
+  );
+  const [gaps, actions] = await Promise.all([
+    // each subject's latest review of the period: its KPI gaps as they stood
+    one<{ green: number; amber: number; red: number }>(
+      ctx.db,
+      sql`with latest as (select distinct on (r.subject_kind, r.subject_id) r.id from reviews r where ${reviewFilter}
+                          order by r.subject_kind, r.subject_id, r.held_on desc, r.id)
+          select count(*) filter (where g.status = 'green')::int as green, count(*) filter (where g.status = 'amber')::int as amber,
+                 count(*) filter (where g.status = 'red')::int as red
+            from review_gaps g join latest l on l.id = g.review_id`,
+    ),
+    // an action's effect is read at the subject's next review, on the KPI it addresses
+    one<{ open: number; overdue: number; closed: number; remains: number }>(
+      ctx.db,
+      sql`select count(*) filter (where x.status in ('open', 'in_progress'))::int as open,
+                 count(*) filter (where x.status in ('open', 'in_progress') and x.due_date < ${today}::date)::int as overdue,
+                 count(*) filter (where x.status = 'done' and nxt.status = 'green')::int as closed,
+                 count(*) filter (where x.status = 'done' and nxt.status in ('amber', 'red'))::int as remains
+            from review_actions x join reviews r on r.id = x.review_id and ${reviewFilter}
+            left join lateral (
+              select g.status from reviews r2 join review_gaps g on g.review_id = r2.id and g.kpi_id = x.kpi_id
+               where r2.subject_kind = r.subject_kind and r2.subject_id = r.subject_id and r2.archived_at is null
+                 and r2.held_on > r.held_on
+               order by r2.held_on limit 1) nxt on true
+           where x.archived_at is null`,
+    ),
+  ]);
+  return [
+    fig('kpi.green', gaps?.green, '/kpis', { period, status: 'green' }, { tone: 'good' }),
+    fig('kpi.amber', gaps?.amber, '/kpis', { period, status: 'amber' }, { tone: 'warning' }),
+    fig('kpi.red', gaps?.red, '/kpis', { period, status: 'red' }, { tone: 'danger' }),
+    fig('improvement.open', actions?.open, '/reviews', { period }),
+    fig('improvement.overdue', actions?.overdue, '/reviews', { period }, { tone: 'danger' }),
+    fig('improvement.closedGap', actions?.closed, '/reviews', { period }, { tone: 'good' }),
+    fig('improvement.gapRemains', actions?.remains, '/reviews', { period }, { tone: 'warning' }),
+  ];
+}
+
+const steps: Record<MapStepKey, (input: StepInput) => Promise<Figure[] | StepFigures>> = {
+  identify,
+  needs,
+  relationships,
+  strategy,
+  evaluate,
+};
+
+/** One step's figures over the caller's scope and the map's filters. Agents have no map. */
+export async function mapStep(ctx: Ctx, step: MapStepKey, q: MapQuery): Promise<MapStep> {
+  assertCan(ctx.user, 'analytics.read');
+  const run = await findLatestRun(ctx);
+  const period = mapPeriod(q);
+  const found = await steps[step]({ ctx, q, run, period, inFilter: (alias) => accountFilter(ctx, q, run, alias) });
+  const result = Array.isArray(found) ? { figures: found } : found;
+  return { step, period, figures: result.figures, trend: result.trend ?? [] };
+}
