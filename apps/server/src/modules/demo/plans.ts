@@ -536,7 +536,8 @@ function contract(
   return {
     id: rng.uuid(),
     accountId: a.id,
-    code: `HT-${a.code}-${kind.slice(0, 2).toUpperCase()}${rng.int(100, 999)}`,
+    // the start year keeps a framework and its renewal apart (each kind comes once a year per account)
+    code: `HT-${a.code}-${startDate.slice(0, 4)}${kind.slice(0, 2).toUpperCase()}${rng.int(100, 999)}`,
     title: titles[kind],
     kind,
     value: Math.round(value / 10_000) * 10_000,
