@@ -11,12 +11,7 @@ import { shot, startKamap } from './harness.mjs';
 const kamap = startKamap({ name: 'registration', startWithinMs: 240_000 });
 const { base } = kamap;
 
-async function signIn(username) {
-  const context = await kamap.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await kamap.signIn(page, username);
-  return page;
-}
+const signIn = (username) => kamap.open(username);
 
 const prospect = '合肥澜岳光电科技有限公司';
 

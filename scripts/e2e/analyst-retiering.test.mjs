@@ -10,12 +10,7 @@ import { shot, startKamap } from './harness.mjs';
 const kamap = startKamap({ name: 'retiering', startWithinMs: 240_000 });
 const { base } = kamap;
 
-async function signIn(username) {
-  const context = await kamap.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await kamap.signIn(page, username);
-  return page;
-}
+const signIn = (username) => kamap.open(username);
 
 /** The weight input of a criterion, by its Chinese name (the input's aria-label is "权重 NAME"). */
 const weightInput = (page, criterion) => page.getByLabel(`权重 ${criterion}`, { exact: true });

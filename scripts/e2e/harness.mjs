@@ -67,5 +67,12 @@ export function startKamap({ name, startWithinMs }) {
     await page.locator('button[type="submit"]').click();
     await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
   };
+  /** A fresh browser context at the given size and language, signed in as a demo user: its page. */
+  kamap.open = async (username, { width = 1440, height = 900, locale = 'zh-CN' } = {}) => {
+    const context = await kamap.browser.newContext({ viewport: { width, height }, locale });
+    const page = await context.newPage();
+    await kamap.signIn(page, username);
+    return page;
+  };
   return kamap;
 }

@@ -4,27 +4,13 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError, isStaleVersion } from '../../app/api/client';
-import type { Account, MapPersonData, RelationshipGapData, RelationshipMapData } from '../../app/api/types';
+import type { Account, MapPersonData } from '../../app/api/types';
 import { useCurrentUser } from '../../app/auth/current-user';
 import { EmptyState } from '../../ui/empty-state';
 import { OrgChart, type OrgChartHandle } from '../../ui/org-chart/org-chart';
 import { QueryError } from '../../ui/query-error';
 import { useRelationshipMap, useSetReportsTo } from './api';
-
-function GapText({ gap, map }: { gap: RelationshipGapData; map: RelationshipMapData }) {
-  const { t } = useTranslation();
-  if (gap.kind === 'uncovered_role')
-    return <>{t('relationship.gap.uncoveredRole', { role: t(`enum.decisionRole.${gap.role}`) })}</>;
-  if (gap.kind === 'single_threaded') return <>{t('relationship.gap.singleThreaded', { count: gap.covered })}</>;
-  const person = map.people.find((p) => p.id === gap.contactId);
-  return (
-    <>
-      {gap.days === null
-        ? t('relationship.gap.neverContacted', { name: person?.name ?? '' })
-        : t('relationship.gap.stale', { name: person?.name ?? '', days: gap.days, cadence: map.cadenceDays })}
-    </>
-  );
-}
+import { GapText } from './gap-text';
 
 /** The relationship map of one account: the chart, coverage figures and the gaps to close. */
 export function RelationshipMapTab({ account }: { account: Account }) {

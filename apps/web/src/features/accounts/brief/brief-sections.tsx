@@ -3,7 +3,7 @@ import { Card, Flex, Progress, Skeleton, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { MapPersonData, RelationshipGapData, RelationshipMapData } from '../../../app/api/types';
+import type { MapPersonData } from '../../../app/api/types';
 import { AttitudeTag, DecisionRoleTag } from '../../../ui/enum-tags';
 import { formatDate, formatPercent } from '../../../ui/format';
 import { Money } from '../../../ui/money';
@@ -12,6 +12,7 @@ import { BandTag, NeedStatusTag } from '../../needs/need-tags';
 import { formatKpiValue, StatusTag, useKpiName } from '../../performance/parts';
 import { ActionStatusTag, PlanStatusTag } from '../../plans/tags';
 import { useRelationshipMap } from '../../relationships/api';
+import { GapText } from '../../relationships/gap-text';
 import { ComplaintStatusTag, SeverityTag, SlaTag } from '../../service/tags';
 import { TaskActions } from '../../tasks/task-actions';
 import { taskTitle } from '../../tasks/task-text';
@@ -121,21 +122,6 @@ export function TasksSection({ accountId, extra }: { accountId: string; extra?: 
   );
 }
 
-function GapLine({ gap, map }: { gap: RelationshipGapData; map: RelationshipMapData }) {
-  const { t } = useTranslation();
-  if (gap.kind === 'uncovered_role')
-    return <>{t('relationship.gap.uncoveredRole', { role: t(`enum.decisionRole.${gap.role}`) })}</>;
-  if (gap.kind === 'single_threaded') return <>{t('relationship.gap.singleThreaded', { count: gap.covered })}</>;
-  const person = map.people.find((p) => p.id === gap.contactId);
-  return (
-    <>
-      {gap.days === null
-        ? t('relationship.gap.neverContacted', { name: person?.name ?? '' })
-        : t('relationship.gap.stale', { name: person?.name ?? '', days: gap.days, cadence: map.cadenceDays })}
-    </>
-  );
-}
-
 /** The people who decide, what they think of us, and who on our side holds each relationship. */
 export function RelationshipSection({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
@@ -213,7 +199,7 @@ export function RelationshipSection({ accountId }: { accountId: string }) {
                     type="warning"
                     style={{ fontSize: 13 }}
                   >
-                    <WarningOutlined /> <GapLine gap={gap} map={m} />
+                    <WarningOutlined /> <GapText gap={gap} map={m} />
                   </Typography.Text>
                 ))}
               </Flex>
