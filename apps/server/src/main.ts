@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Role } from '@kamap/contracts';
+import { ExportFormat, Role } from '@kamap/contracts';
 import { Command, Option } from 'commander';
 import { eq } from 'drizzle-orm';
 import { buildApp } from './app.js';
@@ -260,22 +260,20 @@ program
     'export accounts, contacts, order lines, payments or products in the scope of a user (default: the first admin)',
   )
   .addOption(new Option('--type <type>', 'what to export').choices(exportKinds).makeOptionMandatory())
-  .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx', 'vcf']).default('xlsx'))
+  .addOption(new Option('--format <format>', 'file format').choices(ExportFormat.options).default('xlsx'))
   .requiredOption('--out <file>', 'the file to write')
   .option('--as <username>', 'export as this user: its scope and masking apply')
-  .action(
-    async (opts: { type: (typeof exportKinds)[number]; format: 'csv' | 'xlsx' | 'vcf'; out: string; as?: string }) => {
-      await withStore('kamap export', async (database) => {
-        const user = await cliPrincipal(database, opts.as);
-        const ctx = { db: database.db, user, ip: null };
-        if (await needsApproval(ctx, opts.type)) {
-          throw new Error('exports of personal data need a director’s approval: request one in the web app (导出审批)');
-        }
-        const n = await exportToFile(ctx, opts.type, opts.format, opts.out);
-        say(`${n} ${opts.type} written to ${opts.out}`);
-      });
-    },
-  );
+  .action(async (opts: { type: (typeof exportKinds)[number]; format: ExportFormat; out: string; as?: string }) => {
+    await withStore('kamap export', async (database) => {
+      const user = await cliPrincipal(database, opts.as);
+      const ctx = { db: database.db, user, ip: null };
+      if (await needsApproval(ctx, opts.type)) {
+        throw new Error('exports of personal data need a director’s approval: request one in the web app (导出审批)');
+      }
+      const n = await exportToFile(ctx, opts.type, opts.format, opts.out);
+      say(`${n} ${opts.type} written to ${opts.out}`);
+    });
+  });
 
 const jobs = program.command('jobs').description('scheduled jobs: what runs when, and how it went');
 jobs

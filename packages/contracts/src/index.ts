@@ -7,6 +7,7 @@ export * from './common.js';
 export * from './contacts.js';
 export * from './enums.js';
 export * from './events.js';
+export * from './exports.js';
 export * from './imports.js';
 export * from './interactions.js';
 export * from './lookup.js';

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import type { ExportFormat } from '@kamap/contracts';
 import { sql } from 'drizzle-orm';
 import { assertCan, type Principal } from '../../platform/access/index.js';
 import { audit } from '../../platform/audit/index.js';
@@ -6,7 +7,7 @@ import type { Ctx } from '../../platform/context.js';
 import { type Db, isoTimestamp, isoTimestampOrNull, pgArray, rows } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors.js';
 import { type ExportKind, personalKinds } from './export-lists.js';
-import { type ExportFormat, writeExport } from './exports.service.js';
+import { writeExport } from './exports.service.js';
 
 /**
  * Personal data leaves the system only on purpose: when the setting asks for it, an export of

@@ -1,4 +1,4 @@
-import type { Role } from '@kamap/contracts';
+import { ExportKind, type Role } from '@kamap/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -7,31 +7,8 @@ import { AppError } from '../../platform/errors.js';
  * The lists that export: for each, where its rows come from, the filters its list page passes, its
  * columns (the import's Chinese headers) and whether it carries personal data.
  */
-export type ExportKind =
-  | 'accounts'
-  | 'contacts'
-  | 'order-lines'
-  | 'payments'
-  | 'products'
-  | 'needs'
-  | 'alerts'
-  | 'complaints'
-  | 'tasks'
-  | 'interactions'
-  | 'surveys';
-export const exportKinds: ExportKind[] = [
-  'accounts',
-  'contacts',
-  'order-lines',
-  'payments',
-  'products',
-  'needs',
-  'alerts',
-  'complaints',
-  'tasks',
-  'interactions',
-  'surveys',
-];
+export { ExportKind };
+export const exportKinds: ExportKind[] = ExportKind.options;
 
 /** Lists only some roles have (the same roles their list pages are for). */
 export const listReaders: Partial<Record<ExportKind, readonly Role[]>> = {

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { IdParams, UserRef } from '@kamap/contracts';
+import { ExportFormat, ExportKind, IdParams, UserRef } from '@kamap/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
@@ -12,8 +12,8 @@ import {
   requestExport,
   updateExportSettings,
 } from './approvals.service.js';
-import { type ExportKind, exportFilterNames, exportKinds } from './export-lists.js';
-import { checkExport, type ExportFormat, writeExport } from './exports.service.js';
+import { exportFilterNames } from './export-lists.js';
+import { checkExport, writeExport } from './exports.service.js';
 
 const tags = ['exports'];
 const types: Record<ExportFormat, string> = {
@@ -21,13 +21,11 @@ const types: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   vcf: 'text/vcard; charset=utf-8',
 };
-const Kind = z.enum(exportKinds as [ExportKind, ...ExportKind[]]);
-const Format = z.enum(['csv', 'xlsx', 'vcf']);
 const Settings = z.object({ personalDataNeedsApproval: z.boolean() }).strict();
 const ExportRequest = z.object({
   id: z.uuid(),
-  kind: Kind,
-  format: Format,
+  kind: ExportKind,
+  format: ExportFormat,
   filters: z.record(z.string(), z.string()),
   reason: z.string(),
   status: z.enum(['pending', 'approved', 'rejected', 'downloaded']),
@@ -49,12 +47,12 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Download a list in your scope and masking as CSV (UTF-8 with BOM), xlsx or vCard (contacts)',
-        params: z.object({ kind: Kind }).strict(),
+        params: z.object({ kind: ExportKind }).strict(),
         description:
           'When personal-data exports need approval, contacts, interactions and surveys answer 403 for roles below director (request one instead). Filters as on the list pages: accounts q, lifecycle, industry, province, ownerId, orgUnitId, tag; contacts q, accountId; order lines q (order number), accountId, status, from, to; tasks q, mine, ownerId, accountId, kind, status, active, dueFrom, dueBy; interactions q, accountId, kind, userId, contactId; surveys q, accountId, kind, answered; any: accountCode.',
         querystring: z
           .object({
-            format: Format.default('xlsx'),
+            format: ExportFormat.default('xlsx'),
             ...Object.fromEntries(exportFilterNames.map((n) => [n, z.string().max(100).optional()])),
           })
           .strict(),
@@ -111,8 +109,8 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Ask for an export of personal data, with the reason',
         body: z
           .object({
-            kind: Kind,
-            format: Format,
+            kind: ExportKind,
+            format: ExportFormat,
             filters: z.record(z.string(), z.string().max(100)).default({}),
             reason: z.string().trim().min(2).max(500),
           })

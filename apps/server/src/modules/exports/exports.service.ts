@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
+import type { ExportFormat } from '@kamap/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { accountScope, dossierAccess, seesContactDetails } from '../../platform/access/index.js';
@@ -13,7 +14,6 @@ import { type Column, type ExportKind, filterSql, listExports, listReaders } fro
  * Exports in the caller's scope and masking, with the import's headers, so an exported file imports
  * again unchanged. Rows are read in keyset pages and written as they come: memory stays flat.
  */
-export type ExportFormat = 'csv' | 'xlsx' | 'vcf';
 
 /** A value Excel would run as a formula (=, +, -, @, tab, CR first) is written as text. */
 export function neutralise(value: string): string {

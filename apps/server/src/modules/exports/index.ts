@@ -1,4 +1,4 @@
 export { needsApproval } from './approvals.service.js';
 export { type ExportKind, exportKinds } from './export-lists.js';
 export { exportsRoutes } from './exports.routes.js';
-export { type ExportFormat, exportToFile, neutralise, writeExport } from './exports.service.js';
+export { exportToFile, neutralise, writeExport } from './exports.service.js';

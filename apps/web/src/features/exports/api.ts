@@ -1,19 +1,8 @@
+import type { ExportFormat as ExportFormatValue, ExportKind as ExportKindValue } from '@kamap/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api/client';
 
-export type ExportKindValue =
-  | 'accounts'
-  | 'contacts'
-  | 'order-lines'
-  | 'payments'
-  | 'products'
-  | 'needs'
-  | 'alerts'
-  | 'complaints'
-  | 'tasks'
-  | 'interactions'
-  | 'surveys';
-export type ExportFormatValue = 'csv' | 'xlsx' | 'vcf';
+export type { ExportFormat as ExportFormatValue, ExportKind as ExportKindValue } from '@kamap/contracts';
 export type ExportRequestData = {
   id: string;
   kind: ExportKindValue;
