@@ -1,5 +1,6 @@
 export { analyticsRoutes } from './analytics.routes.js';
 export { latestRunId, latestTier } from './latest.js';
+export { paretoPoints } from './portfolio.service.js';
 export {
   recomputeRollups,
   refreshAccountRollups,

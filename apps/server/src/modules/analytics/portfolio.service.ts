@@ -11,7 +11,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { accountScope, assertCan } from '../../platform/access/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { rows } from '../../platform/db/index.js';
+import { type Db, rows } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors.js';
 import { afterCursor, orderBy, type SortSpec, toPage } from '../../platform/http/paging.js';
 import { scoreAndTier } from './compute.js';
@@ -25,6 +25,27 @@ const TIERS: Tier[] = ['strategic', 'core', 'general'];
 const PARETO_POINTS = 50;
 
 const inScope = (ctx: Ctx) => sql`join accounts a on a.id = res.account_id and ${accountScope(ctx.user, 'a')}`;
+
+/**
+ * The Pareto curve of the accounts `from` selects (a `from … where` over analysis results `res`):
+ * cumulative revenue share against account share, biggest first, thinned in SQL to about
+ * PARETO_POINTS points. The origin is the caller's to add.
+ */
+export async function paretoPoints(db: Db, from: SQL): Promise<{ accountShare: number; revenueShare: number }[]> {
+  const points = await rows<{ account_share: number; revenue_share: number | null }>(
+    db,
+    sql`with ranked as (
+          select row_number() over (order by res.revenue desc, res.account_id) as n, count(*) over () as total,
+                 sum(res.revenue) over (order by res.revenue desc, res.account_id) as cumulative,
+                 sum(res.revenue) over () as revenue
+            ${from})
+        select n::float8 / total as account_share, cumulative::float8 / nullif(revenue, 0) as revenue_share
+          from ranked
+         where n = total or n % greatest(1, total / ${PARETO_POINTS}) = 0
+         order by n`,
+  );
+  return points.map((p) => ({ accountShare: Number(p.account_share), revenueShare: Number(p.revenue_share ?? 0) }));
+}
 
 export async function getPortfolio(ctx: Ctx, runId: string | undefined): Promise<Portfolio> {
   assertCan(ctx.user, 'analytics.read');
@@ -60,19 +81,8 @@ export async function getPortfolio(ctx: Ctx, runId: string | undefined): Promise
     sql`select res.r, res.f, count(*)::int as accounts, coalesce(sum(res.revenue), 0) as revenue ${from}
          group by 1, 2 order by 1, 2`,
   );
-  // the curve over every account in scope (the ABC table's base too), thinned to a fixed number of points in SQL
-  const pareto = await rows<{ account_share: number; revenue_share: number }>(
-    ctx.db,
-    sql`with ranked as (
-          select row_number() over (order by res.revenue desc, res.account_id) as n, count(*) over () as total,
-                 sum(res.revenue) over (order by res.revenue desc, res.account_id) as cumulative,
-                 sum(res.revenue) over () as revenue
-            ${from})
-        select n::float8 / total as account_share, cumulative::float8 / nullif(revenue, 0) as revenue_share
-          from ranked
-         where n = total or n % greatest(1, total / ${PARETO_POINTS}) = 0
-         order by n`,
-  );
+  // the curve over every account in scope (the ABC table's base too)
+  const pareto = await paretoPoints(ctx.db, from);
   const threshold = config.churn.alertThreshold;
   const [risk] = await rows<{ accounts: number; revenue: number; a_accounts: number }>(
     ctx.db,
@@ -98,10 +108,7 @@ export async function getPortfolio(ctx: Ctx, runId: string | undefined): Promise
       margin: Number(g.margin),
       marginShare: totalMargin !== 0 ? Number(g.margin) / totalMargin : 0,
     })),
-    pareto: [
-      { accountShare: 0, revenueShare: 0 },
-      ...pareto.map((p) => ({ accountShare: Number(p.account_share), revenueShare: Number(p.revenue_share ?? 0) })),
-    ],
+    pareto: [{ accountShare: 0, revenueShare: 0 }, ...pareto],
     rfm: rfm.map((c) => ({ r: c.r, f: c.f, accounts: c.accounts, revenue: Number(c.revenue) })),
     segments: segments.map((g) => ({
       segment: g.key as Portfolio['segments'][number]['segment'],

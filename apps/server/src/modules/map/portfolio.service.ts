@@ -3,10 +3,10 @@ import { sql } from 'drizzle-orm';
 import { assertCan } from '../../platform/access/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { rows } from '../../platform/db/index.js';
+import { paretoPoints } from '../analytics/index.js';
 import { accountFilter, findLatestRun } from './filters.js';
 
 const BUBBLES = 300;
-const PARETO_POINTS = 50;
 
 /**
  * The portfolio beside the map, over the filter: the largest accounts as bubbles on the McDonald
@@ -36,16 +36,7 @@ export async function mapPortfolio(ctx: Ctx, q: MapQuery): Promise<MapPortfolio>
                  (res.details #>> '{quadrant,attractiveness}')::float8 as attractiveness
             ${from} order by res.revenue desc, res.account_id limit ${BUBBLES}`,
     ),
-    rows<{ account_share: number; revenue_share: number | null }>(
-      ctx.db,
-      sql`with ranked as (
-            select row_number() over (order by res.revenue desc, res.account_id) as n, count(*) over () as total,
-                   sum(res.revenue) over (order by res.revenue desc, res.account_id) as cumulative,
-                   sum(res.revenue) over () as revenue
-              ${from})
-          select n::float8 / total as account_share, cumulative::float8 / nullif(revenue, 0) as revenue_share
-            from ranked where n = total or n % greatest(1, total / ${PARETO_POINTS}) = 0 order by n`,
-    ),
+    paretoPoints(ctx.db, from),
     rows<{ abc: 'A' | 'B' | 'C' | 'D'; accounts: number; revenue: string; margin: string }>(
       ctx.db,
       sql`select res.abc, count(*)::int as accounts, coalesce(sum(res.revenue), 0) as revenue,
@@ -69,12 +60,7 @@ export async function mapPortfolio(ctx: Ctx, q: MapQuery): Promise<MapPortfolio>
       strength: Number(b.strength ?? 0),
       attractiveness: Number(b.attractiveness ?? 0),
     })),
-    pareto: pareto.length
-      ? [
-          { accountShare: 0, revenueShare: 0 },
-          ...pareto.map((p) => ({ accountShare: Number(p.account_share), revenueShare: Number(p.revenue_share ?? 0) })),
-        ]
-      : [],
+    pareto: pareto.length ? [{ accountShare: 0, revenueShare: 0 }, ...pareto] : [],
     abc: abc.map((g) => ({
       abc: g.abc,
       accounts: g.accounts,
