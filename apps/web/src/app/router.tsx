@@ -1,25 +1,51 @@
 import { type ComponentType, lazy } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, type LoaderFunctionArgs } from 'react-router';
+// the two pages opened most often start their reads from here, in the app's first code (see page())
+import { prefetchAccountPage } from '../features/accounts/brief/brief-api';
+import { prefetchMap } from '../features/map/api';
+import { queryClient } from './api/query-client';
+import type { CurrentUser } from './api/types';
+import { meQuery } from './auth/current-user';
 import { RequireAuth } from './auth/require-auth';
 import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './not-found-page';
 import { RouteError } from './route-error';
 
-/** Each page is its own chunk, fetched the first time it is opened. */
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+type Reads = (user: CurrentUser, url: URL, params: LoaderFunctionArgs['params']) => void;
+
+/**
+ * Each page is its own chunk, fetched the first time it is opened. Its loader starts that fetch the moment
+ * the page is navigated to, beside the sign-in check, and, for a page that names them, its first reads
+ * once the signed-in user is known: the page finds them in flight instead of starting them after its code
+ * has arrived and rendered. The loader never waits, so navigation is not held up by it.
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K, reads?: Reads) {
   const Page = lazy<ComponentType>(() => load().then((module) => ({ default: module[name] as ComponentType })));
-  return <Page />;
+  const loader = ({ request, params }: LoaderFunctionArgs) => {
+    void load().catch(() => undefined);
+    if (reads)
+      void queryClient
+        .ensureQueryData(meQuery)
+        .then((user) => user && reads(user, new URL(request.url), params))
+        .catch(() => undefined);
+    return null;
+  };
+  return { element: <Page />, loader };
 }
+
+const mapReads: Reads = (user, url) => prefetchMap(queryClient, user, url.searchParams);
+const accountReads: Reads = (user, url, params) =>
+  prefetchAccountPage(queryClient, params.id ?? '', user, url.searchParams);
 
 export const router = createBrowserRouter([
   {
     path: '/login',
-    element: page(() => import('../features/auth/login-page'), 'LoginPage'),
+    ...page(() => import('../features/auth/login-page'), 'LoginPage'),
     errorElement: <RouteError />,
   },
   {
     path: '/s/:token',
-    element: page(() => import('../features/service/public-survey-page'), 'PublicSurveyPage'),
+    ...page(() => import('../features/service/public-survey-page'), 'PublicSurveyPage'),
     errorElement: <RouteError />,
   },
   {
@@ -34,109 +60,112 @@ export const router = createBrowserRouter([
       {
         errorElement: <RouteError />,
         children: [
-          { index: true, element: page(() => import('../features/map/map-page'), 'MapPage') },
+          { index: true, ...page(() => import('../features/map/map-page'), 'MapPage', mapReads) },
           {
             path: 'identification',
-            element: page(() => import('../features/identification/identification-page'), 'IdentificationPage'),
+            ...page(() => import('../features/identification/identification-page'), 'IdentificationPage'),
           },
-          { path: 'accounts', element: page(() => import('../features/accounts/accounts-page'), 'AccountsPage') },
-          { path: 'accounts/:id', element: page(() => import('../features/accounts/account-page'), 'AccountPage') },
-          { path: 'contacts', element: page(() => import('../features/contacts/contacts-page'), 'ContactsPage') },
-          { path: 'contacts/:id', element: page(() => import('../features/contacts/contact-page'), 'ContactPage') },
-          { path: 'products', element: page(() => import('../features/products/products-page'), 'ProductsPage') },
-          { path: 'orders', element: page(() => import('../features/orders/orders-page'), 'OrdersPage') },
+          { path: 'accounts', ...page(() => import('../features/accounts/accounts-page'), 'AccountsPage') },
+          {
+            path: 'accounts/:id',
+            ...page(() => import('../features/accounts/account-page'), 'AccountPage', accountReads),
+          },
+          { path: 'contacts', ...page(() => import('../features/contacts/contacts-page'), 'ContactsPage') },
+          { path: 'contacts/:id', ...page(() => import('../features/contacts/contact-page'), 'ContactPage') },
+          { path: 'products', ...page(() => import('../features/products/products-page'), 'ProductsPage') },
+          { path: 'orders', ...page(() => import('../features/orders/orders-page'), 'OrdersPage') },
           {
             path: 'interactions',
-            element: page(() => import('../features/interactions/interactions-page'), 'InteractionsPage'),
+            ...page(() => import('../features/interactions/interactions-page'), 'InteractionsPage'),
           },
           {
             path: 'complaints',
-            element: page(() => import('../features/service/complaints-page'), 'ComplaintsPage'),
+            ...page(() => import('../features/service/complaints-page'), 'ComplaintsPage'),
           },
           {
             path: 'complaints/:id',
-            element: page(() => import('../features/service/complaint-page'), 'ComplaintPage'),
+            ...page(() => import('../features/service/complaint-page'), 'ComplaintPage'),
           },
-          { path: 'surveys', element: page(() => import('../features/service/surveys-page'), 'SurveysPage') },
+          { path: 'surveys', ...page(() => import('../features/service/surveys-page'), 'SurveysPage') },
           {
             path: 'service-kpis',
-            element: page(() => import('../features/service/service-kpis-page'), 'ServiceKpisPage'),
+            ...page(() => import('../features/service/service-kpis-page'), 'ServiceKpisPage'),
           },
-          { path: 'alerts', element: page(() => import('../features/alerts/alerts-page'), 'AlertsPage') },
+          { path: 'alerts', ...page(() => import('../features/alerts/alerts-page'), 'AlertsPage') },
           {
             path: 'alert-settings',
-            element: page(() => import('../features/alerts/alert-settings-page'), 'AlertSettingsPage'),
+            ...page(() => import('../features/alerts/alert-settings-page'), 'AlertSettingsPage'),
           },
-          { path: 'needs', element: page(() => import('../features/needs/needs-page'), 'NeedsPage') },
-          { path: 'tasks', element: page(() => import('../features/tasks/tasks-page'), 'TasksPage') },
-          { path: 'plans', element: page(() => import('../features/plans/plans-page'), 'PlansPage') },
-          { path: 'plans/:id', element: page(() => import('../features/plans/plan-page'), 'PlanPage') },
-          { path: 'pipeline', element: page(() => import('../features/plans/pipeline-page'), 'PipelinePage') },
+          { path: 'needs', ...page(() => import('../features/needs/needs-page'), 'NeedsPage') },
+          { path: 'tasks', ...page(() => import('../features/tasks/tasks-page'), 'TasksPage') },
+          { path: 'plans', ...page(() => import('../features/plans/plans-page'), 'PlansPage') },
+          { path: 'plans/:id', ...page(() => import('../features/plans/plan-page'), 'PlanPage') },
+          { path: 'pipeline', ...page(() => import('../features/plans/pipeline-page'), 'PipelinePage') },
           {
             path: 'opportunities/:id',
-            element: page(() => import('../features/plans/opportunity-page'), 'OpportunityPage'),
+            ...page(() => import('../features/plans/opportunity-page'), 'OpportunityPage'),
           },
-          { path: 'contracts', element: page(() => import('../features/plans/contracts-page'), 'ContractsPage') },
-          { path: 'events', element: page(() => import('../features/performance/events-page'), 'EventsPage') },
+          { path: 'contracts', ...page(() => import('../features/plans/contracts-page'), 'ContractsPage') },
+          { path: 'events', ...page(() => import('../features/performance/events-page'), 'EventsPage') },
           {
             path: 'value-added-services',
-            element: page(() => import('../features/performance/value-added-services-page'), 'ValueAddedServicesPage'),
+            ...page(() => import('../features/performance/value-added-services-page'), 'ValueAddedServicesPage'),
           },
           {
             path: 'cost-to-serve',
-            element: page(() => import('../features/performance/cost-to-serve-page'), 'CostToServePage'),
+            ...page(() => import('../features/performance/cost-to-serve-page'), 'CostToServePage'),
           },
           {
             path: 'kpis',
-            element: page(() => import('../features/performance/kpi-dashboard-page'), 'KpiDashboardPage'),
+            ...page(() => import('../features/performance/kpi-dashboard-page'), 'KpiDashboardPage'),
           },
           {
             path: 'kpi-definitions',
-            element: page(() => import('../features/performance/kpi-definitions-page'), 'KpiDefinitionsPage'),
+            ...page(() => import('../features/performance/kpi-definitions-page'), 'KpiDefinitionsPage'),
           },
-          { path: 'reviews', element: page(() => import('../features/performance/reviews-page'), 'ReviewsPage') },
-          { path: 'reviews/:id', element: page(() => import('../features/performance/review-page'), 'ReviewPage') },
+          { path: 'reviews', ...page(() => import('../features/performance/reviews-page'), 'ReviewsPage') },
+          { path: 'reviews/:id', ...page(() => import('../features/performance/review-page'), 'ReviewPage') },
           {
             path: 'scoreboard',
-            element: page(() => import('../features/performance/scoreboard-page'), 'ScoreboardPage'),
+            ...page(() => import('../features/performance/scoreboard-page'), 'ScoreboardPage'),
           },
           {
             path: 'channels/portal',
-            element: page(() => import('../features/channels/agents-page'), 'AgentPortalPage'),
+            ...page(() => import('../features/channels/agents-page'), 'AgentPortalPage'),
           },
-          { path: 'channels/agents', element: page(() => import('../features/channels/agents-page'), 'AgentsPage') },
+          { path: 'channels/agents', ...page(() => import('../features/channels/agents-page'), 'AgentsPage') },
           {
             path: 'channels/agents/:id',
-            element: page(() => import('../features/channels/agents-page'), 'AgentDetailPage'),
+            ...page(() => import('../features/channels/agents-page'), 'AgentDetailPage'),
           },
           {
             path: 'channels/register',
-            element: page(() => import('../features/channels/registration-page'), 'RegistrationPage'),
+            ...page(() => import('../features/channels/registration-page'), 'RegistrationPage'),
           },
           {
             path: 'channels/queue',
-            element: page(() => import('../features/channels/queue-page'), 'ChannelQueuePage'),
+            ...page(() => import('../features/channels/queue-page'), 'ChannelQueuePage'),
           },
           {
             path: 'pricing/price-lists',
-            element: page(() => import('../features/pricing/price-lists-page'), 'PriceListsPage'),
+            ...page(() => import('../features/pricing/price-lists-page'), 'PriceListsPage'),
           },
           {
             path: 'pricing/discounts',
-            element: page(() => import('../features/pricing/discount-inbox-page'), 'DiscountInboxPage'),
+            ...page(() => import('../features/pricing/discount-inbox-page'), 'DiscountInboxPage'),
           },
           {
             path: 'pricing/discounts/new',
-            element: page(() => import('../features/pricing/discount-request-page'), 'DiscountRequestPage'),
+            ...page(() => import('../features/pricing/discount-request-page'), 'DiscountRequestPage'),
           },
           {
             path: 'pricing/discount-report',
-            element: page(() => import('../features/pricing/discount-report-page'), 'DiscountReportPage'),
+            ...page(() => import('../features/pricing/discount-report-page'), 'DiscountReportPage'),
           },
-          { path: 'imports', element: page(() => import('../features/imports/imports-page'), 'ImportsPage') },
+          { path: 'imports', ...page(() => import('../features/imports/imports-page'), 'ImportsPage') },
           {
             path: 'export-requests',
-            element: page(() => import('../features/exports/export-requests-page'), 'ExportRequestsPage'),
+            ...page(() => import('../features/exports/export-requests-page'), 'ExportRequestsPage'),
           },
           { path: '*', element: <NotFoundPage /> },
         ],

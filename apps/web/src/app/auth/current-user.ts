@@ -18,8 +18,10 @@ async function fetchMe(): Promise<CurrentUser | null> {
   }
 }
 
+export const meQuery = { queryKey: meQueryKey, queryFn: fetchMe, staleTime: 5 * 60_000 };
+
 export function useMe() {
-  return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
+  return useQuery(meQuery);
 }
 
 /** Inside the auth guard the user is always there. */

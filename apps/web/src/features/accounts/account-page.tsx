@@ -16,8 +16,7 @@ import { AccountContractsTab, AccountOpportunitiesTab, AccountPlanTab } from '..
 import { RelationshipMapTab } from '../relationships/relationship-map-tab';
 import { AccountEditDrawer } from './account-edit-drawer';
 import { useAccount } from './api';
-import { AccountBrief, preloadBriefCharts } from './brief/account-brief';
-import { useStartBrief } from './brief/brief-api';
+import { AccountBrief } from './brief/account-brief';
 import { CompetitorsTab } from './competitors-tab';
 import { ContactsTab } from './contacts-tab';
 import { InsightsTab } from './insights-tab';
@@ -48,10 +47,6 @@ const allTabs = [
 const planTabs = new Set<string>(['plan', 'opportunities', 'contracts']);
 const urlKeys = ['tab'] as const;
 
-const preloadCharts = (analytics: boolean) => {
-  if (analytics) preloadBriefCharts();
-};
-
 export function AccountPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -63,7 +58,6 @@ export function AccountPage() {
     (key) => (key !== 'value' || seesAnalytics(user)) && (!planTabs.has(key) || planReaders.includes(user.role)),
   );
   const tab = oneOf(tabs, url.tab) ?? 'brief';
-  useStartBrief(id, user.role, tab === 'brief', preloadCharts);
 
   if (account.isPending) return <PageSkeleton />;
   if (account.isError) return <QueryError error={account.error} onRetry={() => account.refetch()} />;

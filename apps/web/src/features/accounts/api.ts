@@ -45,11 +45,13 @@ export function useAccountChildren(parentIds: string[]) {
   });
 }
 
+export const accountQuery = (id: string) => ({
+  queryKey: accountKeys.detail(id),
+  queryFn: ({ signal }: { signal: AbortSignal }) => api.get<Account>(`/accounts/${id}`, undefined, signal),
+});
+
 export function useAccount(id: string) {
-  return useQuery({
-    queryKey: accountKeys.detail(id),
-    queryFn: ({ signal }) => api.get<Account>(`/accounts/${id}`, undefined, signal),
-  });
+  return useQuery(accountQuery(id));
 }
 
 export function useCreateAccount() {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EChart } from '../../ui/charts/echart';
 import { formatCount, formatMoneyShort } from '../../ui/format';
-import { useMapStep } from './api';
+import { mapStepKeys, useMapStep } from './api';
 import { drillLink, type MapFilters } from './filters';
 import styles from './map.module.css';
 
@@ -60,12 +60,10 @@ const layout: Record<MapStepKey, { entry: string; sections: Section[] }> = {
   },
 };
 
-const STEPS: MapStepKey[] = ['identify', 'needs', 'relationships', 'strategy', 'evaluate'];
-
 export function StepFlow({ filters }: { filters: MapFilters }) {
   return (
     <div className={styles.flow}>
-      {STEPS.map((step, i) => (
+      {mapStepKeys.map((step, i) => (
         <StepCard key={step} step={step} index={i} filters={filters} />
       ))}
     </div>

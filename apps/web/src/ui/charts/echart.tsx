@@ -1,41 +1,20 @@
-import { BarChart, HeatmapChart, LineChart, RadarChart, ScatterChart } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  MarkPointComponent,
-  RadarComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import type { ECharts, EChartsCoreOption } from 'echarts/core';
 import { useEffect, useRef } from 'react';
 
-echarts.use([
-  BarChart,
-  HeatmapChart,
-  LineChart,
-  RadarChart,
-  ScatterChart,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  MarkPointComponent,
-  RadarComponent,
-  TooltipComponent,
-  VisualMapComponent,
-  CanvasRenderer,
-]);
-
-export type EChartOption = echarts.EChartsCoreOption;
+export type EChartOption = EChartsCoreOption;
 export type EChartClick = { dataIndex: number; seriesIndex?: number; data: unknown; componentType: string };
 
+let setup: Promise<typeof import('./echarts-setup')> | null = null;
+/** The charting code, fetched once, the first time a chart is drawn (or asked for ahead of that). */
+export const loadECharts = () => {
+  setup ??= import('./echarts-setup');
+  return setup;
+};
+
 /**
- * One ECharts canvas (echarts/core with only the charts the app draws): the option is replaced
- * whenever it changes, the canvas follows its box's size, and a click on a data item is reported.
+ * One ECharts canvas: the option is replaced whenever it changes, the canvas follows its box's size, and
+ * a click on a data item is reported. The box takes its place at once; the charting code is fetched on
+ * the first chart, so a page with a chart draws the rest of itself without waiting for it.
  */
 export function EChart({
   option,
@@ -50,28 +29,36 @@ export function EChart({
   label: string;
 }) {
   const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const chart = useRef<ECharts | null>(null);
   const click = useRef(onClick);
+  const latest = useRef(option);
 
   useEffect(() => {
     click.current = onClick;
   }, [onClick]);
 
   useEffect(() => {
-    if (!element.current) return;
-    const instance = echarts.init(element.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    instance.on('click', (event) => click.current?.(event as unknown as EChartClick));
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current);
+    let closed = false;
+    let observer: ResizeObserver | undefined;
+    void loadECharts().then(({ init }) => {
+      if (closed || !element.current) return;
+      const instance = init(element.current, undefined, { renderer: 'canvas' });
+      chart.current = instance;
+      instance.on('click', (event) => click.current?.(event as unknown as EChartClick));
+      instance.setOption(latest.current, true);
+      observer = new ResizeObserver(() => instance.resize());
+      observer.observe(element.current);
+    });
     return () => {
-      observer.disconnect();
-      instance.dispose();
+      closed = true;
+      observer?.disconnect();
+      chart.current?.dispose();
       chart.current = null;
     };
   }, []);
 
   useEffect(() => {
+    latest.current = option;
     chart.current?.setOption(option, true);
   }, [option]);
 

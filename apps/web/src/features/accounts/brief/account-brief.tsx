@@ -13,6 +13,7 @@ import { EntryIcon, entryTitle, SubtypeTag } from '../timeline-tab';
 import { briefSections } from './access';
 import styles from './brief.module.css';
 import { useBriefTimeline } from './brief-api';
+import { loadSevenP, loadWhitespace } from './brief-charts';
 import { BriefHeadline } from './brief-headline';
 import {
   BriefSection,
@@ -26,17 +27,8 @@ import {
 } from './brief-sections';
 import './brief-print.css';
 
-// the radar and the whitespace grid bring the charting code: fetched beside the brief's data, drawn when it is in
-const loadSevenP = () => import('../../identification/value/seven-p-card');
-const loadWhitespace = () => import('../../identification/value/whitespace-card');
 const SevenPCard = lazy(() => loadSevenP().then((m) => ({ default: m.SevenPCard })));
 const WhitespaceCard = lazy(() => loadWhitespace().then((m) => ({ default: m.WhitespaceCard })));
-
-/** Starts fetching the brief's chart code; the account page calls it with the brief's first reads. */
-export function preloadBriefCharts() {
-  void loadSevenP();
-  void loadWhitespace();
-}
 
 function RecentTimeline({ accountId }: { accountId: string }) {
   const { t } = useTranslation();

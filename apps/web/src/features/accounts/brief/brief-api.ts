@@ -1,5 +1,4 @@
-import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { api, type QueryValue } from '../../../app/api/client';
 import type {
   AccountValueData,
@@ -18,8 +17,9 @@ import { analyticsKeys } from '../../identification/api';
 import type { KpiTargetData } from '../../performance/types';
 import type { PlanActionRowData, PlanSummaryData } from '../../plans/types';
 import { relationshipKeys } from '../../relationships/api';
-import { accountKeys } from '../api';
+import { accountKeys, accountQuery } from '../api';
 import { briefSections } from './access';
+import { preloadBriefCharts } from './brief-charts';
 
 /**
  * The brief's reads. Lists are short first pages keyed under the owning feature's prefix (needs, plans,
@@ -76,40 +76,41 @@ export const briefQueries = {
   }),
 };
 
-function startBrief(client: QueryClient, accountId: string, user: Pick<CurrentUser, 'role'>) {
+/**
+ * Starts the account page's reads as it is navigated to, before its code has arrived (the route's
+ * loader calls it): the account and, on the brief, every section's read. The browser runs six requests at
+ * a time and the embedded store answers one query at a time, so the order is the order they are drawn
+ * in: the header (account, value, the churn threshold) first, the lower sections after.
+ */
+export function prefetchAccountPage(
+  client: QueryClient,
+  accountId: string,
+  user: Pick<CurrentUser, 'role'>,
+  search: URLSearchParams,
+) {
+  const tab = search.get('tab');
+  const brief = tab === null || tab === 'brief';
   const show = briefSections(user);
   const q = briefQueries;
+  if (brief && show.analytics) preloadBriefCharts();
   const all = [
-    q.tasks(accountId),
-    q.needs(accountId),
-    q.timeline(accountId),
-    q.relationships(accountId),
-    q.competitors(accountId),
-    ...(show.complaints ? [q.complaints(accountId)] : []),
-    ...(show.plans ? [q.plans(accountId), q.overdueActions(accountId)] : []),
-    ...(show.kpis ? [q.kpis(accountId)] : []),
-    ...(show.analytics ? [q.value(accountId), q.config()] : []),
+    accountQuery(accountId),
+    ...(brief && show.analytics ? [q.value(accountId), q.config()] : []),
+    ...(brief
+      ? [
+          q.tasks(accountId),
+          q.relationships(accountId),
+          q.needs(accountId),
+          ...(show.complaints ? [q.complaints(accountId)] : []),
+          q.competitors(accountId),
+          ...(show.plans ? [q.plans(accountId), q.overdueActions(accountId)] : []),
+          ...(show.kpis ? [q.kpis(accountId)] : []),
+          q.timeline(accountId),
+        ]
+      : []),
   ];
   // prefetchQuery leaves fresh data alone and shares a fetch in flight with the section that asks later
   for (const query of all) void client.prefetchQuery(query as Parameters<QueryClient['prefetchQuery']>[0]);
-}
-
-/**
- * Starts every read of the brief at once, beside the account's own: called by the account page before
- * the account has loaded, so no section waits for the header's answer to begin.
- */
-export function useStartBrief(
-  accountId: string,
-  role: CurrentUser['role'],
-  active: boolean,
-  preload: (analytics: boolean) => void,
-) {
-  const client = useQueryClient();
-  useEffect(() => {
-    if (!active) return;
-    startBrief(client, accountId, { role });
-    preload(briefSections({ role }).analytics);
-  }, [client, accountId, role, active, preload]);
 }
 
 export const useBriefNeeds = (accountId: string) => useQuery(briefQueries.needs(accountId));
