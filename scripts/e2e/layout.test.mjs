@@ -69,6 +69,26 @@ async function menuLinks(page) {
   return [...new Set(hrefs)];
 }
 
+const drawn = '.ant-layout-content :is(h1, h2, h3, h4, .ant-card, .ant-result, .ant-table, .ant-empty)';
+
+/**
+ * Opens a page the way the menu does, inside the running app (a full reload per page would spend most of
+ * the walk loading the app again): what the previous page drew is marked, and the page counts as opened
+ * once something unmarked is drawn.
+ */
+async function open(page, path) {
+  await page.evaluate(
+    ({ path, drawn }) => {
+      for (const el of document.querySelectorAll(drawn)) el.setAttribute('data-previous-page', '');
+      window.history.pushState(null, '', path);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    },
+    { path, drawn },
+  );
+  // settled: the page's own content drawn, no skeleton or spinner left (pages poll, so no network idle)
+  await page.locator(`${drawn}:not([data-previous-page])`).first().waitFor({ timeout: 15_000 });
+}
+
 async function walk(username, { photos }) {
   const context = await kamap.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   const page = await context.newPage();
@@ -86,12 +106,7 @@ async function walk(username, { photos }) {
   for (const viewport of viewports) {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
     for (const path of links) {
-      await page.goto(`${base}${path}`);
-      // settled: the page's own content drawn, no skeleton or spinner left (pages poll, so no network idle)
-      await page
-        .locator('.ant-layout-content :is(h1, h2, h3, h4, .ant-card, .ant-result, .ant-table, .ant-empty)')
-        .first()
-        .waitFor({ timeout: 15_000 });
+      await open(page, path);
       await page
         .locator('.ant-layout-content :is(.ant-skeleton, .ant-spin-spinning)')
         .first()
