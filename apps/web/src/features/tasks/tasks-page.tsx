@@ -88,7 +88,7 @@ export function TasksPage() {
                   pagination={false}
                   loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
                   dataSource={list.items}
-                  scroll={{ x: 820 }}
+                  scroll={{ x: 720 }}
                   locale={{ emptyText: <EmptyState description={t(`task.empty.${view}`)} /> }}
                   columns={[
                     {
