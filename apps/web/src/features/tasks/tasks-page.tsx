@@ -18,28 +18,39 @@ import { TaskActions } from './task-actions';
 import { taskSuggestion, taskTitle } from './task-text';
 
 const views = ['today', 'week', 'overdue', 'closed'] as const;
-const urlKeys = ['view', 'kind', 'accountId'] as const;
+const urlKeys = ['view', 'kind', 'accountId', 'whose'] as const;
+const whoseOptions = ['mine', 'scope'] as const;
 
 export const taskKindColor: Record<TaskKindValue, string> = { care: 'magenta', follow_up: 'cyan', need: 'geekblue' };
 
-/** My tasks: care, follow-ups and need measures due today, this week, overdue; done and skipped ones. */
+/**
+ * My tasks: care, follow-ups and need measures due today, this week, overdue; done and skipped ones. A
+ * director (or anyone) can widen it to every task on the accounts in their scope, whoever owns it.
+ */
 export function TasksPage() {
   const { t } = useTranslation();
   const [url, setUrl] = useUrlParams(urlKeys);
   const view = oneOf(views, url.view) ?? 'today';
   const kind = oneOf(TaskKind.options, url.kind);
+  const whose = oneOf(whoseOptions, url.whose) ?? 'mine';
+  // the counts beside the views are the caller's own
+  const ownCounts = whose === 'mine' && !url.accountId;
   const counts = useTaskCounts();
   const today = todayInChina();
   const params = useMemo(() => {
-    // from an alert: one account's tasks, whoever owns them; otherwise mine
-    const base = url.accountId ? { accountId: url.accountId, kind, limit: 50 } : { mine: 'true', kind, limit: 50 };
+    // from an alert: one account's tasks, whoever owns them; otherwise mine, or all in the caller's scope
+    const base = url.accountId
+      ? { accountId: url.accountId, kind, limit: 50 }
+      : whose === 'scope'
+        ? { kind, limit: 50 }
+        : { mine: 'true', kind, limit: 50 };
     if (view === 'today') return { ...base, active: 'true', dueFrom: today, dueBy: today };
     if (view === 'week')
       return { ...base, active: 'true', dueFrom: today, dueBy: dayjs(today).add(6, 'day').format('YYYY-MM-DD') };
     if (view === 'overdue')
       return { ...base, active: 'true', dueBy: dayjs(today).subtract(1, 'day').format('YYYY-MM-DD') };
     return { ...base, active: 'false', sort: '-dueDate' };
-  }, [view, kind, today, url.accountId]);
+  }, [view, kind, today, url.accountId, whose]);
   const list = useTaskList(params);
 
   return (
@@ -60,7 +71,7 @@ export function TasksPage() {
                   options={views.map((v) => ({
                     value: v,
                     label:
-                      v === 'closed' || !counts.data || url.accountId
+                      v === 'closed' || !counts.data || !ownCounts
                         ? t(`task.view.${v}`)
                         : `${t(`task.view.${v}`)} ${counts.data[v]}`,
                   }))}
@@ -69,6 +80,13 @@ export function TasksPage() {
                   <Tag closable onClose={() => setUrl({ accountId: null })} color="blue">
                     {list.items[0] ? t('task.oneAccount', { name: list.items[0].accountName }) : t('task.thisAccount')}
                   </Tag>
+                )}
+                {!url.accountId && (
+                  <Segmented
+                    value={whose}
+                    onChange={(w) => setUrl({ whose: w === 'mine' ? null : w })}
+                    options={whoseOptions.map((w) => ({ value: w, label: t(`task.whose.${w}`) }))}
+                  />
                 )}
                 <Select
                   value={kind}
@@ -122,6 +140,11 @@ export function TasksPage() {
                           {taskSuggestion(task, t) && (
                             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                               {taskSuggestion(task, t)}
+                            </Typography.Text>
+                          )}
+                          {whose === 'scope' && (
+                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                              {t('task.ownedBy', { name: task.owner.displayName })}
                             </Typography.Text>
                           )}
                           {task.skipReason && (
