@@ -1,9 +1,15 @@
-import { NeedCategory, Tier } from '@kamap/contracts';
+import { NeedCategory, PriorityBand, Tier } from '@kamap/contracts';
 import { Card, Col, Flex, Row, Segmented, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { NeedCategoryValue, NeedStatsData, OverdueNeedTaskData, TierValue } from '../../app/api/types';
+import type {
+  NeedCategoryValue,
+  NeedStatsData,
+  OverdueNeedTaskData,
+  PriorityBandValue,
+  TierValue,
+} from '../../app/api/types';
 import { oneOf, useUrlParams } from '../../app/use-url-params';
 import { EmptyState } from '../../ui/empty-state';
 import { formatDate } from '../../ui/format';
@@ -19,7 +25,7 @@ import styles from './needs.module.css';
 import { NeedsBoard } from './needs-board';
 
 const views = ['board', 'matrix', 'overdue', 'portfolio'] as const;
-const urlKeys = ['view', 'accountId', 'tier', 'category', 'need'] as const;
+const urlKeys = ['view', 'accountId', 'tier', 'category', 'need', 'band'] as const;
 
 /** Open needs by importance (rows, 5 at the top) × urgency (columns): the top-right corner comes first. */
 function Matrix({ stats }: { stats: NeedStatsData }) {
@@ -63,25 +69,37 @@ function Matrix({ stats }: { stats: NeedStatsData }) {
   );
 }
 
-function TopNeeds({ params, onOpen }: { params: Record<string, string | undefined>; onOpen: (id: string) => void }) {
+/** The open needs of one priority band (P1 unless the URL names another), highest priority first. */
+function BandNeeds({
+  params,
+  band,
+  onOpen,
+}: {
+  params: Record<string, string | undefined>;
+  band: PriorityBandValue;
+  onOpen: (id: string) => void;
+}) {
   const { t } = useTranslation();
-  const list = useNeedList({ ...params, open: 'true', band: 'P1', sort: '-priority', limit: 8 });
+  const list = useNeedList({ ...params, open: 'true', band, sort: '-priority', limit: 10 });
   return (
-    <Table
-      rowKey="id"
-      size="small"
-      pagination={false}
-      loading={list.isPending}
-      dataSource={list.items}
-      className="kamap-clickable-rows"
-      onRow={(n) => ({ onClick: () => onOpen(n.id) })}
-      locale={{ emptyText: <EmptyState description={t('need.noP1')} /> }}
-      columns={[
-        { title: t('need.priority'), width: 90, render: (_, n) => <BandTag band={n.band} priority={n.priority} /> },
-        { title: t('need.title'), dataIndex: 'title', ellipsis: true },
-        { title: t('need.account'), dataIndex: 'accountName', ellipsis: true },
-      ]}
-    />
+    <Flex vertical gap={12}>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        loading={list.isPending}
+        dataSource={list.items}
+        className="kamap-clickable-rows"
+        onRow={(n) => ({ onClick: () => onOpen(n.id) })}
+        locale={{ emptyText: <EmptyState description={t('need.noneInBand', { band })} /> }}
+        columns={[
+          { title: t('need.priority'), width: 90, render: (_, n) => <BandTag band={n.band} priority={n.priority} /> },
+          { title: t('need.title'), dataIndex: 'title', ellipsis: true },
+          { title: t('need.account'), dataIndex: 'accountName', ellipsis: true },
+        ]}
+      />
+      <ListFooter list={list} />
+    </Flex>
   );
 }
 
@@ -200,6 +218,7 @@ export function NeedsPage() {
   const { t } = useTranslation();
   const [url, setUrl] = useUrlParams(urlKeys);
   const view = oneOf(views, url.view) ?? 'board';
+  const band = oneOf(PriorityBand.options, url.band) ?? 'P1';
   const [opened, setOpened] = useState<string | null>(url.need ?? null);
   const params = useMemo(
     () => ({
@@ -263,8 +282,8 @@ export function NeedsPage() {
             </Card>
           </Col>
           <Col xs={24} xl={12}>
-            <Card variant="borderless" title={t('need.topP1')}>
-              <TopNeeds params={params} onOpen={open} />
+            <Card variant="borderless" title={t('need.openInBand', { band })}>
+              <BandNeeds params={params} band={band} onOpen={open} />
             </Card>
           </Col>
         </Row>
