@@ -2,6 +2,7 @@ import { type Invoice, paymentHabits } from '@kamap/analytics';
 import type { AccountValue, AnalysisConfigVersion, AnalysisRun, Portfolio } from '@kamap/contracts';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadFeatures } from '../src/modules/analytics/features.js';
 import { recomputeRollups, runAnalysis } from '../src/modules/analytics/index.js';
 import { DEMO_PASSWORD, generateDemo } from '../src/modules/demo/index.js';
 import { rows, sql } from '../src/platform/db/index.js';
@@ -301,6 +302,17 @@ describe("an account's value", () => {
     expect(value.whitespace.length).toBeGreaterThan(3);
     expect(value.whitespace.some((w) => w.state === 'bought' && w.revenue > 0)).toBe(true);
     expect(value.coverage.covered.length + value.coverage.missing.length).toBe(5);
+  });
+
+  it("one account's features, loaded alone for its live view, equal its row in a whole-company load", async () => {
+    const all = await loadFeatures(database.db, AS_OF, { abcMonths: 12, rfmMonths: 12 });
+    // accounts with contacts touched lately and competitor observations: the parts narrowed by hand
+    const covered = all.filter((f) => f.coveredRoles.length > 0 && f.competitorShare !== null);
+    expect(covered.length).toBeGreaterThan(3);
+    for (const f of [...covered.slice(0, 3), all[0]!]) {
+      const [alone] = await loadFeatures(database.db, AS_OF, { abcMonths: 12, rfmMonths: 12 }, f.id);
+      expect(alone).toEqual(f);
+    }
   });
 
   it('competitor presence on a parent category shows in the categories below it', async () => {

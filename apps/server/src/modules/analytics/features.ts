@@ -74,13 +74,15 @@ export function daysBetween(from: string, to: string): number {
 
 type Windows = { abcMonths: number; rfmMonths: number };
 
-/** `accountFilter` narrows to some accounts (one account's live view); runs pass `true`. */
+/** `accountId` narrows to one account (its live view); runs load every account. */
 export async function loadFeatures(
   db: Db,
   asOf: string,
   windows: Windows,
-  accountFilter = sql`true`,
+  accountId?: string,
 ): Promise<AccountFeatures[]> {
+  // the planner carries a.id = … into the parts grouped by account; these two it cannot reach
+  const only = (column: string) => (accountId ? sql`and ${sql.raw(column)} = ${accountId}` : sql``);
   const am = monthStart(asOf);
   const w12 = monthStart(asOf, -11);
   const w24 = monthStart(asOf, -23);
@@ -136,7 +138,8 @@ export async function loadFeatures(
     ), last_contact as (
       select c.contact_id, max(i.occurred_at) as last_at
         from interactions i cross join lateral unnest(i.contact_ids) as c(contact_id)
-       where i.archived_at is null and i.occurred_at < ${asOf}::date + 1
+       -- an interaction's contacts are its account's (checked when it is logged)
+       where i.archived_at is null and i.occurred_at < ${asOf}::date + 1 ${only('i.account_id')}
        group by c.contact_id
     ), c as (
       select ct.account_id, count(*) as contacts,
@@ -182,7 +185,7 @@ export async function loadFeatures(
           select distinct on (account_id, competitor_id, category_id)
                  account_id, est_annual_volume, our_share, present
             from competitor_share_observations
-           where observed_on <= d.on_date
+           where observed_on <= d.on_date ${only('account_id')}
            order by account_id, competitor_id, category_id, observed_on desc, id desc
         ) o
        where o.present and o.our_share is not null and o.est_annual_volume > 0
@@ -210,7 +213,7 @@ export async function loadFeatures(
       left join sat on sat.account_id = a.id
       left join share on share.account_id = a.id
       left join tier_overrides t on t.account_id = a.id
-     where a.archived_at is null and ${accountFilter}
+     where a.archived_at is null ${only('a.id')}
      order by a.id`,
   );
   const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));

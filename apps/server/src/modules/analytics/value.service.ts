@@ -29,7 +29,7 @@ export async function getAccountValue(ctx: Ctx, accountId: string): Promise<Acco
              where run_id = ${run.id} and account_id = ${accountId}`,
       )
     : undefined;
-  const [features] = await loadFeatures(ctx.db, today(), { abcMonths: 12, rfmMonths: 12 }, sql`a.id = ${accountId}`);
+  const [features] = await loadFeatures(ctx.db, today(), { abcMonths: 12, rfmMonths: 12 }, accountId);
   const covered = KEY_ROLES.filter((r) => features?.coveredRoles.includes(r));
   const whitespace = await rows<{
     category_id: string;
