@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -174,7 +174,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const webDist = deps.webDist ?? defaultWebDist;
   if (existsSync(join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      // the build writes .br and .gz beside each file; a browser that accepts one gets it
+      preCompressed: true,
+      // file names under assets/ carry their content's hash: they never change, the app shell always may
+      setHeaders: (reply, path) =>
+        reply.header(
+          'cache-control',
+          path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
+    });
     // client-side routes: any non-API GET that is not a file gets the app shell
     app.get('/*', { schema: { hide: true }, config: { public: true } }, (req, reply) => {
       // a missing file (an old bundle after a redeploy) is a 404, not the app shell
