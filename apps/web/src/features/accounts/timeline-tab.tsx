@@ -24,7 +24,7 @@ import { InteractionFormModal } from '../interactions/interaction-form-modal';
 import { taskTitle } from '../tasks/task-text';
 import { useTimeline } from './api';
 
-export function EntryIcon({ entry }: { entry: TimelineEntryData }) {
+function EntryIcon({ entry }: { entry: TimelineEntryData }) {
   if (entry.kind === 'order') return <ShoppingCartOutlined style={{ fontSize: 16, color: '#d48806' }} />;
   if (entry.kind === 'need') return <BulbOutlined style={{ fontSize: 16, color: '#7c3aed' }} />;
   if (entry.kind === 'task') return <CheckCircleOutlined style={{ fontSize: 16, color: '#389e0d' }} />;
@@ -43,13 +43,13 @@ export function EntryIcon({ entry }: { entry: TimelineEntryData }) {
 }
 
 /** A care task's title comes as a template, to be said in the reader's language. */
-export const entryTitle = (entry: TimelineEntryData, t: TFunction) =>
+const entryTitle = (entry: TimelineEntryData, t: TFunction) =>
   entry.kind === 'task' ? taskTitle({ title: entry.title, template: entry.template }, t) : entry.title;
 
 const complaintEvents = ['received', 'escalated', 'resolved', 'closed'] as const;
 const settled = new Set(['resolved', 'closed']);
 
-export function SubtypeTag({ entry }: { entry: TimelineEntryData }) {
+function SubtypeTag({ entry }: { entry: TimelineEntryData }) {
   const { t } = useTranslation();
   if (entry.kind === 'order') {
     const status = oneOf(OrderStatus.options, entry.subtype);
@@ -93,6 +93,46 @@ export function SubtypeTag({ entry }: { entry: TimelineEntryData }) {
   return <Tag color="cyan">{kind ? t(`enum.interactionKind.${kind}`) : entry.subtype}</Tag>;
 }
 
+/**
+ * One entry of an account's timeline: when, what kind, who, then what (a link to the record) and any
+ * amount. `compact` is the account brief's smaller type.
+ */
+export function timelineItem(entry: TimelineEntryData, t: TFunction, compact = false) {
+  const small = compact ? { fontSize: 12 } : undefined;
+  const title = entryTitle(entry, t);
+  return {
+    key: `${entry.kind}:${entry.id}`,
+    icon: <EntryIcon entry={entry} />,
+    content: (
+      <Flex vertical gap={2}>
+        <Flex gap={8} align="center" wrap>
+          <Typography.Text type="secondary" className="kamap-num" style={small}>
+            {entry.kind === 'order' ? formatDate(entry.at) : formatDateTime(entry.at)}
+          </Typography.Text>
+          <SubtypeTag entry={entry} />
+          {entry.actor && (
+            <Typography.Text type="secondary" style={small}>
+              {entry.actor.displayName}
+            </Typography.Text>
+          )}
+        </Flex>
+        <Flex gap={12} align="baseline" wrap>
+          {entry.link ? (
+            <Link to={entry.link} style={compact ? undefined : { fontWeight: 600 }}>
+              {title}
+            </Link>
+          ) : compact ? (
+            title
+          ) : (
+            <Typography.Text strong>{title}</Typography.Text>
+          )}
+          {entry.amount !== null && <Money value={entry.amount} />}
+        </Flex>
+      </Flex>
+    ),
+  };
+}
+
 export function TimelineTab({ account }: { account: Account }) {
   const { t } = useTranslation();
   const timeline = useTimeline(account.id);
@@ -119,34 +159,7 @@ export function TimelineTab({ account }: { account: Account }) {
         <EmptyState description={t('timeline.empty')} />
       ) : (
         <>
-          <Timeline
-            style={{ maxWidth: 880, paddingTop: 8 }}
-            items={entries.map((entry) => ({
-              key: `${entry.kind}:${entry.id}`,
-              icon: <EntryIcon entry={entry} />,
-              content: (
-                <Flex vertical gap={2}>
-                  <Flex gap={8} align="center" wrap>
-                    <Typography.Text type="secondary" className="kamap-num">
-                      {entry.kind === 'order' ? formatDate(entry.at) : formatDateTime(entry.at)}
-                    </Typography.Text>
-                    <SubtypeTag entry={entry} />
-                    {entry.actor && <Typography.Text type="secondary">{entry.actor.displayName}</Typography.Text>}
-                  </Flex>
-                  <Flex gap={12} align="baseline" wrap>
-                    {entry.link ? (
-                      <Link to={entry.link} style={{ fontWeight: 600 }}>
-                        {entryTitle(entry, t)}
-                      </Link>
-                    ) : (
-                      <Typography.Text strong>{entryTitle(entry, t)}</Typography.Text>
-                    )}
-                    {entry.amount !== null && <Money value={entry.amount} />}
-                  </Flex>
-                </Flex>
-              ),
-            }))}
-          />
+          <Timeline style={{ maxWidth: 880, paddingTop: 8 }} items={entries.map((entry) => timelineItem(entry, t))} />
           <div ref={sentinel} />
           {timeline.isFetchingNextPage && <Skeleton active title={false} paragraph={{ rows: 2 }} />}
           {!timeline.hasNextPage && (

@@ -2,14 +2,12 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Flex, Row, Skeleton, Timeline, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { Account } from '../../../app/api/types';
 import { useCurrentUser } from '../../../app/auth/current-user';
-import { formatDate, formatDateTime } from '../../../ui/format';
-import { Money } from '../../../ui/money';
+import { formatDate } from '../../../ui/format';
 import { useAccountValue, useAnalysisConfig } from '../../identification/api';
 import { InteractionFormModal } from '../../interactions/interaction-form-modal';
-import { EntryIcon, entryTitle, SubtypeTag } from '../timeline-tab';
+import { timelineItem } from '../timeline-tab';
 import { briefSections } from './access';
 import styles from './brief.module.css';
 import { useBriefTimeline } from './brief-api';
@@ -39,32 +37,7 @@ function RecentTimeline({ accountId }: { accountId: string }) {
       {entries.length === 0 ? (
         <Typography.Text type="secondary">{t('timeline.empty')}</Typography.Text>
       ) : (
-        <Timeline
-          style={{ paddingTop: 8 }}
-          items={entries.map((entry) => ({
-            key: `${entry.kind}:${entry.id}`,
-            icon: <EntryIcon entry={entry} />,
-            content: (
-              <Flex vertical gap={2}>
-                <Flex gap={8} align="center" wrap>
-                  <Typography.Text type="secondary" className="kamap-num" style={{ fontSize: 12 }}>
-                    {entry.kind === 'order' ? formatDate(entry.at) : formatDateTime(entry.at)}
-                  </Typography.Text>
-                  <SubtypeTag entry={entry} />
-                  {entry.actor && (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {entry.actor.displayName}
-                    </Typography.Text>
-                  )}
-                </Flex>
-                <Flex gap={12} align="baseline" wrap>
-                  {entry.link ? <Link to={entry.link}>{entryTitle(entry, t)}</Link> : entryTitle(entry, t)}
-                  {entry.amount !== null && <Money value={entry.amount} />}
-                </Flex>
-              </Flex>
-            ),
-          }))}
-        />
+        <Timeline style={{ paddingTop: 8 }} items={entries.map((entry) => timelineItem(entry, t, true))} />
       )}
     </BriefSection>
   );
