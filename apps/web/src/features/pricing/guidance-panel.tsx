@@ -52,6 +52,8 @@ export function GuidancePanel({ guidance: g, discountPct }: { guidance: Discount
                 type="dashboard"
                 size={80}
                 percent={Math.round(ps.computed.score)}
+                // an index of 0–100, not a share: the number alone
+                format={(score) => <span className="kamap-num">{score}</span>}
                 strokeColor={
                   ps.computed.band === 'high' ? '#dc2626' : ps.computed.band === 'medium' ? '#d97706' : '#16a34a'
                 }
