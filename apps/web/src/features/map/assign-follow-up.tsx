@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { todayInChina } from '../../ui/format';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { useAssignFollowUp } from './api';
-import { useReasonText } from './reason-text';
+import { useReasonTags } from './reason-text';
 
 type Values = { title: string; suggestedAction?: string; dueDate: Dayjs };
 
@@ -13,10 +13,12 @@ type Values = { title: string; suggestedAction?: string; dueDate: Dayjs };
 export function AssignFollowUp({ item, onClose }: { item: AttentionItem; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const reasonText = useReasonText();
+  const reasonTags = useReasonTags();
   const assign = useAssignFollowUp();
   const [form] = Form.useForm<Values>();
-  const why = item.reasons.map(reasonText).join('；');
+  const why = reasonTags(item.reasons)
+    .map((tag) => tag.text)
+    .join(t('map.assign.separator'));
   return (
     <Modal
       open

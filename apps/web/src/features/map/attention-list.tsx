@@ -10,7 +10,7 @@ import { TierTag } from '../identification/tags';
 import { AssignFollowUp } from './assign-follow-up';
 import { drillLink } from './filters';
 import styles from './map.module.css';
-import { useReasonText } from './reason-text';
+import { useReasonTags } from './reason-text';
 
 type Reason = AttentionItem['reasons'][number];
 
@@ -27,7 +27,7 @@ export function AttentionList({
   user: CurrentUser;
 }) {
   const { t, i18n } = useTranslation();
-  const reasonText = useReasonText();
+  const reasonTags = useReasonTags();
   const [assigning, setAssigning] = useState<AttentionItem | null>(null);
   const canAssign = user.role === 'admin' || user.role === 'director' || user.role === 'kam';
   if (loading && !data) return <Skeleton active paragraph={{ rows: 4 }} />;
@@ -55,14 +55,14 @@ export function AttentionList({
                 </span>
               </div>
               <div className={styles.reasons}>
-                {item.reasons.map((r) => (
+                {reasonTags(item.reasons).map(({ reason: r, text }) => (
                   <Tooltip
                     key={`${r.kind}-${r.rule ?? ''}`}
                     title={i18n.language.startsWith('zh') && r.text ? r.text : undefined}
                   >
                     <Link to={drillLink(r.drill)}>
                       <Tag color={reasonColor(r)} className={styles.reasonTag}>
-                        {reasonText(r)}
+                        {text}
                       </Tag>
                     </Link>
                   </Tooltip>

@@ -4,20 +4,39 @@ import type { AlertRuleValue } from '../../app/api/types';
 
 type Reason = AttentionItem['reasons'][number];
 
-/** One reason in words: the alert's rule, the churn score, or how many things are overdue. */
-export function useReasonText() {
+/** The live figure an alert rule is raised on: shown once, inside the alert's tag, rather than twice. */
+const figureOfRule: Partial<Record<string, Reason['kind']>> = {
+  churn_risk: 'churn',
+  sla_breached: 'complaint_breached',
+};
+
+/**
+ * The reasons in words, one tag each: an alert's rule and severity, the churn score, how many things are
+ * overdue. Where an alert stands on a live figure that is also a reason (the churn score, the complaints
+ * past SLA), the two make one tag: the figure with the alert's severity.
+ */
+export function useReasonTags() {
   const { t } = useTranslation();
-  return (r: Reason) => {
-    switch (r.kind) {
-      case 'alert':
-        return t('map.reason.alert', {
-          rule: t(`enum.alertRule.${r.rule as AlertRuleValue}`),
-          severity: t(`map.severity.${r.severity ?? 'warning'}`),
-        });
-      case 'churn':
-        return t('map.reason.churn', { risk: r.value });
-      default:
-        return t(`map.reason.${r.kind}`, { count: r.value });
+  const figure = (r: Reason) =>
+    r.kind === 'churn' ? t('map.reason.churn', { risk: r.value }) : t(`map.reason.${r.kind}`, { count: r.value });
+  return (reasons: Reason[]) => {
+    const merged = new Set<Reason['kind']>();
+    for (const r of reasons) {
+      const kind = r.kind === 'alert' && r.rule ? figureOfRule[r.rule] : undefined;
+      if (kind && reasons.some((o) => o.kind === kind)) merged.add(kind);
     }
+    return reasons
+      .filter((r) => !merged.has(r.kind))
+      .map((r) => {
+        const severity = t(`map.severity.${r.severity ?? 'warning'}`);
+        if (r.kind !== 'alert') return { reason: r, text: figure(r) };
+        const live = r.rule ? reasons.find((o) => o.kind === figureOfRule[r.rule!]) : undefined;
+        return {
+          reason: r,
+          text: live
+            ? t('map.reason.alert', { rule: figure(live), severity })
+            : t('map.reason.alert', { rule: t(`enum.alertRule.${r.rule as AlertRuleValue}`), severity }),
+        };
+      });
   };
 }
