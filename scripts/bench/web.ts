@@ -13,7 +13,7 @@
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -259,7 +259,7 @@ async function measureLcp() {
 async function main() {
   out(`\n## Web benchmark (the map), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
   out(
-    `\nMachine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; system Chromium, headless.\n`,
+    `\nMachine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; system Chromium, headless; load average ${loadavg()[0]!.toFixed(1)} at the start.\n`,
   );
   if (!args['skip-lcp']) {
     out(`### Largest contentful paint on the demo data (director, 1366×768, ${SAMPLES} samples each), goal < 1.5 s\n`);
