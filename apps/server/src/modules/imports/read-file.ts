@@ -1,6 +1,7 @@
+import { isUtf8 } from 'node:buffer';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
+import { Parser } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError } from '../../platform/errors.js';
@@ -63,49 +64,111 @@ export function detectEncoding(path: string): Encoding {
   }
 }
 
-/** Decodes bytes to text, failing (not substituting) on the first byte that does not decode. */
+function encodingName(encoding: Encoding): string {
+  return encoding === 'gb18030' ? 'GB18030/GBK' : encoding === 'utf-16le' ? 'UTF-16' : 'UTF-8';
+}
+
+function undecodable(encoding: Encoding, offset: number): AppError {
+  const name = encodingName(encoding);
+  return new AppError(
+    'validation',
+    `the file is not valid ${name} text near byte ${offset}: it mixes encodings; save it again as CSV UTF-8`,
+    [{ path: 'file', message: `not valid ${name}` }],
+  );
+}
+
+/** Bytes of a UTF-8 sequence, by its first byte (an invalid first byte is left to isUtf8 to refuse). */
+function sequenceLength(first: number): number {
+  return first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : first >= 0xc0 ? 2 : 1;
+}
+
+/**
+ * Checks that bytes are UTF-8 and passes them on as they are: the CSV parser reads UTF-8 bytes
+ * itself, so decoding each chunk to a string here would only make garbage (a string and a buffer
+ * again per chunk). A character cut at the end of a chunk is checked with the start of the next.
+ */
+class CheckUtf8 extends Transform {
+  private tail: Buffer | null = null;
+  private offset = 0;
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    if (!this.valid(chunk)) {
+      done(undecodable('utf-8', this.offset));
+      return;
+    }
+    this.offset += chunk.length;
+    done(null, chunk);
+  }
+
+  private valid(chunk: Buffer): boolean {
+    let start = 0;
+    if (this.tail) {
+      start = Math.min(sequenceLength(this.tail[0]!) - this.tail.length, chunk.length);
+      const joined = Buffer.concat([this.tail, chunk.subarray(0, start)]);
+      if (joined.length < sequenceLength(joined[0]!)) this.tail = joined;
+      else if (!isUtf8(joined)) return false;
+      else this.tail = null;
+    }
+    let end = chunk.length;
+    for (let i = chunk.length - 1; i >= Math.max(start, chunk.length - 4); i--) {
+      if ((chunk[i]! & 0xc0) !== 0x80) {
+        if (i + sequenceLength(chunk[i]!) > chunk.length) end = i;
+        break;
+      }
+    }
+    if (!isUtf8(chunk.subarray(start, end))) return false;
+    if (end < chunk.length) this.tail = Buffer.from(chunk.subarray(end));
+    return true;
+  }
+
+  override _flush(done: TransformCallback): void {
+    done(this.tail ? undecodable('utf-8', this.offset) : null);
+  }
+}
+
+/** Decodes other encodings to text, failing (not substituting) on the first byte that does not decode. */
 class Decode extends Transform {
-  private readonly utf8: InstanceType<typeof TextDecoder> | null;
+  private readonly utf16: InstanceType<typeof TextDecoder> | null;
   private readonly other: ReturnType<typeof iconv.getDecoder> | null;
   private offset = 0;
 
-  constructor(private readonly encoding: Encoding) {
+  constructor(private readonly encoding: 'utf-16le' | 'gb18030') {
     super({ decodeStrings: true, readableObjectMode: false });
-    this.utf8 =
-      encoding === 'utf-8' || encoding === 'utf-8-bom' || encoding === 'utf-16le'
-        ? new TextDecoder(encoding === 'utf-16le' ? 'utf-16le' : 'utf-8', { fatal: true, ignoreBOM: false })
-        : null;
-    this.other = this.utf8 ? null : iconv.getDecoder('gb18030');
+    this.utf16 = encoding === 'utf-16le' ? new TextDecoder('utf-16le', { fatal: true, ignoreBOM: false }) : null;
+    this.other = this.utf16 ? null : iconv.getDecoder('gb18030');
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     try {
-      const text = this.utf8 ? this.utf8.decode(chunk, { stream: true }) : this.other!.write(chunk);
-      if (!this.utf8 && text.includes('\uFFFD')) throw new Error('undecodable');
+      const text = this.utf16 ? this.utf16.decode(chunk, { stream: true }) : this.other!.write(chunk);
+      if (!this.utf16 && text.includes('\uFFFD')) throw new Error('undecodable');
       this.offset += chunk.length;
       done(null, text);
     } catch {
-      done(this.failure());
+      done(undecodable(this.encoding, this.offset));
     }
   }
 
   override _flush(done: TransformCallback): void {
     try {
-      const rest = this.utf8 ? this.utf8.decode() : (this.other!.end() ?? '');
+      const rest = this.utf16 ? this.utf16.decode() : (this.other!.end() ?? '');
       if (rest.includes('\uFFFD')) throw new Error('undecodable');
       done(null, rest);
     } catch {
-      done(this.failure());
+      done(undecodable(this.encoding, this.offset));
     }
   }
+}
 
-  private failure(): AppError {
-    const name = this.encoding === 'gb18030' ? 'GB18030/GBK' : this.encoding === 'utf-16le' ? 'UTF-16' : 'UTF-8';
-    return new AppError(
-      'validation',
-      `the file is not valid ${name} text near byte ${this.offset}: it mixes encodings; save it again as CSV UTF-8`,
-      [{ path: 'file', message: `not valid ${name}` }],
-    );
+/**
+ * csv-parse, each record followed by the count of lines read when it ended (so a quoted field with
+ * line breaks still gives the next record its true row number). Its own `info` option would say the
+ * same with two objects of twenty properties per record.
+ */
+class NumberedParser extends Parser {
+  override push(record: unknown, encoding?: BufferEncoding): boolean {
+    if (Array.isArray(record)) record.push(this.info.lines);
+    return super.push(record, encoding);
   }
 }
 
@@ -128,34 +191,51 @@ function guessDelimiter(path: string, encoding: Encoding): string {
   return candidates.reduce((best, c) => (count(c) > count(best) ? c : best), ',');
 }
 
-function counted(path: string, position: Position) {
-  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+function counted(path: string, position: Position, chunkBytes = READ_CHUNK) {
+  const stream = createReadStream(path, { highWaterMark: chunkBytes });
   stream.on('data', (chunk) => {
     position.read += chunk.length;
   });
   return stream;
 }
 
-async function* csvRows(path: string, position: Position): AsyncGenerator<SourceRow> {
+/**
+ * 64 KB reads: the parser turns each chunk into rows at once, and they wait in its buffer until
+ * read; larger chunks kept so many waiting that the collector moved them to the old generation,
+ * which only a full collection empties (256 KB chunks: about 100 MB of garbage between two).
+ */
+const READ_CHUNK = 64 * 1024;
+/** A preview reads a few rows: small reads, so it leaves few parsed rows unread behind it. */
+const PREVIEW_CHUNK = 4 * 1024;
+
+async function* csvRows(path: string, position: Position, chunkBytes: number): AsyncGenerator<SourceRow> {
   const encoding = detectEncoding(path);
-  const parser = parseCsv({
+  const parser = new NumberedParser({
     delimiter: guessDelimiter(path, encoding),
     bom: true,
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,
-    info: true,
   });
-  const decode = new Decode(encoding);
-  const source = counted(path, position);
+  const check = encoding === 'utf-8' || encoding === 'utf-8-bom' ? new CheckUtf8() : new Decode(encoding);
+  const source = counted(path, position, chunkBytes);
   source.on('error', (err) => parser.destroy(err));
-  decode.on('error', (err) => parser.destroy(err));
-  source.pipe(decode).pipe(parser);
+  check.on('error', (err) => parser.destroy(err));
+  source.pipe(check).pipe(parser);
   let previousEnd = 0;
-  for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    const row = previousEnd + 1;
-    previousEnd = record.info.lines;
-    yield { row, cells: record.record.map((c) => (c === '' ? null : c)) };
+  try {
+    for await (const record of parser as AsyncIterable<(string | number)[]>) {
+      const row = previousEnd + 1;
+      previousEnd = record.pop() as number;
+      // the parser's own array becomes the row's cells: an empty field is an empty cell
+      for (let i = 0; i < record.length; i++) if (record[i] === '') record[i] = null as never;
+      yield { row, cells: record as Cell[] };
+    }
+  } finally {
+    // a reader stopped early (the preview stops after a few rows) must not go on reading the file
+    // in the background: the rest of the file would stream through as garbage while the import runs
+    source.destroy();
+    check.destroy();
   }
 }
 
@@ -225,9 +305,13 @@ export function readRows(
   path: string,
   format: FileFormat,
   sheet?: string,
+  chunkBytes = READ_CHUNK,
 ): { rows: AsyncGenerator<SourceRow>; position: Position } {
   const position: Position = { read: 0, size: statSync(path).size };
-  return { rows: format === 'csv' ? csvRows(path, position) : workbookRows(path, sheet, position), position };
+  return {
+    rows: format === 'csv' ? csvRows(path, position, chunkBytes) : workbookRows(path, sheet, position),
+    position,
+  };
 }
 
 export async function inspectFile(path: string, fileName: string): Promise<FileInfo> {
@@ -253,7 +337,7 @@ export async function inspectFile(path: string, fileName: string): Promise<FileI
 
 /** The first `limit` rows, for choosing the header row and checking the mapping. */
 export async function previewRows(path: string, format: FileFormat, sheet: string | undefined, limit: number) {
-  const { rows } = readRows(path, format, sheet);
+  const { rows } = readRows(path, format, sheet, PREVIEW_CHUNK);
   const out: SourceRow[] = [];
   for await (const row of rows) {
     out.push(row);

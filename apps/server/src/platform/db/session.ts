@@ -13,7 +13,7 @@ export type Session = {
   db: Db;
   query<T>(text: string, params?: unknown[]): Promise<T[]>;
   /** COPY of rows in PostgreSQL's text format into `table (columns)`. */
-  copy(table: string, columns: string, data: string): Promise<void>;
+  copy(table: string, columns: string, data: string | Uint8Array): Promise<void>;
 };
 
 /** Runs work in one transaction on one connection; rolls everything back when it throws. */
