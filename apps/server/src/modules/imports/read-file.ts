@@ -1,6 +1,5 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
-import { Transform, type TransformCallback } from 'node:stream';
 import { Parser } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -82,32 +81,25 @@ function sequenceLength(first: number): number {
   return first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : first >= 0xc0 ? 2 : 1;
 }
 
+/** What turns the file's bytes into what the parser reads, refusing a byte that does not decode. */
+type TextCheck = { next(chunk: Buffer): Buffer | string; end(): Buffer | string };
+
 /**
- * Checks that bytes are UTF-8 and passes them on as they are: the CSV parser reads UTF-8 bytes
+ * Checks that bytes are UTF-8 and hands them on as they are: the CSV parser reads UTF-8 bytes
  * itself, so decoding each chunk to a string here would only make garbage (a string and a buffer
  * again per chunk). A character cut at the end of a chunk is checked with the start of the next.
  */
-class CheckUtf8 extends Transform {
-  private tail: Buffer | null = null;
-  private offset = 0;
-
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    if (!this.valid(chunk)) {
-      done(undecodable('utf-8', this.offset));
-      return;
-    }
-    this.offset += chunk.length;
-    done(null, chunk);
-  }
-
-  private valid(chunk: Buffer): boolean {
+function utf8Check(): TextCheck {
+  let tail: Buffer | null = null;
+  let offset = 0;
+  const valid = (chunk: Buffer): boolean => {
     let start = 0;
-    if (this.tail) {
-      start = Math.min(sequenceLength(this.tail[0]!) - this.tail.length, chunk.length);
-      const joined = Buffer.concat([this.tail, chunk.subarray(0, start)]);
-      if (joined.length < sequenceLength(joined[0]!)) this.tail = joined;
+    if (tail) {
+      start = Math.min(sequenceLength(tail[0]!) - tail.length, chunk.length);
+      const joined = Buffer.concat([tail, chunk.subarray(0, start)]);
+      if (joined.length < sequenceLength(joined[0]!)) tail = joined;
       else if (!isUtf8(joined)) return false;
-      else this.tail = null;
+      else tail = null;
     }
     let end = chunk.length;
     for (let i = chunk.length - 1; i >= Math.max(start, chunk.length - 4); i--) {
@@ -117,47 +109,64 @@ class CheckUtf8 extends Transform {
       }
     }
     if (!isUtf8(chunk.subarray(start, end))) return false;
-    if (end < chunk.length) this.tail = Buffer.from(chunk.subarray(end));
+    if (end < chunk.length) tail = Buffer.from(chunk.subarray(end));
     return true;
-  }
+  };
+  return {
+    next(chunk) {
+      if (!valid(chunk)) throw undecodable('utf-8', offset);
+      offset += chunk.length;
+      return chunk;
+    },
+    end() {
+      if (tail) throw undecodable('utf-8', offset);
+      return '';
+    },
+  };
+}
 
-  override _flush(done: TransformCallback): void {
-    done(this.tail ? undecodable('utf-8', this.offset) : null);
+/**
+ * GB18030 through the platform's decoder where Node has it (full ICU, as released): iconv-lite's
+ * streaming decoder drops a character when a read cuts a four-byte sequence after its third byte.
+ */
+function gb18030Decoder(): InstanceType<typeof TextDecoder> | null {
+  try {
+    return new TextDecoder('gb18030', { fatal: true });
+  } catch {
+    return null;
   }
 }
 
-/** Decodes other encodings to text, failing (not substituting) on the first byte that does not decode. */
-class Decode extends Transform {
-  private readonly utf16: InstanceType<typeof TextDecoder> | null;
-  private readonly other: ReturnType<typeof iconv.getDecoder> | null;
-  private offset = 0;
-
-  constructor(private readonly encoding: 'utf-16le' | 'gb18030') {
-    super({ decodeStrings: true, readableObjectMode: false });
-    this.utf16 = encoding === 'utf-16le' ? new TextDecoder('utf-16le', { fatal: true, ignoreBOM: false }) : null;
-    this.other = this.utf16 ? null : iconv.getDecoder('gb18030');
-  }
-
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    try {
-      const text = this.utf16 ? this.utf16.decode(chunk, { stream: true }) : this.other!.write(chunk);
-      if (!this.utf16 && text.includes('\uFFFD')) throw new Error('undecodable');
-      this.offset += chunk.length;
-      done(null, text);
-    } catch {
-      done(undecodable(this.encoding, this.offset));
-    }
-  }
-
-  override _flush(done: TransformCallback): void {
-    try {
-      const rest = this.utf16 ? this.utf16.decode() : (this.other!.end() ?? '');
-      if (rest.includes('\uFFFD')) throw new Error('undecodable');
-      done(null, rest);
-    } catch {
-      done(undecodable(this.encoding, this.offset));
-    }
-  }
+/** Decodes UTF-16 and GB18030 to text, failing (not substituting) on the first byte that does not decode. */
+function decodeCheck(encoding: 'utf-16le' | 'gb18030'): TextCheck {
+  const decoder =
+    encoding === 'utf-16le' ? new TextDecoder('utf-16le', { fatal: true, ignoreBOM: false }) : gb18030Decoder();
+  const other = decoder ? null : iconv.getDecoder('gb18030');
+  let offset = 0;
+  const decoded = (text: string) => {
+    if (other && text.includes('\uFFFD')) throw undecodable(encoding, offset);
+    return text;
+  };
+  return {
+    next(chunk) {
+      let text: string;
+      try {
+        text = decoder ? decoder.decode(chunk, { stream: true }) : other!.write(chunk);
+      } catch {
+        throw undecodable(encoding, offset);
+      }
+      decoded(text);
+      offset += chunk.length;
+      return text;
+    },
+    end() {
+      try {
+        return decoded(decoder ? decoder.decode() : (other!.end() ?? ''));
+      } catch (err) {
+        throw err instanceof AppError ? err : undecodable(encoding, offset);
+      }
+    },
+  };
 }
 
 /**
@@ -191,8 +200,8 @@ function guessDelimiter(path: string, encoding: Encoding): string {
   return candidates.reduce((best, c) => (count(c) > count(best) ? c : best), ',');
 }
 
-function counted(path: string, position: Position, chunkBytes = READ_CHUNK) {
-  const stream = createReadStream(path, { highWaterMark: chunkBytes });
+function counted(path: string, position: Position) {
+  const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
   stream.on('data', (chunk) => {
     position.read += chunk.length;
   });
@@ -200,14 +209,19 @@ function counted(path: string, position: Position, chunkBytes = READ_CHUNK) {
 }
 
 /**
- * 64 KB reads: the parser turns each chunk into rows at once, and they wait in its buffer until
- * read; larger chunks kept so many waiting that the collector moved them to the old generation,
- * which only a full collection empties (256 KB chunks: about 100 MB of garbage between two).
+ * 64 KB reads: the parser turns each chunk into rows at once, and they wait until read; larger
+ * chunks kept so many waiting that V8 moved them to the old generation, which only a full
+ * collection empties (256 KB chunks: about 100 MB of garbage between two).
  */
 const READ_CHUNK = 64 * 1024;
 /** A preview reads a few rows: small reads, so it leaves few parsed rows unread behind it. */
 const PREVIEW_CHUNK = 4 * 1024;
 
+/**
+ * The rows of a CSV file. Each chunk read goes through the encoding check into the parser, and the
+ * rows it makes are taken from it at once, before the next read: no stream between them holds
+ * chunks or rows waiting, so each lives only as long as it is used.
+ */
 async function* csvRows(path: string, position: Position, chunkBytes: number): AsyncGenerator<SourceRow> {
   const encoding = detectEncoding(path);
   const parser = new NumberedParser({
@@ -217,25 +231,30 @@ async function* csvRows(path: string, position: Position, chunkBytes: number): A
     relax_quotes: true,
     skip_empty_lines: false,
   });
-  const check = encoding === 'utf-8' || encoding === 'utf-8-bom' ? new CheckUtf8() : new Decode(encoding);
-  const source = counted(path, position, chunkBytes);
-  source.on('error', (err) => parser.destroy(err));
-  check.on('error', (err) => parser.destroy(err));
-  source.pipe(check).pipe(parser);
+  // the parser's errors are thrown from here (its `errored`), not emitted to nobody
+  parser.on('error', () => {});
+  const check = encoding === 'utf-8' || encoding === 'utf-8-bom' ? utf8Check() : decodeCheck(encoding);
   let previousEnd = 0;
+  const numbered = (record: (string | number)[]): SourceRow => {
+    const row = previousEnd + 1;
+    previousEnd = record.pop() as number;
+    // the parser's own array becomes the row's cells: an empty field is an empty cell
+    for (let i = 0; i < record.length; i++) if (record[i] === '') record[i] = null as never;
+    return { row, cells: record as Cell[] };
+  };
   try {
-    for await (const record of parser as AsyncIterable<(string | number)[]>) {
-      const row = previousEnd + 1;
-      previousEnd = record.pop() as number;
-      // the parser's own array becomes the row's cells: an empty field is an empty cell
-      for (let i = 0; i < record.length; i++) if (record[i] === '') record[i] = null as never;
-      yield { row, cells: record as Cell[] };
+    for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes }) as AsyncIterable<Buffer>) {
+      position.read += chunk.length;
+      parser.write(check.next(chunk));
+      if (parser.errored) throw parser.errored;
+      for (let record = parser.read(); record !== null; record = parser.read()) yield numbered(record);
     }
+    const rest = check.end();
+    if (rest.length) parser.write(rest);
+    parser.end();
+    for await (const record of parser as AsyncIterable<(string | number)[]>) yield numbered(record);
   } finally {
-    // a reader stopped early (the preview stops after a few rows) must not go on reading the file
-    // in the background: the rest of the file would stream through as garbage while the import runs
-    source.destroy();
-    check.destroy();
+    parser.destroy();
   }
 }
 
