@@ -45,10 +45,14 @@ describe('reading a CSV file as rows', () => {
   it('refuses a byte that is not UTF-8 wherever the reads cut, and a character cut off at the end', async () => {
     const good = Buffer.from('编号,名称\nA1,精工\n'.repeat(5000));
     const gbk = iconv.encode('A2,机械\n', 'gb18030');
-    for (const chunkBytes of [1, 3, 4096, 64 * 1024]) {
-      await expect(read(file(Buffer.concat([good, gbk, good])), chunkBytes)).rejects.toThrow(/not valid UTF-8/);
+    // past the first 64 KB, which the encoding is guessed from (120,000 bytes of UTF-8, then GBK);
+    // reads of 30,001, 24,001 and 20,001 bytes end at bytes 120,004, 120,005 and 120,006, inside
+    // the two GBK characters and between them
+    const path = file(Buffer.concat([good, gbk, good]));
+    for (const chunkBytes of [30_001, 24_001, 20_001, 64 * 1024]) {
+      await expect(read(path, chunkBytes)).rejects.toThrow(/not valid UTF-8/);
     }
     const cut = Buffer.from('编号,名称\nA1,精工');
     await expect(read(file(cut.subarray(0, cut.length - 1)), 2)).rejects.toThrow(/not valid UTF-8/);
-  });
+  }, 20_000);
 });
