@@ -1,6 +1,6 @@
+import { isUtf8 } from 'node:buffer';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
-import { Transform, type TransformCallback } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
+import { Parser } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError } from '../../platform/errors.js';
@@ -63,49 +63,121 @@ export function detectEncoding(path: string): Encoding {
   }
 }
 
-/** Decodes bytes to text, failing (not substituting) on the first byte that does not decode. */
-class Decode extends Transform {
-  private readonly utf8: InstanceType<typeof TextDecoder> | null;
-  private readonly other: ReturnType<typeof iconv.getDecoder> | null;
-  private offset = 0;
+function encodingName(encoding: Encoding): string {
+  return encoding === 'gb18030' ? 'GB18030/GBK' : encoding === 'utf-16le' ? 'UTF-16' : 'UTF-8';
+}
 
-  constructor(private readonly encoding: Encoding) {
-    super({ decodeStrings: true, readableObjectMode: false });
-    this.utf8 =
-      encoding === 'utf-8' || encoding === 'utf-8-bom' || encoding === 'utf-16le'
-        ? new TextDecoder(encoding === 'utf-16le' ? 'utf-16le' : 'utf-8', { fatal: true, ignoreBOM: false })
-        : null;
-    this.other = this.utf8 ? null : iconv.getDecoder('gb18030');
-  }
+function undecodable(encoding: Encoding, offset: number): AppError {
+  const name = encodingName(encoding);
+  return new AppError(
+    'validation',
+    `the file is not valid ${name} text near byte ${offset}: it mixes encodings; save it again as CSV UTF-8`,
+    [{ path: 'file', message: `not valid ${name}` }],
+  );
+}
 
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    try {
-      const text = this.utf8 ? this.utf8.decode(chunk, { stream: true }) : this.other!.write(chunk);
-      if (!this.utf8 && text.includes('\uFFFD')) throw new Error('undecodable');
-      this.offset += chunk.length;
-      done(null, text);
-    } catch {
-      done(this.failure());
+/** Bytes of a UTF-8 sequence, by its first byte (an invalid first byte is left to isUtf8 to refuse). */
+function sequenceLength(first: number): number {
+  return first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : first >= 0xc0 ? 2 : 1;
+}
+
+/** What turns the file's bytes into what the parser reads, refusing a byte that does not decode. */
+type TextCheck = { next(chunk: Buffer): Buffer | string; end(): Buffer | string };
+
+/**
+ * Checks that bytes are UTF-8 and hands them on as they are: the CSV parser reads UTF-8 bytes
+ * itself, so decoding each chunk to a string here would only make garbage (a string and a buffer
+ * again per chunk). A character cut at the end of a chunk is checked with the start of the next.
+ */
+function utf8Check(): TextCheck {
+  let tail: Buffer | null = null;
+  let offset = 0;
+  const valid = (chunk: Buffer): boolean => {
+    let start = 0;
+    if (tail) {
+      start = Math.min(sequenceLength(tail[0]!) - tail.length, chunk.length);
+      const joined = Buffer.concat([tail, chunk.subarray(0, start)]);
+      if (joined.length < sequenceLength(joined[0]!)) tail = joined;
+      else if (!isUtf8(joined)) return false;
+      else tail = null;
     }
-  }
-
-  override _flush(done: TransformCallback): void {
-    try {
-      const rest = this.utf8 ? this.utf8.decode() : (this.other!.end() ?? '');
-      if (rest.includes('\uFFFD')) throw new Error('undecodable');
-      done(null, rest);
-    } catch {
-      done(this.failure());
+    let end = chunk.length;
+    for (let i = chunk.length - 1; i >= Math.max(start, chunk.length - 4); i--) {
+      if ((chunk[i]! & 0xc0) !== 0x80) {
+        if (i + sequenceLength(chunk[i]!) > chunk.length) end = i;
+        break;
+      }
     }
-  }
+    if (!isUtf8(chunk.subarray(start, end))) return false;
+    if (end < chunk.length) tail = Buffer.from(chunk.subarray(end));
+    return true;
+  };
+  return {
+    next(chunk) {
+      if (!valid(chunk)) throw undecodable('utf-8', offset);
+      offset += chunk.length;
+      return chunk;
+    },
+    end() {
+      if (tail) throw undecodable('utf-8', offset);
+      return '';
+    },
+  };
+}
 
-  private failure(): AppError {
-    const name = this.encoding === 'gb18030' ? 'GB18030/GBK' : this.encoding === 'utf-16le' ? 'UTF-16' : 'UTF-8';
-    return new AppError(
-      'validation',
-      `the file is not valid ${name} text near byte ${this.offset}: it mixes encodings; save it again as CSV UTF-8`,
-      [{ path: 'file', message: `not valid ${name}` }],
-    );
+/**
+ * GB18030 through the platform's decoder where Node has it (full ICU, as released): iconv-lite's
+ * streaming decoder drops a character when a read cuts a four-byte sequence after its third byte.
+ */
+function gb18030Decoder(): InstanceType<typeof TextDecoder> | null {
+  try {
+    return new TextDecoder('gb18030', { fatal: true });
+  } catch {
+    return null;
+  }
+}
+
+/** Decodes UTF-16 and GB18030 to text, failing (not substituting) on the first byte that does not decode. */
+function decodeCheck(encoding: 'utf-16le' | 'gb18030'): TextCheck {
+  const decoder =
+    encoding === 'utf-16le' ? new TextDecoder('utf-16le', { fatal: true, ignoreBOM: false }) : gb18030Decoder();
+  const other = decoder ? null : iconv.getDecoder('gb18030');
+  let offset = 0;
+  const decoded = (text: string) => {
+    if (other && text.includes('\uFFFD')) throw undecodable(encoding, offset);
+    return text;
+  };
+  return {
+    next(chunk) {
+      let text: string;
+      try {
+        text = decoder ? decoder.decode(chunk, { stream: true }) : other!.write(chunk);
+      } catch {
+        throw undecodable(encoding, offset);
+      }
+      decoded(text);
+      offset += chunk.length;
+      return text;
+    },
+    end() {
+      try {
+        return decoded(decoder ? decoder.decode() : (other!.end() ?? ''));
+      } catch (err) {
+        throw err instanceof AppError ? err : undecodable(encoding, offset);
+      }
+    },
+  };
+}
+
+/**
+ * csv-parse, each record followed by the count of lines read when it ended (so a quoted field with
+ * line breaks still gives the next record its true row number). Its own `info` option would say the
+ * same with two objects of twenty properties per record.
+ */
+class NumberedParser extends Parser {
+  override push(record: unknown, encoding?: BufferEncoding): boolean {
+    if (Array.isArray(record)) record.push(this.info.lines);
+    return super.push(record, encoding);
   }
 }
 
@@ -129,33 +201,60 @@ function guessDelimiter(path: string, encoding: Encoding): string {
 }
 
 function counted(path: string, position: Position) {
-  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+  const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
   stream.on('data', (chunk) => {
     position.read += chunk.length;
   });
   return stream;
 }
 
-async function* csvRows(path: string, position: Position): AsyncGenerator<SourceRow> {
+/**
+ * 64 KB reads: the parser turns each chunk into rows at once, and they wait until read; larger
+ * chunks kept so many waiting that V8 moved them to the old generation, which only a full
+ * collection empties (256 KB chunks: about 100 MB of garbage between two).
+ */
+const READ_CHUNK = 64 * 1024;
+/** A preview reads a few rows: small reads, so it leaves few parsed rows unread behind it. */
+const PREVIEW_CHUNK = 4 * 1024;
+
+/**
+ * The rows of a CSV file. Each chunk read goes through the encoding check into the parser, and the
+ * rows it makes are taken from it at once, before the next read: no stream between them holds
+ * chunks or rows waiting, so each lives only as long as it is used.
+ */
+async function* csvRows(path: string, position: Position, chunkBytes: number): AsyncGenerator<SourceRow> {
   const encoding = detectEncoding(path);
-  const parser = parseCsv({
+  const parser = new NumberedParser({
     delimiter: guessDelimiter(path, encoding),
     bom: true,
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,
-    info: true,
   });
-  const decode = new Decode(encoding);
-  const source = counted(path, position);
-  source.on('error', (err) => parser.destroy(err));
-  decode.on('error', (err) => parser.destroy(err));
-  source.pipe(decode).pipe(parser);
+  // the parser's errors are thrown from here (its `errored`), not emitted to nobody
+  parser.on('error', () => {});
+  const check = encoding === 'utf-8' || encoding === 'utf-8-bom' ? utf8Check() : decodeCheck(encoding);
   let previousEnd = 0;
-  for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  const numbered = (record: (string | number)[]): SourceRow => {
     const row = previousEnd + 1;
-    previousEnd = record.info.lines;
-    yield { row, cells: record.record.map((c) => (c === '' ? null : c)) };
+    previousEnd = record.pop() as number;
+    // the parser's own array becomes the row's cells: an empty field is an empty cell
+    for (let i = 0; i < record.length; i++) if (record[i] === '') record[i] = null as never;
+    return { row, cells: record as Cell[] };
+  };
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes }) as AsyncIterable<Buffer>) {
+      position.read += chunk.length;
+      parser.write(check.next(chunk));
+      if (parser.errored) throw parser.errored;
+      for (let record = parser.read(); record !== null; record = parser.read()) yield numbered(record);
+    }
+    const rest = check.end();
+    if (rest.length) parser.write(rest);
+    parser.end();
+    for await (const record of parser as AsyncIterable<(string | number)[]>) yield numbered(record);
+  } finally {
+    parser.destroy();
   }
 }
 
@@ -225,9 +324,13 @@ export function readRows(
   path: string,
   format: FileFormat,
   sheet?: string,
+  chunkBytes = READ_CHUNK,
 ): { rows: AsyncGenerator<SourceRow>; position: Position } {
   const position: Position = { read: 0, size: statSync(path).size };
-  return { rows: format === 'csv' ? csvRows(path, position) : workbookRows(path, sheet, position), position };
+  return {
+    rows: format === 'csv' ? csvRows(path, position, chunkBytes) : workbookRows(path, sheet, position),
+    position,
+  };
 }
 
 export async function inspectFile(path: string, fileName: string): Promise<FileInfo> {
@@ -253,7 +356,7 @@ export async function inspectFile(path: string, fileName: string): Promise<FileI
 
 /** The first `limit` rows, for choosing the header row and checking the mapping. */
 export async function previewRows(path: string, format: FileFormat, sheet: string | undefined, limit: number) {
-  const { rows } = readRows(path, format, sheet);
+  const { rows } = readRows(path, format, sheet, PREVIEW_CHUNK);
   const out: SourceRow[] = [];
   for await (const row of rows) {
     out.push(row);

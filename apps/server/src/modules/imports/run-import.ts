@@ -78,6 +78,11 @@ class DryRunDone extends Error {
 
 class Rejected extends Error {}
 
+function isBlank(cells: Cell[]): boolean {
+  for (const cell of cells) if (cell !== null && cellText(cell) !== null) return false;
+  return true;
+}
+
 export async function fileSha256(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
@@ -164,12 +169,14 @@ export async function runImport(
         ...(collector?.columns.map(([c]) => c) ?? []),
       ]);
       const { rows, position } = readRows(opts.path, opts.format, opts.sheet);
+      // one values object and one staged row for the whole file, refilled row by row: a million rows
+      // leave no million objects behind for the garbage collector
+      const values: Record<string, unknown> = Object.fromEntries(fields.map((f) => [f.key, null]));
+      const staged: unknown[] = new Array(1 + fields.length + (collector?.columns.length ?? 0));
       let lastReport = 0;
       for await (const source of rows) {
-        if (source.row <= opts.headerRow) continue;
-        if (source.cells.every((c) => c === null || cellText(c) === null)) continue;
+        if (source.row <= opts.headerRow || isBlank(source.cells)) continue;
         dataRows++;
-        const values: Record<string, unknown> = {};
         let bad = false;
         for (const { index, field } of mapped) {
           const cell: Cell = source.cells[index] ?? null;
@@ -177,6 +184,7 @@ export async function runImport(
             values[field.key] = field.parse(cell);
           } catch (err) {
             if (!(err instanceof ValueError)) throw err;
+            values[field.key] = undefined;
             bad = true;
             addError({ row: source.row, column: field.key, value: cellText(cell), reason: err.message });
           }
@@ -193,7 +201,10 @@ export async function runImport(
           addError(computed);
           continue;
         }
-        await writer.add([source.row, ...fields.map((f) => values[f.key] ?? null), ...computed]);
+        staged[0] = source.row;
+        for (let i = 0; i < fields.length; i++) staged[i + 1] = values[fields[i]!.key] ?? null;
+        for (let i = 0; i < computed.length; i++) staged[i + 1 + fields.length] = computed[i];
+        await writer.add(staged);
         if (dataRows - lastReport >= 5000) {
           lastReport = dataRows;
           onProgress({ rows: dataRows, bytesRead: position.read, bytes: position.size, phase: 'reading' });

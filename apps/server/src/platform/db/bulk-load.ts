@@ -41,7 +41,9 @@ export async function suspendConstraints(
   return {
     steps: indexes.length + constraints.length,
     async restore(onStep = () => {}) {
-      if (driver === 'postgres') await query(`set local maintenance_work_mem = '512MB'`);
+      // PostgreSQL sorts each index in memory; the embedded store's memory is this process's own and
+      // never returned once touched, so its sorts spill to disk past 16 MB instead of 64
+      await query(`set local maintenance_work_mem = '${driver === 'postgres' ? '512MB' : '16MB'}'`);
       for (const c of constraints.filter((x) => x.primary)) {
         await query(`alter table "${c.table}" add constraint "${c.name}" ${c.def}`);
         onStep();
