@@ -1,8 +1,9 @@
 import { ApartmentOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Skeleton, Space, Tabs, Typography } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { type ComponentType, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { Account } from '../../app/api/types';
 import { useCurrentUser } from '../../app/auth/current-user';
 import { oneOf, useUrlParams } from '../../app/use-url-params';
 import { LifecycleTag } from '../../ui/enum-tags';
@@ -10,22 +11,32 @@ import { PageHeader } from '../../ui/page-header';
 import { PageSkeleton } from '../../ui/page-skeleton';
 import { QueryError } from '../../ui/query-error';
 import { seesAnalytics } from '../identification/access';
-import { AccountNeedsTab } from '../needs/account-needs-tab';
 import { planReaders } from '../plans/access';
-import { AccountContractsTab, AccountOpportunitiesTab, AccountPlanTab } from '../plans/account-tabs';
-import { RelationshipMapTab } from '../relationships/relationship-map-tab';
 import { AccountEditDrawer } from './account-edit-drawer';
 import { useAccount } from './api';
 import { AccountBrief } from './brief/account-brief';
-import { CompetitorsTab } from './competitors-tab';
-import { ContactsTab } from './contacts-tab';
-import { InsightsTab } from './insights-tab';
-import { OrdersTab } from './orders-tab';
-import { ProfileTab } from './profile-tab';
-import { TeamTab } from './team-tab';
-import { TimelineTab } from './timeline-tab';
 
-// the value tab brings the charting code; it is fetched the first time the tab is opened
+type TabProps = { account: Account };
+
+/**
+ * The page opens on the brief; every other tab is fetched the first time it is opened, so opening an
+ * account does not wait for the code of the relationship chart, the order tables and the forms.
+ */
+function lazyTab<K extends string>(load: () => Promise<Record<K, ComponentType<TabProps>>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+const ProfileTab = lazyTab(() => import('./profile-tab'), 'ProfileTab');
+const TeamTab = lazyTab(() => import('./team-tab'), 'TeamTab');
+const ContactsTab = lazyTab(() => import('./contacts-tab'), 'ContactsTab');
+const RelationshipMapTab = lazyTab(() => import('../relationships/relationship-map-tab'), 'RelationshipMapTab');
+const AccountNeedsTab = lazyTab(() => import('../needs/account-needs-tab'), 'AccountNeedsTab');
+const OrdersTab = lazyTab(() => import('./orders-tab'), 'OrdersTab');
+const TimelineTab = lazyTab(() => import('./timeline-tab'), 'TimelineTab');
+const InsightsTab = lazyTab(() => import('./insights-tab'), 'InsightsTab');
+const CompetitorsTab = lazyTab(() => import('./competitors-tab'), 'CompetitorsTab');
+const AccountPlanTab = lazyTab(() => import('../plans/account-tabs'), 'AccountPlanTab');
+const AccountOpportunitiesTab = lazyTab(() => import('../plans/account-tabs'), 'AccountOpportunitiesTab');
+const AccountContractsTab = lazyTab(() => import('../plans/account-tabs'), 'AccountContractsTab');
 const ValueTab = lazy(() => import('../identification/value/value-tab').then((m) => ({ default: m.ValueTab })));
 
 const allTabs = [
@@ -87,11 +98,7 @@ export function AccountPage() {
   const render = {
     brief: () => <AccountBrief account={a} />,
     profile: () => <ProfileTab account={a} />,
-    value: () => (
-      <Suspense fallback={<Skeleton active paragraph={{ rows: 10 }} />}>
-        <ValueTab accountId={a.id} />
-      </Suspense>
-    ),
+    value: () => <ValueTab accountId={a.id} />,
     team: () => <TeamTab account={a} />,
     contacts: () => <ContactsTab account={a} />,
     relationships: () => <RelationshipMapTab account={a} />,
@@ -142,7 +149,11 @@ export function AccountPage() {
         activeKey={tab}
         onChange={(key) => setUrl({ tab: key === 'brief' ? null : key })}
         destroyOnHidden
-        items={tabs.map((key) => ({ key, label: t(`account.tab.${key}`), children: render[key]() }))}
+        items={tabs.map((key) => ({
+          key,
+          label: t(`account.tab.${key}`),
+          children: <Suspense fallback={<Skeleton active paragraph={{ rows: 10 }} />}>{render[key]()}</Suspense>,
+        }))}
       />
       {editing && <AccountEditDrawer account={a} onClose={() => setEditing(false)} />}
     </div>
