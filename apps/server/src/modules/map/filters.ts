@@ -1,6 +1,6 @@
 import type { MapQuery } from '@kamap/contracts';
 import { type SQL, sql } from 'drizzle-orm';
-import { accountScope } from '../../platform/access/index.js';
+import { accountScope, orgUnitScope } from '../../platform/access/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { one } from '../../platform/db/index.js';
 import { todayInChina } from '../../platform/today.js';
@@ -40,6 +40,26 @@ export function accountFilter(ctx: Ctx, q: MapQuery, run: LatestRun | undefined,
         ? sql`exists (select 1 from analysis_results ft where ft.run_id = ${run.id} and ft.account_id = ${a}.id and ft.tier = ${q.tier})`
         : sql`false`,
     );
+  return sql.join(parts, sql` and `);
+}
+
+/**
+ * The same filter over the latest run's `analysis_cells` aliased `alias`, or `undefined` where the cells
+ * cannot answer it: a scope by owner or team (KAMs), or the owner filter (the cells hold no owner: a
+ * KAM's 70 accounts are read live, and quickly, instead).
+ */
+export function cellFilter(ctx: Ctx, q: MapQuery, run: LatestRun, alias = 'c'): SQL | undefined {
+  const c = sql.raw(`"${alias}"`);
+  const scope = orgUnitScope(ctx.user, sql`${c}.org_unit_id`);
+  if (!scope || q.ownerId) return undefined;
+  const parts: SQL[] = [sql`${c}.run_id = ${run.id}`, scope];
+  if (q.orgUnitId)
+    parts.push(
+      sql`${c}.org_unit_id in (select x.id from org_units x where x.path like (select p.path from org_units p where p.id = ${q.orgUnitId}) || '%')`,
+    );
+  if (q.industry) parts.push(sql`${c}.industry = ${q.industry}`);
+  if (q.region) parts.push(sql`${c}.province = ${q.region}`);
+  if (q.tier) parts.push(sql`${c}.tier = ${q.tier}`);
   return sql.join(parts, sql` and `);
 }
 

@@ -7,7 +7,7 @@ import { todayInChina } from '../../platform/today.js';
 import { registrationScope } from '../channels/index.js';
 import { periodRange, subjectVisible } from '../performance/index.js';
 import { breachedSql } from '../service/index.js';
-import { accountFilter, drillFilters, findLatestRun, type LatestRun, mapPeriod } from './filters.js';
+import { accountFilter, cellFilter, drillFilters, findLatestRun, type LatestRun, mapPeriod } from './filters.js';
 
 /** The live figures of one step of the key-account map (大客户营销管理图), each with its drill-down. */
 
@@ -36,48 +36,17 @@ type StepInput = {
 const TIERS = ['strategic', 'core', 'general'] as const;
 const CLASSES = ['A', 'B', 'C', 'D'] as const;
 
-async function identify({ ctx, run, inFilter }: StepInput): Promise<Figure[]> {
+async function identify({ ctx, q, run, inFilter }: StepInput): Promise<Figure[]> {
   if (!run) return [];
   const results = (key: string, filters: Record<string, string>, value: unknown, amount?: unknown) =>
     fig(key, value as number, '/identification', { tab: 'results', ...filters }, { amount: amount as number });
-  const counts = await one<Record<string, string | number>>(
-    ctx.db,
-    sql`select ${sql.join(
-      [
-        ...TIERS.map(
-          (t) =>
-            sql`count(*) filter (where res.tier = ${t})::int as ${sql.raw(`"tier_${t}"`)}, coalesce(sum(res.revenue) filter (where res.tier = ${t}), 0) as ${sql.raw(`"rev_${t}"`)}`,
-        ),
-        ...CLASSES.map(
-          (c) =>
-            sql`count(*) filter (where res.abc = ${c})::int as ${sql.raw(`"abc_${c}"`)}, coalesce(sum(res.revenue) filter (where res.abc = ${c}), 0) as ${sql.raw(`"rev_${c}"`)}`,
-        ),
-        sql`count(*) filter (where res.churn_risk >= ${run.churnThreshold})::int as at_risk`,
-        sql`coalesce(sum(res.revenue) filter (where res.churn_risk >= ${run.churnThreshold}), 0) as at_risk_revenue`,
-      ],
-      sql`, `,
-    )}
-    from analysis_results res join accounts a on a.id = res.account_id and ${inFilter('a')}
-    where res.run_id = ${run.id}`,
-  );
-  // movers: tier moves against the run before (up = towards strategic)
-  const rank = (alias: string) => sql.raw(`(case ${alias}.tier when 'strategic' then 3 when 'core' then 2 else 1 end)`);
-  const movers = run.previousRunId
-    ? await one<{ up: number; down: number }>(
-        ctx.db,
-        sql`select count(*) filter (where ${rank('res')} > ${rank('prev')})::int as up,
-                   count(*) filter (where ${rank('res')} < ${rank('prev')})::int as down
-              from analysis_results res join accounts a on a.id = res.account_id and ${inFilter('a')}
-              join analysis_results prev on prev.run_id = ${run.previousRunId} and prev.account_id = res.account_id
-             where res.run_id = ${run.id} and prev.tier <> res.tier`,
-      )
-    : { up: 0, down: 0 };
+  const counts = await one<Record<string, string | number>>(ctx.db, identifyCounts(ctx, q, run, inFilter));
   const c = counts ?? {};
   return [
     ...TIERS.map((t) => results(`tier.${t}`, { tier: t }, c[`tier_${t}`], c[`rev_${t}`])),
     ...CLASSES.map((k) => results(`abc.${k}`, { abc: k }, c[`abc_${k}`], c[`rev_${k}`])),
-    fig('movers.up', movers?.up, '/identification', { tab: 'runs' }, { tone: 'good' }),
-    fig('movers.down', movers?.down, '/identification', { tab: 'runs' }, { tone: 'warning' }),
+    fig('movers.up', c.moved_up, '/identification', { tab: 'runs' }, { tone: 'good' }),
+    fig('movers.down', c.moved_down, '/identification', { tab: 'runs' }, { tone: 'warning' }),
     fig(
       'churn.atRisk',
       c.at_risk,
@@ -86,6 +55,43 @@ async function identify({ ctx, run, inFilter }: StepInput): Promise<Figure[]> {
       { amount: c.at_risk_revenue, tone: 'danger' },
     ),
   ];
+}
+
+/**
+ * Step 1's counts in one statement: from the run's cells (a few thousand rows) where they can answer
+ * the scope and filters, else from the run's results joined to the accounts in the filter. Both count
+ * the same: accounts not archived, tier moves (up = towards strategic) against the run before.
+ */
+function identifyCounts(ctx: Ctx, q: MapQuery, run: LatestRun, inFilter: (alias: string) => SQL): SQL {
+  const cells = cellFilter(ctx, q, run, 'c');
+  type Source = { n: SQL; revenue: SQL; alias: string };
+  const by = (column: 'tier' | 'abc', value: string, source: Source) => {
+    const where = sql`${sql.raw(`${source.alias}.${column}`)} = ${value}`;
+    return sql`coalesce(${source.n} filter (where ${where}), 0)::int as ${sql.raw(`"${column}_${value}"`)},
+               coalesce(${source.revenue} filter (where ${where}), 0) as ${sql.raw(`"rev_${value}"`)}`;
+  };
+  const groups = (source: Source) => [
+    ...TIERS.map((t) => by('tier', t, source)),
+    ...CLASSES.map((k) => by('abc', k, source)),
+  ];
+  if (cells) {
+    const source = { n: sql`sum(c.accounts)`, revenue: sql`sum(c.revenue)`, alias: 'c' };
+    return sql`select ${sql.join(groups(source), sql`, `)},
+                      coalesce(sum(c.at_risk), 0)::int as at_risk, coalesce(sum(c.at_risk_revenue), 0) as at_risk_revenue,
+                      coalesce(sum(c.moved_up), 0)::int as moved_up, coalesce(sum(c.moved_down), 0)::int as moved_down
+                 from analysis_cells c where ${cells}`;
+  }
+  const rank = (alias: string) =>
+    sql.raw(`(case ${alias}.tier when 'strategic' then 3 when 'core' then 2 when 'general' then 1 end)`);
+  const source = { n: sql`count(*)`, revenue: sql`sum(res.revenue)`, alias: 'res' };
+  return sql`select ${sql.join(groups(source), sql`, `)},
+                    count(*) filter (where res.churn_risk >= ${run.churnThreshold})::int as at_risk,
+                    coalesce(sum(res.revenue) filter (where res.churn_risk >= ${run.churnThreshold}), 0) as at_risk_revenue,
+                    count(*) filter (where ${rank('res')} > ${rank('prev')})::int as moved_up,
+                    count(*) filter (where ${rank('res')} < ${rank('prev')})::int as moved_down
+               from analysis_results res join accounts a on a.id = res.account_id and ${inFilter('a')}
+               left join analysis_results prev on prev.run_id = ${run.previousRunId} and prev.account_id = res.account_id
+              where res.run_id = ${run.id}`;
 }
 
 async function needs({ ctx, q, inFilter }: StepInput): Promise<Figure[]> {

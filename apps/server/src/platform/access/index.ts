@@ -5,6 +5,7 @@ export {
   assertCan,
   can,
   dossierAccess,
+  orgUnitScope,
   type Principal,
   seesContactDetails,
 } from './access.js';

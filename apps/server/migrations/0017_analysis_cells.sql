@@ -1,0 +1,146 @@
+CREATE TABLE "analysis_cells" (
+	"run_id" uuid NOT NULL,
+	"org_unit_id" uuid NOT NULL,
+	"industry" text,
+	"province" text,
+	"tier" text NOT NULL,
+	"abc" text NOT NULL,
+	"band" smallint NOT NULL,
+	"accounts" integer NOT NULL,
+	"revenue" bigint NOT NULL,
+	"margin" bigint NOT NULL,
+	"at_risk" integer NOT NULL,
+	"at_risk_revenue" bigint NOT NULL,
+	"moved_up" integer NOT NULL,
+	"moved_down" integer NOT NULL,
+	CONSTRAINT "analysis_cells_key" UNIQUE NULLS NOT DISTINCT("run_id","org_unit_id","industry","province","tier","abc","band")
+);
+--> statement-breakpoint
+ALTER TABLE "analysis_cells" ADD CONSTRAINT "analysis_cells_run_id_analysis_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."analysis_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "analysis_results_run_revenue_idx" ON "analysis_results" USING btree ("run_id","revenue" DESC NULLS FIRST,"account_id");--> statement-breakpoint
+-- The map's per-run aggregates (analysis_cells) are kept here, in the transaction of every write that
+-- changes them, so that a run, a tier override, an import or a restore cannot leave them behind.
+-- A result's revenue band: 16 a decade, monotonic in revenue, so a Pareto curve read from the bands
+-- passes through the exact points at their edges; zero and negative revenue share band 0.
+CREATE FUNCTION analysis_revenue_band(revenue bigint) RETURNS smallint
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ select case when revenue > 0 then (floor(16 * log(revenue::float8)) + 1)::smallint else 0::smallint end $$;
+--> statement-breakpoint
+-- Recounts a run's cells of some org units from its results and the accounts as they are now.
+CREATE FUNCTION analysis_cells_refresh(p_run uuid, p_units uuid[]) RETURNS void
+  LANGUAGE plpgsql AS $$
+DECLARE
+  v_threshold int;
+  v_previous uuid;
+BEGIN
+  SELECT coalesce((c.config #>> '{churn,alertThreshold}')::int, 60), r.previous_run_id INTO v_threshold, v_previous
+    FROM analysis_runs r JOIN analysis_configs c ON c.version = r.config_version WHERE r.id = p_run;
+  DELETE FROM analysis_cells c WHERE c.run_id = p_run AND c.org_unit_id = ANY (p_units);
+  INSERT INTO analysis_cells (run_id, org_unit_id, industry, province, tier, abc, band, accounts, revenue, margin,
+                              at_risk, at_risk_revenue, moved_up, moved_down)
+  SELECT res.run_id, a.org_unit_id, a.industry, a.province, res.tier, res.abc, analysis_revenue_band(res.revenue),
+         count(*), sum(res.revenue), sum(res.margin),
+         count(*) FILTER (WHERE res.churn_risk >= v_threshold),
+         coalesce(sum(res.revenue) FILTER (WHERE res.churn_risk >= v_threshold), 0),
+         count(*) FILTER (WHERE (CASE res.tier WHEN 'strategic' THEN 3 WHEN 'core' THEN 2 ELSE 1 END)
+                              > (CASE prev.tier WHEN 'strategic' THEN 3 WHEN 'core' THEN 2 WHEN 'general' THEN 1 END)),
+         count(*) FILTER (WHERE (CASE res.tier WHEN 'strategic' THEN 3 WHEN 'core' THEN 2 ELSE 1 END)
+                              < (CASE prev.tier WHEN 'strategic' THEN 3 WHEN 'core' THEN 2 WHEN 'general' THEN 1 END))
+    FROM analysis_results res
+    JOIN accounts a ON a.id = res.account_id AND a.archived_at IS NULL AND a.org_unit_id = ANY (p_units)
+    LEFT JOIN analysis_results prev ON prev.run_id = v_previous AND prev.account_id = res.account_id
+   WHERE res.run_id = p_run
+   GROUP BY 1, 2, 3, 4, 5, 6, 7;
+END $$;
+--> statement-breakpoint
+-- New results (a run writes them in batches) are added to their cells; a run that compares itself
+-- against theirs (only when results are restored out of order) is recounted where they fall.
+CREATE FUNCTION analysis_cells_add() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+DECLARE
+  x record;
+BEGIN
+  INSERT INTO analysis_cells AS c (run_id, org_unit_id, industry, province, tier, abc, band, accounts, revenue, margin,
+                                   at_risk, at_risk_revenue, moved_up, moved_down)
+  SELECT n.run_id, a.org_unit_id, a.industry, a.province, n.tier, n.abc, analysis_revenue_band(n.revenue),
+         count(*), sum(n.revenue), sum(n.margin),
+         count(*) FILTER (WHERE n.churn_risk >= run.threshold),
+         coalesce(sum(n.revenue) FILTER (WHERE n.churn_risk >= run.threshold), 0),
+         count(*) FILTER (WHERE (CASE n.tier WHEN 'strategic' THEN 3 WHEN 'core' THEN 2 ELSE 1 END)
+                              > (CASE prev.tier WHEN 'strategic' THEN 3 WHEN 'core' THEN 2 WHEN 'general' THEN 1 END)),
+         count(*) FILTER (WHERE (CASE n.tier WHEN 'strategic' THEN 3 WHEN 'core' THEN 2 ELSE 1 END)
+                              < (CASE prev.tier WHEN 'strategic' THEN 3 WHEN 'core' THEN 2 WHEN 'general' THEN 1 END))
+    FROM added n
+    JOIN (SELECT r.id, r.previous_run_id, coalesce((cf.config #>> '{churn,alertThreshold}')::int, 60) AS threshold
+            FROM analysis_runs r JOIN analysis_configs cf ON cf.version = r.config_version) run ON run.id = n.run_id
+    JOIN accounts a ON a.id = n.account_id AND a.archived_at IS NULL
+    LEFT JOIN analysis_results prev ON prev.run_id = run.previous_run_id AND prev.account_id = n.account_id
+   GROUP BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT ON CONSTRAINT analysis_cells_key DO UPDATE
+     SET accounts = c.accounts + excluded.accounts, revenue = c.revenue + excluded.revenue,
+         margin = c.margin + excluded.margin, at_risk = c.at_risk + excluded.at_risk,
+         at_risk_revenue = c.at_risk_revenue + excluded.at_risk_revenue,
+         moved_up = c.moved_up + excluded.moved_up, moved_down = c.moved_down + excluded.moved_down;
+  FOR x IN SELECT r.id, array_agg(DISTINCT a.org_unit_id) AS units
+             FROM added n JOIN analysis_runs r ON r.previous_run_id = n.run_id JOIN accounts a ON a.id = n.account_id
+            GROUP BY r.id LOOP
+    PERFORM analysis_cells_refresh(x.id, x.units);
+  END LOOP;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+-- Changed or removed results (a tier override, a correction): their runs, and the runs that compare
+-- against them, are recounted in the org units the rows belong to.
+CREATE FUNCTION analysis_cells_recount() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+DECLARE
+  x record;
+BEGIN
+  FOR x IN SELECT r.id, array_agg(DISTINCT a.org_unit_id) AS units
+             FROM changed ch JOIN analysis_runs r ON r.id = ch.run_id OR r.previous_run_id = ch.run_id
+             JOIN accounts a ON a.id = ch.account_id
+            GROUP BY r.id LOOP
+    PERFORM analysis_cells_refresh(x.id, x.units);
+  END LOOP;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+-- An account that moves org unit, changes industry or province, or is archived or restored: the cells
+-- of the runs the map reads (the latest finished one and any still running) are recounted in its old
+-- and new org units. Older runs keep the dimensions their accounts had while they were the latest.
+CREATE FUNCTION analysis_cells_account_moved() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+DECLARE
+  v_units uuid[];
+  x record;
+BEGIN
+  SELECT array_agg(DISTINCT u.id) INTO v_units
+    FROM moved_old o JOIN moved_new n ON n.id = o.id
+   CROSS JOIN LATERAL (VALUES (o.org_unit_id), (n.org_unit_id)) u(id)
+   WHERE (o.org_unit_id, o.industry, o.province, o.archived_at IS NULL)
+         IS DISTINCT FROM (n.org_unit_id, n.industry, n.province, n.archived_at IS NULL);
+  IF v_units IS NULL THEN
+    RETURN NULL;
+  END IF;
+  FOR x IN SELECT r.id FROM analysis_runs r
+            WHERE r.status = 'running'
+               OR r.id = (SELECT d.id FROM analysis_runs d WHERE d.status = 'done' ORDER BY d.as_of DESC, d.started_at DESC LIMIT 1) LOOP
+    PERFORM analysis_cells_refresh(x.id, v_units);
+  END LOOP;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER analysis_cells_add AFTER INSERT ON analysis_results
+  REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION analysis_cells_add();
+--> statement-breakpoint
+CREATE TRIGGER analysis_cells_update AFTER UPDATE ON analysis_results
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION analysis_cells_recount();
+--> statement-breakpoint
+CREATE TRIGGER analysis_cells_delete AFTER DELETE ON analysis_results
+  REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION analysis_cells_recount();
+--> statement-breakpoint
+CREATE TRIGGER analysis_cells_account_moved AFTER UPDATE ON accounts
+  REFERENCING OLD TABLE AS moved_old NEW TABLE AS moved_new FOR EACH STATEMENT EXECUTE FUNCTION analysis_cells_account_moved();
+--> statement-breakpoint
+-- the runs already stored
+SELECT analysis_cells_refresh(r.id, array(SELECT u.id FROM org_units u)) FROM analysis_runs r;
