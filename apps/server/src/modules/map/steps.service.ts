@@ -96,28 +96,25 @@ function identifyCounts(ctx: Ctx, q: MapQuery, run: LatestRun, inFilter: (alias:
 
 async function needs({ ctx, q, inFilter }: StepInput): Promise<Figure[]> {
   const today = todayInChina();
-  const [open, overdue] = await Promise.all([
-    one<{ p1: number; p2: number; p3: number }>(
-      ctx.db,
-      sql`select count(*) filter (where n.band = 'P1')::int as p1,
-                 count(*) filter (where n.band = 'P2')::int as p2,
-                 count(*) filter (where n.band = 'P3')::int as p3
-            from needs n join accounts a on a.id = n.account_id and ${inFilter('a')}
-           where n.archived_at is null and n.status in ('open', 'planned', 'in_progress')`,
-    ),
-    one<{ n: number }>(
-      ctx.db,
-      sql`select count(*)::int as n from tasks t join accounts a on a.id = t.account_id and ${inFilter('a')}
-           where t.kind = 'need' and t.status in ('open', 'snoozed') and t.archived_at is null
-             and coalesce(t.snoozed_until, t.due_date) < ${today}::date`,
-    ),
-  ]);
+  // open needs by band and overdue fulfilment tasks, joined to the accounts in the filter once
+  const open = await one<{ p1: number; p2: number; p3: number; overdue: number }>(
+    ctx.db,
+    sql`select count(*) filter (where x.kind = 'P1')::int as p1, count(*) filter (where x.kind = 'P2')::int as p2,
+               count(*) filter (where x.kind = 'P3')::int as p3, count(*) filter (where x.kind = 'overdue')::int as overdue
+          from (select n.account_id, n.band as kind from needs n
+                 where n.archived_at is null and n.status in ('open', 'planned', 'in_progress')
+                union all
+                select t.account_id, 'overdue' from tasks t
+                 where t.kind = 'need' and t.status in ('open', 'snoozed') and t.archived_at is null
+                   and coalesce(t.snoozed_until, t.due_date) < ${today}::date) x
+          join accounts a on a.id = x.account_id and ${inFilter('a')}`,
+  );
   const tier = drillFilters(q, ['tier']);
   return [
     fig('needs.p1', open?.p1, '/needs', { view: 'matrix', ...tier }, { tone: 'warning' }),
     fig('needs.p2', open?.p2, '/needs', { view: 'matrix', ...tier }),
     fig('needs.p3', open?.p3, '/needs', { view: 'matrix', ...tier }),
-    fig('needs.overdueTasks', overdue?.n, '/needs', { view: 'overdue' }, { tone: 'danger' }),
+    fig('needs.overdueTasks', open?.overdue, '/needs', { view: 'overdue' }, { tone: 'danger' }),
   ];
 }
 
@@ -125,39 +122,40 @@ async function relationships({ ctx, run, inFilter, period }: StepInput): Promise
   const today = todayInChina();
   const due = sql`coalesce(t.snoozed_until, t.due_date)`;
   const range = periodRange(period);
-  const [care, coverage, complaints, trend] = await Promise.all([
-    one<{ today: number; overdue: number }>(
-      ctx.db,
-      sql`select count(*) filter (where ${due} = ${today}::date)::int as today,
-                 count(*) filter (where ${due} < ${today}::date)::int as overdue
-            from tasks t join accounts a on a.id = t.account_id and ${inFilter('a')}
-           where t.kind = 'care' and t.status in ('open', 'snoozed') and t.archived_at is null and ${due} <= ${today}::date`,
-    ),
-    // key accounts where one person carries the relationship, or no decision maker is held: the same
-    // rule as the account list's `coverage` filter (accounts/coverage.ts), counted in one grouped pass
+  const readsService = can(ctx.user, 'service.read');
+  // care due, complaints and the key accounts' coverage as one set of facts per account, joined to the
+  // accounts in the filter once; coverage: key accounts where one person carries the relationship, or
+  // no decision maker is held (the same rule as the account list's `coverage` filter, accounts/coverage.ts)
+  const facts = [
+    sql`select t.account_id, 'care' as kind, ${due} as day, null::boolean as breached, null::int as strong, null::int as deciders
+          from tasks t
+         where t.kind = 'care' and t.status in ('open', 'snoozed') and t.archived_at is null and ${due} <= ${today}::date`,
+    readsService
+      ? sql`select c.account_id, 'complaint', null, ${breachedSql}, null, null
+              from complaints c where c.status in ('open', 'in_progress') and c.archived_at is null`
+      : undefined,
     run
-      ? one<{ single: number; uncovered: number }>(
-          ctx.db,
-          sql`select count(*) filter (where coalesce(s.strong, 0) <= 1)::int as single,
-                     count(*) filter (where coalesce(s.deciders, 0) = 0)::int as uncovered
-                from accounts a join analysis_results kr on kr.run_id = ${run.id} and kr.account_id = a.id
-                 and kr.tier in ('strategic', 'core')
-                left join (select cg.account_id, count(*) as strong,
-                                  count(*) filter (where cg.decision_role in ('decision_maker', 'economic_buyer')) as deciders
-                             from contacts cg where cg.archived_at is null and cg.relationship_strength >= 3
-                            group by cg.account_id) s on s.account_id = a.id
-               where ${inFilter('a')}`,
-        )
+      ? sql`select kr.account_id, 'key', null, null, coalesce(s.strong, 0)::int, coalesce(s.deciders, 0)::int
+              from analysis_results kr
+              left join (select cg.account_id, count(*) as strong,
+                                count(*) filter (where cg.decision_role in ('decision_maker', 'economic_buyer')) as deciders
+                           from contacts cg where cg.archived_at is null and cg.relationship_strength >= 3
+                          group by cg.account_id) s on s.account_id = kr.account_id
+             where kr.run_id = ${run.id} and kr.tier in ('strategic', 'core')`
       : undefined,
-    can(ctx.user, 'service.read')
-      ? one<{ open: number; breached: number }>(
-          ctx.db,
-          sql`select count(*)::int as open, count(*) filter (where ${breachedSql})::int as breached
-                from complaints c join accounts a on a.id = c.account_id and ${inFilter('a')}
-               where c.status in ('open', 'in_progress') and c.archived_at is null`,
-        )
-      : undefined,
-    can(ctx.user, 'service.read')
+  ].filter((f) => f !== undefined);
+  const [counts, trend] = await Promise.all([
+    one<{ today: number; overdue: number; open: number; breached: number; single: number; uncovered: number }>(
+      ctx.db,
+      sql`select count(*) filter (where x.kind = 'care' and x.day = ${today}::date)::int as today,
+                 count(*) filter (where x.kind = 'care' and x.day < ${today}::date)::int as overdue,
+                 count(*) filter (where x.kind = 'complaint')::int as open,
+                 count(*) filter (where x.kind = 'complaint' and x.breached)::int as breached,
+                 count(*) filter (where x.kind = 'key' and x.strong <= 1)::int as single,
+                 count(*) filter (where x.kind = 'key' and x.deciders = 0)::int as uncovered
+            from (${sql.join(facts, sql` union all `)}) x join accounts a on a.id = x.account_id and ${inFilter('a')}`,
+    ),
+    readsService
       ? rows<{ month: string; responses: number; csat: number | null; nps: number | null }>(
           ctx.db,
           sql`select to_char(s.answered_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*)::int as responses,
@@ -172,6 +170,9 @@ async function relationships({ ctx, run, inFilter, period }: StepInput): Promise
         )
       : [],
   ]);
+  const care = counts;
+  const coverage = run ? { single: counts?.single ?? 0, uncovered: counts?.uncovered ?? 0 } : undefined;
+  const complaints = readsService ? { open: counts?.open ?? 0, breached: counts?.breached ?? 0 } : undefined;
   const figures = [
     fig('care.today', care?.today, '/tasks', { view: 'today', kind: 'care' }),
     fig('care.overdue', care?.overdue, '/tasks', { view: 'overdue', kind: 'care' }, { tone: 'warning' }),
