@@ -277,7 +277,7 @@ describe('the map', () => {
     expect(body.pareto[1].revenueShare).toBeCloseTo(9000 / 10_000, 6);
   });
 
-  it('keeps step 1 and the portfolio true when an account moves, has its tier overridden or is archived', async () => {
+  it('keeps steps 1 and 3 and the portfolio true when an account moves, a contact weakens, a tier is overridden or an account is archived', async () => {
     // the director's figures come from the run's cells, the KAM's from the accounts themselves
     const { group, sub, solo } = fx.accounts;
     const version = async (id: string) => (await as(app, admin).get(`/accounts/${id}`)).json().version as number;
@@ -292,6 +292,12 @@ describe('the map', () => {
     expect(figures(await step(kam, 'identify'))['tier.core']).toBe(1);
     const south = figures(await step(admin, 'identify', `?orgUnitId=${fx.orgUnits.south.id}`));
     expect([south['tier.strategic'], south['tier.core']]).toEqual([1, 1]);
+    // coverage: sub (no contact) has left the East; group keeps its one strong economic buyer
+    const r = figures(await step(director, 'relationships'));
+    expect([r['coverage.singleThreaded'], r['coverage.decisionUncovered']]).toEqual([1, 0]);
+    await database.db.execute(sql`update contacts set relationship_strength = 1 where account_id = ${group.id}`);
+    const weak = figures(await step(director, 'relationships'));
+    expect([weak['coverage.singleThreaded'], weak['coverage.decisionUncovered']]).toEqual([1, 1]);
 
     const override = await as(app, admin).put(`/accounts/${solo.id}/tier-override`, {
       tier: 'strategic',

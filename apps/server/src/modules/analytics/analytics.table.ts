@@ -123,10 +123,10 @@ export const analysisResults = pgTable(
 /**
  * A run's results summed by what the map filters and groups on: the account's org unit, industry and
  * province (as they are now), tier, ABC class and revenue band (16 a decade, `analysis_revenue_band`);
- * with the at-risk and tier-move counts against the run before. The map's step 1 and portfolio read
- * these instead of joining 100,000 accounts to the run. Kept by triggers (migration 0017) in the
- * transaction that writes results or moves an account, so every writer (a run, an override, an
- * import) keeps them true.
+ * with the at-risk and tier-move counts against the run before and the key accounts' contact coverage.
+ * The map's steps 1 and 3 and its portfolio read these instead of joining 100,000 accounts to the run.
+ * Kept by triggers (migration 0017) in the transaction that writes results, moves an account or
+ * changes a contact, so every writer (a run, an override, an import, a restore) keeps them true.
  */
 export const analysisCells = pgTable(
   'analysis_cells',
@@ -147,6 +147,10 @@ export const analysisCells = pgTable(
     atRiskRevenue: bigint('at_risk_revenue', { mode: 'number' }).notNull(),
     movedUp: integer('moved_up').notNull(),
     movedDown: integer('moved_down').notNull(),
+    /** strategic and core accounts with at most one contact of strength ≥ 3 (contacts as they are now) */
+    singleThreaded: integer('single_threaded').notNull(),
+    /** strategic and core accounts with no decision maker or economic buyer of strength ≥ 3 */
+    decisionUncovered: integer('decision_uncovered').notNull(),
   },
   (t) => [
     unique('analysis_cells_key')

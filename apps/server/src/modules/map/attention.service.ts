@@ -68,22 +68,25 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
       points: number;
     }[];
   };
+  // points per account first, over the accounts in the filter; the reasons only for the few ranked first
   const ranked = await rows<Row>(
     ctx.db,
-    sql`with reason as (${sql.join(sources, sql` union all `)}),
+    sql`with reason as materialized (${sql.join(sources, sql` union all `)}),
          scored as (
-           select a.id as account_id, a.name, a.owner_id, min(lt.tier) as tier,
-                  sum(r.points) * (case min(lt.tier) when 'strategic' then 1.5 when 'core' then 1.2 else 1 end) as points,
-                  jsonb_agg(jsonb_build_object('kind', r.kind, 'rule', r.rule, 'severity', r.severity, 'value', r.value,
-                                               'text', r.text, 'points', r.points) order by r.points desc) as reasons
+           select r.account_id, min(lt.tier) as tier,
+                  sum(r.points) * (case min(lt.tier) when 'strategic' then 1.5 when 'core' then 1.2 else 1 end) as points
              from reason r join accounts a on a.id = r.account_id and ${inFilter}
-             left join analysis_results lt on lt.run_id = ${run?.id ?? null} and lt.account_id = a.id
-            group by a.id)
-        select s.account_id, s.name, s.owner_id, u.display_name as owner_name, s.tier, s.points::float8 as points, s.reasons,
+             left join analysis_results lt on lt.run_id = ${run?.id ?? null} and lt.account_id = r.account_id
+            group by r.account_id
+            order by points desc, r.account_id limit ${LIST})
+        select s.account_id, a.name, a.owner_id, u.display_name as owner_name, s.tier, s.points::float8 as points,
+               (select jsonb_agg(jsonb_build_object('kind', r.kind, 'rule', r.rule, 'severity', r.severity, 'value', r.value,
+                                                    'text', r.text, 'points', r.points) order by r.points desc)
+                  from reason r where r.account_id = s.account_id) as reasons,
                res.churn_risk, res.revenue
-          from scored s left join users u on u.id = s.owner_id
+          from scored s join accounts a on a.id = s.account_id left join users u on u.id = a.owner_id
           left join analysis_results res on res.run_id = ${run?.id ?? null} and res.account_id = s.account_id
-         order by s.points desc, s.account_id limit ${LIST}`,
+         order by s.points desc, s.account_id`,
   );
   const feedFilter = sql`al.status in ('open', 'acknowledged') and al.account_id in (select a.id from accounts a where ${inFilter})`;
   const [feed, active] = readsAlerts

@@ -118,14 +118,16 @@ async function needs({ ctx, q, inFilter }: StepInput): Promise<Figure[]> {
   ];
 }
 
-async function relationships({ ctx, run, inFilter, period }: StepInput): Promise<StepFigures> {
+async function relationships({ ctx, q, run, inFilter, period }: StepInput): Promise<StepFigures> {
   const today = todayInChina();
   const due = sql`coalesce(t.snoozed_until, t.due_date)`;
   const range = periodRange(period);
   const readsService = can(ctx.user, 'service.read');
+  const cells = run ? cellFilter(ctx, q, run, 'c') : undefined;
   // care due, complaints and the key accounts' coverage as one set of facts per account, joined to the
-  // accounts in the filter once; coverage: key accounts where one person carries the relationship, or
-  // no decision maker is held (the same rule as the account list's `coverage` filter, accounts/coverage.ts)
+  // accounts in the filter once. Coverage: key accounts where one person carries the relationship, or no
+  // decision maker is held (the account list's `coverage` rule, accounts/coverage.ts); read from the
+  // run's cells where they answer the scope and filters, else counted here over the contacts.
   const facts = [
     sql`select t.account_id, 'care' as kind, ${due} as day, null::boolean as breached, null::int as strong, null::int as deciders
           from tasks t
@@ -134,7 +136,7 @@ async function relationships({ ctx, run, inFilter, period }: StepInput): Promise
       ? sql`select c.account_id, 'complaint', null, ${breachedSql}, null, null
               from complaints c where c.status in ('open', 'in_progress') and c.archived_at is null`
       : undefined,
-    run
+    run && !cells
       ? sql`select kr.account_id, 'key', null, null, coalesce(s.strong, 0)::int, coalesce(s.deciders, 0)::int
               from analysis_results kr
               left join (select cg.account_id, count(*) as strong,
@@ -151,8 +153,13 @@ async function relationships({ ctx, run, inFilter, period }: StepInput): Promise
                  count(*) filter (where x.kind = 'care' and x.day < ${today}::date)::int as overdue,
                  count(*) filter (where x.kind = 'complaint')::int as open,
                  count(*) filter (where x.kind = 'complaint' and x.breached)::int as breached,
-                 count(*) filter (where x.kind = 'key' and x.strong <= 1)::int as single,
-                 count(*) filter (where x.kind = 'key' and x.deciders = 0)::int as uncovered
+                 ${
+                   cells
+                     ? sql`(select coalesce(sum(c.single_threaded), 0) from analysis_cells c where ${cells})::int as single,
+                           (select coalesce(sum(c.decision_uncovered), 0) from analysis_cells c where ${cells})::int as uncovered`
+                     : sql`count(*) filter (where x.kind = 'key' and x.strong <= 1)::int as single,
+                           count(*) filter (where x.kind = 'key' and x.deciders = 0)::int as uncovered`
+                 }
             from (${sql.join(facts, sql` union all `)}) x join accounts a on a.id = x.account_id and ${inFilter('a')}`,
     ),
     readsService
