@@ -18,10 +18,14 @@ CREATE TABLE "analysis_cells" (
 	CONSTRAINT "analysis_cells_key" UNIQUE NULLS NOT DISTINCT("run_id","org_unit_id","industry","province","tier","abc","band")
 );
 --> statement-breakpoint
+DROP INDEX "accounts_org_unit_idx";--> statement-breakpoint
 ALTER TABLE "analysis_cells" ADD CONSTRAINT "analysis_cells_run_id_analysis_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."analysis_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "accounts_live_filter_idx" ON "accounts" USING btree ("org_unit_id","id","owner_id","industry","province") WHERE archived_at is null;--> statement-breakpoint
+CREATE INDEX "analysis_results_run_churn_idx" ON "analysis_results" USING btree ("run_id","churn_risk","account_id");--> statement-breakpoint
 CREATE INDEX "analysis_results_run_revenue_idx" ON "analysis_results" USING btree ("run_id","revenue" DESC NULLS FIRST,"account_id");--> statement-breakpoint
 CREATE INDEX "needs_open_idx" ON "needs" USING btree ("account_id","band") WHERE archived_at is null and status in ('open', 'planned', 'in_progress');--> statement-breakpoint
+CREATE INDEX "tasks_open_due_idx" ON "tasks" USING btree (coalesce("snoozed_until", "due_date"),"kind","account_id") WHERE status in ('open', 'snoozed') and archived_at is null;--> statement-breakpoint
+CREATE INDEX "accounts_org_unit_idx" ON "accounts" USING btree ("org_unit_id","id","archived_at","owner_id","industry","province");
+--> statement-breakpoint
 -- The map's per-run aggregates (analysis_cells) are kept here, in the transaction of every write that
 -- changes them, so that a run, a tier override, an import or a restore cannot leave them behind.
 -- A result's revenue band: 16 a decade, monotonic in revenue, so a Pareto curve read from the bands

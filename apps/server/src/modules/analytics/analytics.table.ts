@@ -115,6 +115,8 @@ export const analysisResults = pgTable(
     // the map's figures and portfolio read these columns of a whole run: an index-only scan instead of
     // the wide rows (each carries its `details`)
     index('analysis_results_map_idx').on(t.runId, t.accountId, t.tier, t.abc, t.churnRisk, t.revenue, t.margin),
+    // the accounts at churn risk in a run (the map's attention list)
+    index('analysis_results_run_churn_idx').on(t.runId, t.churnRisk, t.accountId),
     // the portfolio's largest accounts: walk the run by revenue until the filter has given enough
     index('analysis_results_run_revenue_idx').on(t.runId, t.revenue.desc().nullsFirst(), t.accountId),
   ],
