@@ -318,40 +318,48 @@ async function evaluate({ ctx, q, inFilter, period }: StepInput): Promise<Figure
     ].filter((p) => p !== undefined),
     sql` and `,
   );
-  const [gaps, actions] = await Promise.all([
-    // each subject's latest review of the period: its KPI gaps as they stood
-    one<{ green: number; amber: number; red: number }>(
-      ctx.db,
-      sql`with latest as (select distinct on (r.subject_kind, r.subject_id) r.id from reviews r where ${reviewFilter}
-                          order by r.subject_kind, r.subject_id, r.held_on desc, r.id)
-          select count(*) filter (where g.status = 'green')::int as green, count(*) filter (where g.status = 'amber')::int as amber,
-                 count(*) filter (where g.status = 'red')::int as red
-            from review_gaps g join latest l on l.id = g.review_id`,
-    ),
-    // an action's effect is read at the subject's next review, on the KPI it addresses
-    one<{ open: number; overdue: number; closed: number; remains: number }>(
-      ctx.db,
-      sql`select count(*) filter (where x.status in ('open', 'in_progress'))::int as open,
-                 count(*) filter (where x.status in ('open', 'in_progress') and x.due_date < ${today}::date)::int as overdue,
-                 count(*) filter (where x.status = 'done' and nxt.status = 'green')::int as closed,
-                 count(*) filter (where x.status = 'done' and nxt.status in ('amber', 'red'))::int as remains
-            from review_actions x join reviews r on r.id = x.review_id and ${reviewFilter}
-            left join lateral (
-              select g.status from reviews r2 join review_gaps g on g.review_id = r2.id and g.kpi_id = x.kpi_id
-               where r2.subject_kind = r.subject_kind and r2.subject_id = r.subject_id and r2.archived_at is null
-                 and r2.held_on > r.held_on
-               order by r2.held_on limit 1) nxt on true
-           where x.archived_at is null`,
-    ),
-  ]);
+  // one statement over the reviews the filter keeps: each subject's latest review of the period (its KPI
+  // gaps as they stood), and the improvement actions, whose effect is read at the subject's next review
+  // on the KPI the action addresses
+  const counts = await one<{
+    green: number;
+    amber: number;
+    red: number;
+    open: number;
+    overdue: number;
+    closed: number;
+    remains: number;
+  }>(
+    ctx.db,
+    sql`with rv as materialized (select r.id, r.subject_kind, r.subject_id, r.held_on from reviews r where ${reviewFilter}),
+         latest as (select distinct on (rv.subject_kind, rv.subject_id) rv.id from rv
+                     order by rv.subject_kind, rv.subject_id, rv.held_on desc, rv.id),
+         gaps as (select count(*) filter (where g.status = 'green')::int as green,
+                         count(*) filter (where g.status = 'amber')::int as amber,
+                         count(*) filter (where g.status = 'red')::int as red
+                    from review_gaps g join latest l on l.id = g.review_id),
+         actions as (
+           select count(*) filter (where x.status in ('open', 'in_progress'))::int as open,
+                  count(*) filter (where x.status in ('open', 'in_progress') and x.due_date < ${today}::date)::int as overdue,
+                  count(*) filter (where x.status = 'done' and nxt.status = 'green')::int as closed,
+                  count(*) filter (where x.status = 'done' and nxt.status in ('amber', 'red'))::int as remains
+             from review_actions x join rv r on r.id = x.review_id
+             left join lateral (
+               select g.status from reviews r2 join review_gaps g on g.review_id = r2.id and g.kpi_id = x.kpi_id
+                where r2.subject_kind = r.subject_kind and r2.subject_id = r.subject_id and r2.archived_at is null
+                  and r2.held_on > r.held_on
+                order by r2.held_on limit 1) nxt on true
+            where x.archived_at is null)
+        select * from gaps, actions`,
+  );
   return [
-    fig('kpi.green', gaps?.green, '/kpis', { period, status: 'green' }, { tone: 'good' }),
-    fig('kpi.amber', gaps?.amber, '/kpis', { period, status: 'amber' }, { tone: 'warning' }),
-    fig('kpi.red', gaps?.red, '/kpis', { period, status: 'red' }, { tone: 'danger' }),
-    fig('improvement.open', actions?.open, '/reviews', { period }),
-    fig('improvement.overdue', actions?.overdue, '/reviews', { period }, { tone: 'danger' }),
-    fig('improvement.closedGap', actions?.closed, '/reviews', { period }, { tone: 'good' }),
-    fig('improvement.gapRemains', actions?.remains, '/reviews', { period }, { tone: 'warning' }),
+    fig('kpi.green', counts?.green, '/kpis', { period, status: 'green' }, { tone: 'good' }),
+    fig('kpi.amber', counts?.amber, '/kpis', { period, status: 'amber' }, { tone: 'warning' }),
+    fig('kpi.red', counts?.red, '/kpis', { period, status: 'red' }, { tone: 'danger' }),
+    fig('improvement.open', counts?.open, '/reviews', { period }),
+    fig('improvement.overdue', counts?.overdue, '/reviews', { period }, { tone: 'danger' }),
+    fig('improvement.closedGap', counts?.closed, '/reviews', { period }, { tone: 'good' }),
+    fig('improvement.gapRemains', counts?.remains, '/reviews', { period }, { tone: 'warning' }),
   ];
 }
 
