@@ -225,47 +225,50 @@ async function strategy({ ctx, inFilter, period }: StepInput): Promise<Figure[]>
   const today = todayInChina();
   const year = Number(period.slice(0, 4));
   const readsPlans = can(ctx.user, 'plan.read');
-  const [plans, overdue, pipeline, discounts, registrations] = await Promise.all([
+  const readsPipeline = can(ctx.user, 'opportunity.read');
+  const decidesDiscounts = can(ctx.user, 'discount.decide');
+  const decidesRegistrations = can(ctx.user, 'registration.decide');
+  // plans, overdue actions, the open pipeline, pending discounts and queued registrations as facts per
+  // account, counted by kind in one statement over the accounts in the filter (joined once)
+  const facts = [
     readsPlans
-      ? rows<{ status: string; n: number }>(
-          ctx.db,
-          sql`select p.status, count(*)::int as n from account_plans p join accounts a on a.id = p.account_id and ${inFilter('a')}
-               where p.archived_at is null and p.year = ${year} group by 1`,
-        )
-      : [],
+      ? sql`select p.account_id, 'plan' as kind, p.status as key, null::bigint as amount from account_plans p
+             where p.archived_at is null and p.year = ${year}`
+      : undefined,
     readsPlans
-      ? one<{ n: number }>(
-          ctx.db,
-          sql`select count(*)::int as n from plan_actions pa join account_plans p on p.id = pa.plan_id and p.archived_at is null
-                join accounts a on a.id = p.account_id and ${inFilter('a')}
-               where pa.archived_at is null and pa.status in ('not_started', 'in_progress') and pa.due_date < ${today}::date`,
-        )
+      ? sql`select p.account_id, 'action_overdue', null, null from plan_actions pa
+              join account_plans p on p.id = pa.plan_id and p.archived_at is null
+             where pa.archived_at is null and pa.status in ('not_started', 'in_progress') and pa.due_date < ${today}::date`
       : undefined,
-    can(ctx.user, 'opportunity.read')
-      ? rows<{ stage: string; n: number; amount: string }>(
-          ctx.db,
-          sql`select o.stage, count(*)::int as n, coalesce(sum(o.amount), 0) as amount
-                from opportunities o join accounts a on a.id = o.account_id and ${inFilter('a')}
-               where o.status = 'open' and o.archived_at is null group by 1`,
-        )
-      : [],
-    can(ctx.user, 'discount.decide')
-      ? one<{ n: number }>(
-          ctx.db,
-          sql`select count(*)::int as n from discount_requests d join accounts a on a.id = d.account_id and ${inFilter('a')}
-               where d.status = 'pending'`,
-        )
+    readsPipeline
+      ? sql`select o.account_id, 'pipeline', o.stage, o.amount from opportunities o where o.status = 'open' and o.archived_at is null`
       : undefined,
-    can(ctx.user, 'registration.decide')
-      ? one<{ n: number }>(
-          ctx.db,
-          // a claim on a prospect nobody owns yet has no account: it counts unless the map is filtered to accounts
-          sql`select count(*)::int as n from registrations r
-               where r.status = 'queued' and ${registrationScope(ctx.user, 'r')}
-                 and (r.account_id is null or r.account_id in (select a.id from accounts a where ${inFilter('a')}))`,
-        )
+    decidesDiscounts
+      ? sql`select d.account_id, 'discount', null, null from discount_requests d where d.status = 'pending'`
       : undefined,
-  ]);
+    decidesRegistrations
+      ? sql`select r.account_id, 'registration', null, null from registrations r
+             where r.status = 'queued' and ${registrationScope(ctx.user, 'r')}`
+      : undefined,
+  ].filter((f) => f !== undefined);
+  const counted = facts.length
+    ? await rows<{ kind: string; key: string | null; n: number; amount: string }>(
+        ctx.db,
+        // a claim on a prospect nobody owns yet has no account: it counts unless the map is filtered to accounts
+        sql`select x.kind, x.key, count(*)::int as n, coalesce(sum(x.amount), 0) as amount
+              from (${sql.join(facts, sql` union all `)}) x
+              left join accounts a on a.id = x.account_id and ${inFilter('a')}
+             where a.id is not null or (x.kind = 'registration' and x.account_id is null)
+             group by 1, 2`,
+      )
+    : [];
+  const countOf = (kind: string, key: string | null = null) =>
+    counted.find((c) => c.kind === kind && c.key === key) ?? { n: 0, amount: '0' };
+  const plans = PLAN_STATUSES.map((status) => ({ status, n: countOf('plan', status).n }));
+  const overdue = readsPlans ? countOf('action_overdue') : undefined;
+  const pipeline = STAGES.map((stage) => ({ stage, ...countOf('pipeline', stage) }));
+  const discounts = decidesDiscounts ? countOf('discount') : undefined;
+  const registrations = decidesRegistrations ? countOf('registration') : undefined;
   const planCount = (s: string) => plans.find((p) => p.status === s)?.n ?? 0;
   return [
     ...(readsPlans
@@ -284,7 +287,7 @@ async function strategy({ ctx, inFilter, period }: StepInput): Promise<Figure[]>
           fig('plans.overdueActions', overdue?.n, '/plans', { view: 'overdue' }, { tone: 'danger' }),
         ]
       : []),
-    ...STAGES.filter(() => can(ctx.user, 'opportunity.read')).map((stage) => {
+    ...STAGES.filter(() => readsPipeline).map((stage) => {
       const p = pipeline.find((x) => x.stage === stage);
       return fig(`pipeline.${stage}`, p?.n, '/pipeline', {}, { amount: p?.amount ?? 0 });
     }),
