@@ -81,7 +81,7 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
             order by points desc, r.account_id limit ${LIST})
         select s.account_id, a.name, a.owner_id, u.display_name as owner_name, s.tier, s.points::float8 as points,
                (select jsonb_agg(jsonb_build_object('kind', r.kind, 'rule', r.rule, 'severity', r.severity, 'value', r.value,
-                                                    'text', r.text, 'points', r.points) order by r.points desc)
+                                                    'text', r.text, 'points', r.points) order by r.points desc, r.kind, r.rule)
                   from reason r where r.account_id = s.account_id) as reasons,
                res.churn_risk, res.revenue
           from scored s join accounts a on a.id = s.account_id left join users u on u.id = a.owner_id

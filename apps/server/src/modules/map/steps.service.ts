@@ -341,18 +341,22 @@ async function evaluate({ ctx, q, inFilter, period }: StepInput): Promise<Figure
                          count(*) filter (where g.status = 'amber')::int as amber,
                          count(*) filter (where g.status = 'red')::int as red
                     from review_gaps g join latest l on l.id = g.review_id),
+         acts as (select x.id, x.status, x.due_date, x.kpi_id, r.subject_kind, r.subject_id, r.held_on
+                    from review_actions x join rv r on r.id = x.review_id where x.archived_at is null),
+         -- the KPI's status at the subject's first later review that has it, for every action at once
+         later as (select r2.subject_kind, r2.subject_id, r2.held_on, g.kpi_id, g.status
+                     from reviews r2 join review_gaps g on g.review_id = r2.id
+                    where r2.archived_at is null and (r2.subject_kind, r2.subject_id) in (select rv.subject_kind, rv.subject_id from rv)),
+         effect as (select distinct on (x.id) x.id, l.status from acts x
+                      join later l on l.subject_kind = x.subject_kind and l.subject_id = x.subject_id and l.kpi_id = x.kpi_id
+                                  and l.held_on > x.held_on
+                     order by x.id, l.held_on),
          actions as (
            select count(*) filter (where x.status in ('open', 'in_progress'))::int as open,
                   count(*) filter (where x.status in ('open', 'in_progress') and x.due_date < ${today}::date)::int as overdue,
-                  count(*) filter (where x.status = 'done' and nxt.status = 'green')::int as closed,
-                  count(*) filter (where x.status = 'done' and nxt.status in ('amber', 'red'))::int as remains
-             from review_actions x join rv r on r.id = x.review_id
-             left join lateral (
-               select g.status from reviews r2 join review_gaps g on g.review_id = r2.id and g.kpi_id = x.kpi_id
-                where r2.subject_kind = r.subject_kind and r2.subject_id = r.subject_id and r2.archived_at is null
-                  and r2.held_on > r.held_on
-                order by r2.held_on limit 1) nxt on true
-            where x.archived_at is null)
+                  count(*) filter (where x.status = 'done' and e.status = 'green')::int as closed,
+                  count(*) filter (where x.status = 'done' and e.status in ('amber', 'red'))::int as remains
+             from acts x left join effect e on e.id = x.id)
         select * from gaps, actions`,
   );
   return [
