@@ -20,6 +20,7 @@ CREATE TABLE "analysis_cells" (
 --> statement-breakpoint
 DROP INDEX "accounts_org_unit_idx";--> statement-breakpoint
 ALTER TABLE "analysis_cells" ADD CONSTRAINT "analysis_cells_run_id_analysis_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."analysis_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "accounts_archived_idx" ON "accounts" USING btree ("id") WHERE archived_at is not null;--> statement-breakpoint
 CREATE INDEX "analysis_results_run_churn_idx" ON "analysis_results" USING btree ("run_id","churn_risk","account_id");--> statement-breakpoint
 CREATE INDEX "analysis_results_run_revenue_idx" ON "analysis_results" USING btree ("run_id","revenue" DESC NULLS FIRST,"account_id");--> statement-breakpoint
 CREATE INDEX "needs_open_idx" ON "needs" USING btree ("account_id","band") WHERE archived_at is null and status in ('open', 'planned', 'in_progress');--> statement-breakpoint

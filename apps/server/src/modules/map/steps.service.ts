@@ -7,7 +7,15 @@ import { todayInChina } from '../../platform/today.js';
 import { registrationScope } from '../channels/index.js';
 import { periodRange, subjectVisible } from '../performance/index.js';
 import { breachedSql } from '../service/index.js';
-import { accountFilter, cellFilter, drillFilters, findLatestRun, type LatestRun, mapPeriod } from './filters.js';
+import {
+  accountFilter,
+  cellFilter,
+  drillFilters,
+  findLatestRun,
+  inAccountFilter,
+  type LatestRun,
+  mapPeriod,
+} from './filters.js';
 
 /** The live figures of one step of the key-account map (大客户营销管理图), each with its drill-down. */
 
@@ -30,6 +38,8 @@ type StepInput = {
   q: MapQuery;
   run: LatestRun | undefined;
   inFilter: (alias: string) => SQL;
+  /** the same filter on an `account_id` column (`inAccountFilter`) */
+  inAccounts: (column: SQL) => SQL;
   period: string;
 };
 
@@ -94,7 +104,7 @@ function identifyCounts(ctx: Ctx, q: MapQuery, run: LatestRun, inFilter: (alias:
               where res.run_id = ${run.id}`;
 }
 
-async function needs({ ctx, q, inFilter }: StepInput): Promise<Figure[]> {
+async function needs({ ctx, q, inAccounts }: StepInput): Promise<Figure[]> {
   const today = todayInChina();
   // open needs by band and overdue fulfilment tasks, joined to the accounts in the filter once
   const open = await one<{ p1: number; p2: number; p3: number; overdue: number }>(
@@ -107,7 +117,7 @@ async function needs({ ctx, q, inFilter }: StepInput): Promise<Figure[]> {
                 select t.account_id, 'overdue' from tasks t
                  where t.kind = 'need' and t.status in ('open', 'snoozed') and t.archived_at is null
                    and coalesce(t.snoozed_until, t.due_date) < ${today}::date) x
-          join accounts a on a.id = x.account_id and ${inFilter('a')}`,
+         where ${inAccounts(sql`x.account_id`)}`,
   );
   const tier = drillFilters(q, ['tier']);
   return [
@@ -118,7 +128,7 @@ async function needs({ ctx, q, inFilter }: StepInput): Promise<Figure[]> {
   ];
 }
 
-async function relationships({ ctx, q, run, inFilter, period }: StepInput): Promise<StepFigures> {
+async function relationships({ ctx, q, run, inFilter, inAccounts, period }: StepInput): Promise<StepFigures> {
   const today = todayInChina();
   const due = sql`coalesce(t.snoozed_until, t.due_date)`;
   const range = periodRange(period);
@@ -160,7 +170,7 @@ async function relationships({ ctx, q, run, inFilter, period }: StepInput): Prom
                      : sql`count(*) filter (where x.kind = 'key' and x.strong <= 1)::int as single,
                            count(*) filter (where x.kind = 'key' and x.deciders = 0)::int as uncovered`
                  }
-            from (${sql.join(facts, sql` union all `)}) x join accounts a on a.id = x.account_id and ${inFilter('a')}`,
+            from (${sql.join(facts, sql` union all `)}) x where ${inAccounts(sql`x.account_id`)}`,
     ),
     readsService
       ? rows<{ month: string; responses: number; csat: number | null; nps: number | null }>(
@@ -221,7 +231,7 @@ async function relationships({ ctx, q, run, inFilter, period }: StepInput): Prom
 const PLAN_STATUSES = ['draft', 'submitted', 'approved', 'closed'] as const;
 const STAGES = ['awareness', 'consideration', 'decision', 'purchase', 'renewal'] as const;
 
-async function strategy({ ctx, inFilter, period }: StepInput): Promise<Figure[]> {
+async function strategy({ ctx, inAccounts, period }: StepInput): Promise<Figure[]> {
   const today = todayInChina();
   const year = Number(period.slice(0, 4));
   const readsPlans = can(ctx.user, 'plan.read');
@@ -257,8 +267,7 @@ async function strategy({ ctx, inFilter, period }: StepInput): Promise<Figure[]>
         // a claim on a prospect nobody owns yet has no account: it counts unless the map is filtered to accounts
         sql`select x.kind, x.key, count(*)::int as n, coalesce(sum(x.amount), 0) as amount
               from (${sql.join(facts, sql` union all `)}) x
-              left join accounts a on a.id = x.account_id and ${inFilter('a')}
-             where a.id is not null or (x.kind = 'registration' and x.account_id is null)
+             where (x.kind = 'registration' and x.account_id is null) or ${inAccounts(sql`x.account_id`)}
              group by 1, 2`,
       )
     : [];
@@ -383,7 +392,14 @@ export async function mapStep(ctx: Ctx, step: MapStepKey, q: MapQuery): Promise<
   assertCan(ctx.user, 'analytics.read');
   const run = await findLatestRun(ctx);
   const period = mapPeriod(q);
-  const found = await steps[step]({ ctx, q, run, period, inFilter: (alias) => accountFilter(ctx, q, run, alias) });
+  const found = await steps[step]({
+    ctx,
+    q,
+    run,
+    period,
+    inFilter: (alias) => accountFilter(ctx, q, run, alias),
+    inAccounts: (column) => inAccountFilter(ctx, q, run, column),
+  });
   const result = Array.isArray(found) ? { figures: found } : found;
   return { step, period, figures: result.figures, trend: result.trend ?? [] };
 }

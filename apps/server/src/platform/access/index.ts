@@ -8,4 +8,5 @@ export {
   orgUnitScope,
   type Principal,
   seesContactDetails,
+  seesEveryAccount,
 } from './access.js';
