@@ -258,16 +258,20 @@ async function strategy({ ctx, inAccounts, period }: StepInput): Promise<Figure[
       : undefined,
     decidesRegistrations
       ? sql`select r.account_id, 'registration', null, null from registrations r
-             where r.status = 'queued' and ${registrationScope(ctx.user, 'r')}`
+             where r.status = 'queued' and r.account_id is not null and ${registrationScope(ctx.user, 'r')}`
       : undefined,
   ].filter((f) => f !== undefined);
+  // a claim on a prospect nobody owns yet has no account: it counts unless the map is filtered to accounts
+  const unowned = decidesRegistrations
+    ? sql`union all select null, 'registration', null, null from registrations r
+           where r.status = 'queued' and r.account_id is null and ${registrationScope(ctx.user, 'r')}`
+    : sql``;
   const counted = facts.length
     ? await rows<{ kind: string; key: string | null; n: number; amount: string }>(
         ctx.db,
-        // a claim on a prospect nobody owns yet has no account: it counts unless the map is filtered to accounts
-        sql`select x.kind, x.key, count(*)::int as n, coalesce(sum(x.amount), 0) as amount
-              from (${sql.join(facts, sql` union all `)}) x
-             where (x.kind = 'registration' and x.account_id is null) or ${inAccounts(sql`x.account_id`)}
+        sql`select y.kind, y.key, count(*)::int as n, coalesce(sum(y.amount), 0) as amount
+              from (select x.* from (${sql.join(facts, sql` union all `)}) x where ${inAccounts(sql`x.account_id`)}
+                    ${unowned}) y
              group by 1, 2`,
       )
     : [];
