@@ -363,6 +363,7 @@ async function evaluate({ ctx, q, inFilter, period }: StepInput): Promise<Figure
          effect as (select distinct on (x.id) x.id, l.status from acts x
                       join later l on l.subject_kind = x.subject_kind and l.subject_id = x.subject_id and l.kpi_id = x.kpi_id
                                   and l.held_on > x.held_on
+                     where x.status = 'done'
                      order by x.id, l.held_on),
          actions as (
            select count(*) filter (where x.status in ('open', 'in_progress'))::int as open,
