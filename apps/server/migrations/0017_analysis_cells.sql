@@ -25,7 +25,9 @@ CREATE INDEX "analysis_results_run_churn_idx" ON "analysis_results" USING btree 
 CREATE INDEX "analysis_results_run_revenue_idx" ON "analysis_results" USING btree ("run_id","revenue" DESC NULLS FIRST,"account_id");--> statement-breakpoint
 CREATE INDEX "needs_open_idx" ON "needs" USING btree ("account_id","band") WHERE archived_at is null and status in ('open', 'planned', 'in_progress');--> statement-breakpoint
 CREATE INDEX "review_gaps_review_status_idx" ON "review_gaps" USING btree ("review_id","kpi_id","status");--> statement-breakpoint
-CREATE INDEX "tasks_open_due_idx" ON "tasks" USING btree (coalesce("snoozed_until", "due_date"),"kind","account_id") WHERE status in ('open', 'snoozed') and archived_at is null;--> statement-breakpoint
+CREATE INDEX "account_plans_live_idx" ON "account_plans" USING btree ("id","account_id") WHERE archived_at is null;--> statement-breakpoint
+CREATE INDEX "plan_actions_open_due_idx" ON "plan_actions" USING btree ("due_date","plan_id") WHERE archived_at is null and status in ('not_started', 'in_progress');--> statement-breakpoint
+CREATE INDEX "tasks_open_kind_idx" ON "tasks" USING btree ("kind","account_id","due_date","snoozed_until") WHERE status in ('open', 'snoozed') and archived_at is null;--> statement-breakpoint
 CREATE INDEX "accounts_org_unit_idx" ON "accounts" USING btree ("org_unit_id","id","archived_at","owner_id","industry","province");
 --> statement-breakpoint
 -- The map's per-run aggregates (analysis_cells) are kept here, in the transaction of every write that

@@ -72,14 +72,14 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
   const ranking = rows<Row>(
     ctx.db,
     sql`with reason as materialized (${sql.join(sources, sql` union all `)}),
+         summed as (select r.account_id, sum(r.points) as points from reason r
+                     where ${inAccounts(sql`r.account_id`)} group by r.account_id),
          scored as (
-           select r.account_id, min(lt.tier) as tier,
-                  sum(r.points) * (case min(lt.tier) when 'strategic' then 1.5 when 'core' then 1.2 else 1 end) as points
-             from reason r
-             left join analysis_results lt on lt.run_id = ${run?.id ?? null} and lt.account_id = r.account_id
-            where ${inAccounts(sql`r.account_id`)}
-            group by r.account_id
-            order by points desc, r.account_id limit ${LIST})
+           select s.account_id, lt.tier,
+                  s.points * (case lt.tier when 'strategic' then 1.5 when 'core' then 1.2 else 1 end) as points
+             from summed s
+             left join analysis_results lt on lt.run_id = ${run?.id ?? null} and lt.account_id = s.account_id
+            order by points desc, s.account_id limit ${LIST})
         select s.account_id, a.name, a.owner_id, u.display_name as owner_name, s.tier, s.points::float8 as points,
                (select jsonb_agg(jsonb_build_object('kind', r.kind, 'rule', r.rule, 'severity', r.severity, 'value', r.value,
                                                     'text', r.text, 'points', r.points) order by r.points desc, r.kind, r.rule)
