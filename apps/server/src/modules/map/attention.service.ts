@@ -72,20 +72,28 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
   const ranking = rows<Row>(
     ctx.db,
     sql`with reason as materialized (${sql.join(sources, sql` union all `)}),
-         summed as (select r.account_id, sum(r.points) as points from reason r
-                     where ${inAccounts(sql`r.account_id`)} group by r.account_id),
+         summed as materialized (select r.account_id, sum(r.points) as points from reason r
+                                  where ${inAccounts(sql`r.account_id`)} group by r.account_id),
+         -- the fifth-largest sum before weighing: the fifth-largest weighed sum is at least this, and a
+         -- weight is at most 1.5, so only accounts whose sum reaches two thirds of it need their tier
+         floor as (select s.points from summed s order by s.points desc offset ${LIST - 1} limit 1),
          scored as (
            select s.account_id, lt.tier,
                   s.points * (case lt.tier when 'strategic' then 1.5 when 'core' then 1.2 else 1 end) as points
              from summed s
              left join analysis_results lt on lt.run_id = ${run?.id ?? null} and lt.account_id = s.account_id
-            order by points desc, s.account_id limit ${LIST})
+            where s.points * 1.5 >= coalesce((select f.points from floor f), 0)
+            order by points desc, s.account_id limit ${LIST}),
+         -- the reasons of the accounts ranked first, in one pass over them
+         reasons as (
+           select r.account_id,
+                  jsonb_agg(jsonb_build_object('kind', r.kind, 'rule', r.rule, 'severity', r.severity, 'value', r.value,
+                                               'text', r.text, 'points', r.points) order by r.points desc, r.kind, r.rule) as reasons
+             from reason r join scored s on s.account_id = r.account_id group by r.account_id)
         select s.account_id, a.name, a.owner_id, u.display_name as owner_name, s.tier, s.points::float8 as points,
-               (select jsonb_agg(jsonb_build_object('kind', r.kind, 'rule', r.rule, 'severity', r.severity, 'value', r.value,
-                                                    'text', r.text, 'points', r.points) order by r.points desc, r.kind, r.rule)
-                  from reason r where r.account_id = s.account_id) as reasons,
-               res.churn_risk, res.revenue
-          from scored s join accounts a on a.id = s.account_id left join users u on u.id = a.owner_id
+               x.reasons, res.churn_risk, res.revenue
+          from scored s join reasons x on x.account_id = s.account_id join accounts a on a.id = s.account_id
+          left join users u on u.id = a.owner_id
           left join analysis_results res on res.run_id = ${run?.id ?? null} and res.account_id = s.account_id
          order by s.points desc, s.account_id`,
   );
