@@ -277,6 +277,46 @@ describe('the map', () => {
     expect(body.pareto[1].revenueShare).toBeCloseTo(9000 / 10_000, 6);
   });
 
+  it('keeps steps 1 and 3 and the portfolio true when an account moves, a contact weakens, a tier is overridden or an account is archived', async () => {
+    // the director's figures come from the run's cells, the KAM's from the accounts themselves
+    const { group, sub, solo } = fx.accounts;
+    const version = async (id: string) => (await as(app, admin).get(`/accounts/${id}`)).json().version as number;
+    const moved = await as(app, admin).patch(`/accounts/${sub.id}`, {
+      version: await version(sub.id),
+      orgUnitId: fx.orgUnits.south.id,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const d = figures(await step(director, 'identify'));
+    expect([d['tier.strategic'], d['tier.core'], d['tier.general']]).toEqual([1, 0, 1]);
+    expect((await as(app, director).get('/map/portfolio')).json().accounts).toBe(2);
+    expect(figures(await step(kam, 'identify'))['tier.core']).toBe(1);
+    const south = figures(await step(admin, 'identify', `?orgUnitId=${fx.orgUnits.south.id}`));
+    expect([south['tier.strategic'], south['tier.core']]).toEqual([1, 1]);
+    // coverage: sub (no contact) has left the East; group keeps its one strong economic buyer
+    const r = figures(await step(director, 'relationships'));
+    expect([r['coverage.singleThreaded'], r['coverage.decisionUncovered']]).toEqual([1, 0]);
+    await database.db.execute(sql`update contacts set relationship_strength = 1 where account_id = ${group.id}`);
+    const weak = figures(await step(director, 'relationships'));
+    expect([weak['coverage.singleThreaded'], weak['coverage.decisionUncovered']]).toEqual([1, 1]);
+
+    const override = await as(app, admin).put(`/accounts/${solo.id}/tier-override`, {
+      tier: 'strategic',
+      reason: '战略合作',
+      expiresAt: null,
+    });
+    expect(override.statusCode, override.body).toBe(200);
+    const o = figures(await step(director, 'identify'));
+    expect([o['tier.strategic'], o['tier.general']]).toEqual([2, 0]);
+
+    const archived = await as(app, admin).delete(`/accounts/${group.id}?version=${await version(group.id)}`);
+    expect(archived.statusCode, archived.body).toBe(204);
+    const a = figures(await step(director, 'identify'));
+    expect([a['tier.strategic'], a['churn.atRisk'], a['abc.A']]).toEqual([1, 0, 0]);
+    const portfolio = (await as(app, director).get('/map/portfolio')).json();
+    expect(portfolio.accounts).toBe(1);
+    expect(portfolio.abc.map((g: { abc: string; accounts: number }) => [g.abc, g.accounts])).toEqual([['C', 1]]);
+  });
+
   it('refuses agents and answers a bad filter with a problem naming the field', async () => {
     expect((await as(app, agent).get('/map/steps/identify')).statusCode).toBe(403);
     const bad = await as(app, director).get('/map/steps/identify?tier=platinum');

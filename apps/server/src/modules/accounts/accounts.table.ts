@@ -63,7 +63,11 @@ export const accounts = pgTable(
     index('accounts_name_sort_idx').on(t.nameSort, t.id),
     index('accounts_updated_idx').on(t.updatedAt, t.id),
     index('accounts_owner_idx').on(t.ownerId),
-    index('accounts_org_unit_idx').on(t.orgUnitId),
+    // the archived few: "every live account" as an anti-join on these instead of a read of them all
+    index('accounts_archived_idx').on(t.id).where(sql`archived_at is not null`),
+    // by org unit (a director's scope) with what the map filters on: the scope's subqueries and the
+    // map's figures read the accounts from the index alone instead of the wide rows
+    index('accounts_org_unit_idx').on(t.orgUnitId, t.id, t.archivedAt, t.ownerId, t.industry, t.province),
     index('accounts_phone_idx').on(t.phoneE164),
     index('accounts_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
     index('accounts_short_name_trgm_idx').using('gin', sql`${t.shortName} gin_trgm_ops`),

@@ -10,6 +10,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { idColumn } from '../../platform/db/columns.js';
@@ -114,6 +115,49 @@ export const analysisResults = pgTable(
     // the map's figures and portfolio read these columns of a whole run: an index-only scan instead of
     // the wide rows (each carries its `details`)
     index('analysis_results_map_idx').on(t.runId, t.accountId, t.tier, t.abc, t.churnRisk, t.revenue, t.margin),
+    // the accounts at churn risk in a run (the map's attention list)
+    index('analysis_results_run_churn_idx').on(t.runId, t.churnRisk, t.accountId),
+    // the portfolio's largest accounts: walk the run by revenue until the filter has given enough
+    index('analysis_results_run_revenue_idx').on(t.runId, t.revenue.desc().nullsFirst(), t.accountId),
+  ],
+);
+
+/**
+ * A run's results summed by what the map filters and groups on: the account's org unit, industry and
+ * province (as they are now), tier, ABC class and revenue band (16 a decade, `analysis_revenue_band`);
+ * with the at-risk and tier-move counts against the run before and the key accounts' contact coverage.
+ * The map's steps 1 and 3 and its portfolio read these instead of joining 100,000 accounts to the run.
+ * Kept by triggers (migration 0017) in the transaction that writes results, moves an account or
+ * changes a contact, so every writer (a run, an override, an import, a restore) keeps them true.
+ */
+export const analysisCells = pgTable(
+  'analysis_cells',
+  {
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => analysisRuns.id, { onDelete: 'cascade' }),
+    orgUnitId: uuid('org_unit_id').notNull(),
+    industry: text('industry'),
+    province: text('province'),
+    tier: text('tier', { enum: ['strategic', 'core', 'general'] }).notNull(),
+    abc: text('abc', { enum: ['A', 'B', 'C', 'D'] }).notNull(),
+    band: smallint('band').notNull(),
+    accounts: integer('accounts').notNull(),
+    revenue: bigint('revenue', { mode: 'number' }).notNull(),
+    margin: bigint('margin', { mode: 'number' }).notNull(),
+    atRisk: integer('at_risk').notNull(),
+    atRiskRevenue: bigint('at_risk_revenue', { mode: 'number' }).notNull(),
+    movedUp: integer('moved_up').notNull(),
+    movedDown: integer('moved_down').notNull(),
+    /** strategic and core accounts with at most one contact of strength ≥ 3 (contacts as they are now) */
+    singleThreaded: integer('single_threaded').notNull(),
+    /** strategic and core accounts with no decision maker or economic buyer of strength ≥ 3 */
+    decisionUncovered: integer('decision_uncovered').notNull(),
+  },
+  (t) => [
+    unique('analysis_cells_key')
+      .on(t.runId, t.orgUnitId, t.industry, t.province, t.tier, t.abc, t.band)
+      .nullsNotDistinct(),
   ],
 );
 

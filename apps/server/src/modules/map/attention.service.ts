@@ -1,11 +1,11 @@
 import type { AttentionItem, MapAttention, MapDrill, MapQuery } from '@kamap/contracts';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { assertCan, can } from '../../platform/access/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { isoTimestamp, one, rows } from '../../platform/db/index.js';
+import { isoTimestamp, rows } from '../../platform/db/index.js';
 import { todayInChina } from '../../platform/today.js';
 import { breachedSql } from '../service/index.js';
-import { accountFilter, findLatestRun } from './filters.js';
+import { findLatestRun, inAccountFilter } from './filters.js';
 
 const LIST = 5;
 const FEED = 8;
@@ -21,7 +21,7 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
   assertCan(ctx.user, 'analytics.read');
   const run = await findLatestRun(ctx);
   const today = todayInChina();
-  const inFilter = accountFilter(ctx, q, run, 'a');
+  const inAccounts = (column: SQL) => inAccountFilter(ctx, q, run, column);
   const readsAlerts = can(ctx.user, 'alert.read');
   const readsService = can(ctx.user, 'service.read');
   const readsPlans = can(ctx.user, 'plan.read');
@@ -68,47 +68,63 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
       points: number;
     }[];
   };
-  const ranked = await rows<Row>(
+  // points per account first, over the accounts in the filter; the reasons only for the few ranked first
+  const ranking = rows<Row>(
     ctx.db,
-    sql`with reason as (${sql.join(sources, sql` union all `)}),
+    sql`with reason as materialized (${sql.join(sources, sql` union all `)}),
+         summed as materialized (select r.account_id, sum(r.points) as points from reason r
+                                  where ${inAccounts(sql`r.account_id`)} group by r.account_id),
+         -- the fifth-largest sum before weighing: the fifth-largest weighed sum is at least this, and a
+         -- weight is at most 1.5, so only accounts whose sum reaches two thirds of it need their tier
+         floor as (select s.points from summed s order by s.points desc offset ${LIST - 1} limit 1),
          scored as (
-           select a.id as account_id, a.name, a.owner_id, min(lt.tier) as tier,
-                  sum(r.points) * (case min(lt.tier) when 'strategic' then 1.5 when 'core' then 1.2 else 1 end) as points,
+           select s.account_id, lt.tier,
+                  s.points * (case lt.tier when 'strategic' then 1.5 when 'core' then 1.2 else 1 end) as points
+             from summed s
+             left join analysis_results lt on lt.run_id = ${run?.id ?? null} and lt.account_id = s.account_id
+            where s.points * 1.5 >= coalesce((select f.points from floor f), 0)
+            order by points desc, s.account_id limit ${LIST}),
+         -- the reasons of the accounts ranked first, in one pass over them
+         reasons as (
+           select r.account_id,
                   jsonb_agg(jsonb_build_object('kind', r.kind, 'rule', r.rule, 'severity', r.severity, 'value', r.value,
-                                               'text', r.text, 'points', r.points) order by r.points desc) as reasons
-             from reason r join accounts a on a.id = r.account_id and ${inFilter}
-             left join analysis_results lt on lt.run_id = ${run?.id ?? null} and lt.account_id = a.id
-            group by a.id)
-        select s.account_id, s.name, s.owner_id, u.display_name as owner_name, s.tier, s.points::float8 as points, s.reasons,
-               res.churn_risk, res.revenue
-          from scored s left join users u on u.id = s.owner_id
+                                               'text', r.text, 'points', r.points) order by r.points desc, r.kind, r.rule) as reasons
+             from reason r join scored s on s.account_id = r.account_id group by r.account_id)
+        select s.account_id, a.name, a.owner_id, u.display_name as owner_name, s.tier, s.points::float8 as points,
+               x.reasons, res.churn_risk, res.revenue
+          from scored s join reasons x on x.account_id = s.account_id join accounts a on a.id = s.account_id
+          left join users u on u.id = a.owner_id
           left join analysis_results res on res.run_id = ${run?.id ?? null} and res.account_id = s.account_id
-         order by s.points desc, s.account_id limit ${LIST}`,
+         order by s.points desc, s.account_id`,
   );
-  const feedFilter = sql`al.status in ('open', 'acknowledged') and al.account_id in (select a.id from accounts a where ${inFilter})`;
-  const [feed, active] = readsAlerts
-    ? await Promise.all([
-        rows<{
-          id: string;
-          account_id: string;
-          account_name: string;
-          rule: string;
-          severity: 'warning' | 'critical';
-          tier: 'strategic' | 'core' | 'general';
-          reason: string;
-          last_seen_at: unknown;
-        }>(
-          ctx.db,
-          sql`select al.id, al.account_id, a.name as account_name, al.rule, al.severity, al.tier, al.reason, al.last_seen_at
-                from alerts al join accounts a on a.id = al.account_id
-               where ${feedFilter}
-               order by (case al.severity when 'critical' then 10 else 0 end) + (case al.tier when 'strategic' then 3 when 'core' then 2 else 1 end) desc,
-                        al.last_seen_at desc, al.id
-               limit ${FEED}`,
-        ),
-        one<{ n: number }>(ctx.db, sql`select count(*)::int as n from alerts al where ${feedFilter}`),
-      ])
-    : [[], undefined];
+  // the alert feed and how many alerts are active, in one statement (the count is taken before the limit)
+  const feeding = readsAlerts
+    ? rows<{
+        id: string;
+        account_id: string;
+        account_name: string;
+        rule: string;
+        severity: 'warning' | 'critical';
+        tier: 'strategic' | 'core' | 'general';
+        reason: string;
+        last_seen_at: unknown;
+        active: number;
+      }>(
+        ctx.db,
+        sql`select f.id, f.account_id, a.name as account_name, f.rule, f.severity, f.tier, f.reason, f.last_seen_at, f.active
+              from (select al.id, al.account_id, al.rule, al.severity, al.tier, al.reason, al.last_seen_at,
+                           (case al.severity when 'critical' then 10 else 0 end) + (case al.tier when 'strategic' then 3 when 'core' then 2 else 1 end) as rank,
+                           count(*) over ()::int as active
+                      from alerts al
+                     where al.status in ('open', 'acknowledged') and ${inAccounts(sql`al.account_id`)}
+                     order by rank desc, al.last_seen_at desc, al.id
+                     limit ${FEED}) f
+              join accounts a on a.id = f.account_id
+             order by f.rank desc, f.last_seen_at desc, f.id`,
+      )
+    : Promise.resolve([]);
+  const [ranked, feed] = await Promise.all([ranking, feeding]);
+  const active = readsAlerts ? { n: feed[0]?.active ?? 0 } : undefined;
   return {
     today,
     items: ranked.map((r) => ({

@@ -1,6 +1,6 @@
 import type { MapQuery } from '@kamap/contracts';
 import { type SQL, sql } from 'drizzle-orm';
-import { accountScope } from '../../platform/access/index.js';
+import { accountScope, orgUnitScope, seesEveryAccount } from '../../platform/access/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { one } from '../../platform/db/index.js';
 import { todayInChina } from '../../platform/today.js';
@@ -40,6 +40,38 @@ export function accountFilter(ctx: Ctx, q: MapQuery, run: LatestRun | undefined,
         ? sql`exists (select 1 from analysis_results ft where ft.run_id = ${run.id} and ft.account_id = ${a}.id and ft.tier = ${q.tier})`
         : sql`false`,
     );
+  return sql.join(parts, sql` and `);
+}
+
+/**
+ * `accountFilter` as a predicate on an `account_id` column: a semi-join on the accounts in the filter;
+ * or, for a caller who sees every account with no filter set, an anti-join on the few archived ones,
+ * the same set without reading 100,000 accounts.
+ */
+export function inAccountFilter(ctx: Ctx, q: MapQuery, run: LatestRun | undefined, column: SQL): SQL {
+  const unfiltered = !q.orgUnitId && !q.ownerId && !q.industry && !q.region && !q.tier;
+  return seesEveryAccount(ctx.user) && unfiltered
+    ? sql`not exists (select 1 from accounts ax where ax.id = ${column} and ax.archived_at is not null)`
+    : sql`${column} in (select a.id from accounts a where ${accountFilter(ctx, q, run, 'a')})`;
+}
+
+/**
+ * The same filter over the latest run's `analysis_cells` aliased `alias`, or `undefined` where the cells
+ * cannot answer it: a scope by owner or team (KAMs), or the owner filter (the cells hold no owner: a
+ * KAM's 70 accounts are read live, and quickly, instead).
+ */
+export function cellFilter(ctx: Ctx, q: MapQuery, run: LatestRun, alias = 'c'): SQL | undefined {
+  const c = sql.raw(`"${alias}"`);
+  const scope = orgUnitScope(ctx.user, sql`${c}.org_unit_id`);
+  if (!scope || q.ownerId) return undefined;
+  const parts: SQL[] = [sql`${c}.run_id = ${run.id}`, scope];
+  if (q.orgUnitId)
+    parts.push(
+      sql`${c}.org_unit_id in (select x.id from org_units x where x.path like (select p.path from org_units p where p.id = ${q.orgUnitId}) || '%')`,
+    );
+  if (q.industry) parts.push(sql`${c}.industry = ${q.industry}`);
+  if (q.region) parts.push(sql`${c}.province = ${q.region}`);
+  if (q.tier) parts.push(sql`${c}.tier = ${q.tier}`);
   return sql.join(parts, sql` and `);
 }
 

@@ -7,7 +7,15 @@ import { todayInChina } from '../../platform/today.js';
 import { registrationScope } from '../channels/index.js';
 import { periodRange, subjectVisible } from '../performance/index.js';
 import { breachedSql } from '../service/index.js';
-import { accountFilter, drillFilters, findLatestRun, type LatestRun, mapPeriod } from './filters.js';
+import {
+  accountFilter,
+  cellFilter,
+  drillFilters,
+  findLatestRun,
+  inAccountFilter,
+  type LatestRun,
+  mapPeriod,
+} from './filters.js';
 
 /** The live figures of one step of the key-account map (大客户营销管理图), each with its drill-down. */
 
@@ -30,54 +38,25 @@ type StepInput = {
   q: MapQuery;
   run: LatestRun | undefined;
   inFilter: (alias: string) => SQL;
+  /** the same filter on an `account_id` column (`inAccountFilter`) */
+  inAccounts: (column: SQL) => SQL;
   period: string;
 };
 
 const TIERS = ['strategic', 'core', 'general'] as const;
 const CLASSES = ['A', 'B', 'C', 'D'] as const;
 
-async function identify({ ctx, run, inFilter }: StepInput): Promise<Figure[]> {
+async function identify({ ctx, q, run, inFilter }: StepInput): Promise<Figure[]> {
   if (!run) return [];
   const results = (key: string, filters: Record<string, string>, value: unknown, amount?: unknown) =>
     fig(key, value as number, '/identification', { tab: 'results', ...filters }, { amount: amount as number });
-  const counts = await one<Record<string, string | number>>(
-    ctx.db,
-    sql`select ${sql.join(
-      [
-        ...TIERS.map(
-          (t) =>
-            sql`count(*) filter (where res.tier = ${t})::int as ${sql.raw(`"tier_${t}"`)}, coalesce(sum(res.revenue) filter (where res.tier = ${t}), 0) as ${sql.raw(`"rev_${t}"`)}`,
-        ),
-        ...CLASSES.map(
-          (c) =>
-            sql`count(*) filter (where res.abc = ${c})::int as ${sql.raw(`"abc_${c}"`)}, coalesce(sum(res.revenue) filter (where res.abc = ${c}), 0) as ${sql.raw(`"rev_${c}"`)}`,
-        ),
-        sql`count(*) filter (where res.churn_risk >= ${run.churnThreshold})::int as at_risk`,
-        sql`coalesce(sum(res.revenue) filter (where res.churn_risk >= ${run.churnThreshold}), 0) as at_risk_revenue`,
-      ],
-      sql`, `,
-    )}
-    from analysis_results res join accounts a on a.id = res.account_id and ${inFilter('a')}
-    where res.run_id = ${run.id}`,
-  );
-  // movers: tier moves against the run before (up = towards strategic)
-  const rank = (alias: string) => sql.raw(`(case ${alias}.tier when 'strategic' then 3 when 'core' then 2 else 1 end)`);
-  const movers = run.previousRunId
-    ? await one<{ up: number; down: number }>(
-        ctx.db,
-        sql`select count(*) filter (where ${rank('res')} > ${rank('prev')})::int as up,
-                   count(*) filter (where ${rank('res')} < ${rank('prev')})::int as down
-              from analysis_results res join accounts a on a.id = res.account_id and ${inFilter('a')}
-              join analysis_results prev on prev.run_id = ${run.previousRunId} and prev.account_id = res.account_id
-             where res.run_id = ${run.id} and prev.tier <> res.tier`,
-      )
-    : { up: 0, down: 0 };
+  const counts = await one<Record<string, string | number>>(ctx.db, identifyCounts(ctx, q, run, inFilter));
   const c = counts ?? {};
   return [
     ...TIERS.map((t) => results(`tier.${t}`, { tier: t }, c[`tier_${t}`], c[`rev_${t}`])),
     ...CLASSES.map((k) => results(`abc.${k}`, { abc: k }, c[`abc_${k}`], c[`rev_${k}`])),
-    fig('movers.up', movers?.up, '/identification', { tab: 'runs' }, { tone: 'good' }),
-    fig('movers.down', movers?.down, '/identification', { tab: 'runs' }, { tone: 'warning' }),
+    fig('movers.up', c.moved_up, '/identification', { tab: 'runs' }, { tone: 'good' }),
+    fig('movers.down', c.moved_down, '/identification', { tab: 'runs' }, { tone: 'warning' }),
     fig(
       'churn.atRisk',
       c.at_risk,
@@ -88,70 +67,112 @@ async function identify({ ctx, run, inFilter }: StepInput): Promise<Figure[]> {
   ];
 }
 
-async function needs({ ctx, q, inFilter }: StepInput): Promise<Figure[]> {
+/**
+ * Step 1's counts in one statement: from the run's cells (a few thousand rows) where they can answer
+ * the scope and filters, else from the run's results joined to the accounts in the filter. Both count
+ * the same: accounts not archived, tier moves (up = towards strategic) against the run before.
+ */
+function identifyCounts(ctx: Ctx, q: MapQuery, run: LatestRun, inFilter: (alias: string) => SQL): SQL {
+  const cells = cellFilter(ctx, q, run, 'c');
+  type Source = { n: SQL; revenue: SQL; alias: string };
+  const by = (column: 'tier' | 'abc', value: string, source: Source) => {
+    const where = sql`${sql.raw(`${source.alias}.${column}`)} = ${value}`;
+    return sql`coalesce(${source.n} filter (where ${where}), 0)::int as ${sql.raw(`"${column}_${value}"`)},
+               coalesce(${source.revenue} filter (where ${where}), 0) as ${sql.raw(`"rev_${value}"`)}`;
+  };
+  const groups = (source: Source) => [
+    ...TIERS.map((t) => by('tier', t, source)),
+    ...CLASSES.map((k) => by('abc', k, source)),
+  ];
+  if (cells) {
+    const source = { n: sql`sum(c.accounts)`, revenue: sql`sum(c.revenue)`, alias: 'c' };
+    return sql`select ${sql.join(groups(source), sql`, `)},
+                      coalesce(sum(c.at_risk), 0)::int as at_risk, coalesce(sum(c.at_risk_revenue), 0) as at_risk_revenue,
+                      coalesce(sum(c.moved_up), 0)::int as moved_up, coalesce(sum(c.moved_down), 0)::int as moved_down
+                 from analysis_cells c where ${cells}`;
+  }
+  const rank = (alias: string) =>
+    sql.raw(`(case ${alias}.tier when 'strategic' then 3 when 'core' then 2 when 'general' then 1 end)`);
+  const source = { n: sql`count(*)`, revenue: sql`sum(res.revenue)`, alias: 'res' };
+  return sql`select ${sql.join(groups(source), sql`, `)},
+                    count(*) filter (where res.churn_risk >= ${run.churnThreshold})::int as at_risk,
+                    coalesce(sum(res.revenue) filter (where res.churn_risk >= ${run.churnThreshold}), 0) as at_risk_revenue,
+                    count(*) filter (where ${rank('res')} > ${rank('prev')})::int as moved_up,
+                    count(*) filter (where ${rank('res')} < ${rank('prev')})::int as moved_down
+               from analysis_results res join accounts a on a.id = res.account_id and ${inFilter('a')}
+               left join analysis_results prev on prev.run_id = ${run.previousRunId} and prev.account_id = res.account_id
+              where res.run_id = ${run.id}`;
+}
+
+async function needs({ ctx, q, inAccounts }: StepInput): Promise<Figure[]> {
   const today = todayInChina();
-  const [open, overdue] = await Promise.all([
-    one<{ p1: number; p2: number; p3: number }>(
-      ctx.db,
-      sql`select count(*) filter (where n.band = 'P1')::int as p1,
-                 count(*) filter (where n.band = 'P2')::int as p2,
-                 count(*) filter (where n.band = 'P3')::int as p3
-            from needs n join accounts a on a.id = n.account_id and ${inFilter('a')}
-           where n.archived_at is null and n.status in ('open', 'planned', 'in_progress')`,
-    ),
-    one<{ n: number }>(
-      ctx.db,
-      sql`select count(*)::int as n from tasks t join accounts a on a.id = t.account_id and ${inFilter('a')}
-           where t.kind = 'need' and t.status in ('open', 'snoozed') and t.archived_at is null
-             and coalesce(t.snoozed_until, t.due_date) < ${today}::date`,
-    ),
-  ]);
+  // open needs by band and overdue fulfilment tasks, joined to the accounts in the filter once
+  const open = await one<{ p1: number; p2: number; p3: number; overdue: number }>(
+    ctx.db,
+    sql`select count(*) filter (where x.kind = 'P1')::int as p1, count(*) filter (where x.kind = 'P2')::int as p2,
+               count(*) filter (where x.kind = 'P3')::int as p3, count(*) filter (where x.kind = 'overdue')::int as overdue
+          from (select n.account_id, n.band as kind from needs n
+                 where n.archived_at is null and n.status in ('open', 'planned', 'in_progress')
+                union all
+                select t.account_id, 'overdue' from tasks t
+                 where t.kind = 'need' and t.status in ('open', 'snoozed') and t.archived_at is null
+                   and coalesce(t.snoozed_until, t.due_date) < ${today}::date) x
+         where ${inAccounts(sql`x.account_id`)}`,
+  );
   const tier = drillFilters(q, ['tier']);
   return [
     fig('needs.p1', open?.p1, '/needs', { view: 'matrix', ...tier }, { tone: 'warning' }),
     fig('needs.p2', open?.p2, '/needs', { view: 'matrix', ...tier }),
     fig('needs.p3', open?.p3, '/needs', { view: 'matrix', ...tier }),
-    fig('needs.overdueTasks', overdue?.n, '/needs', { view: 'overdue' }, { tone: 'danger' }),
+    fig('needs.overdueTasks', open?.overdue, '/needs', { view: 'overdue' }, { tone: 'danger' }),
   ];
 }
 
-async function relationships({ ctx, run, inFilter, period }: StepInput): Promise<StepFigures> {
+async function relationships({ ctx, q, run, inFilter, inAccounts, period }: StepInput): Promise<StepFigures> {
   const today = todayInChina();
   const due = sql`coalesce(t.snoozed_until, t.due_date)`;
   const range = periodRange(period);
-  const [care, coverage, complaints, trend] = await Promise.all([
-    one<{ today: number; overdue: number }>(
+  const readsService = can(ctx.user, 'service.read');
+  const cells = run ? cellFilter(ctx, q, run, 'c') : undefined;
+  // care due, complaints and the key accounts' coverage as one set of facts per account, joined to the
+  // accounts in the filter once. Coverage: key accounts where one person carries the relationship, or no
+  // decision maker is held (the account list's `coverage` rule, accounts/coverage.ts); read from the
+  // run's cells where they answer the scope and filters, else counted here over the contacts.
+  const facts = [
+    sql`select t.account_id, 'care' as kind, ${due} as day, null::boolean as breached, null::int as strong, null::int as deciders
+          from tasks t
+         where t.kind = 'care' and t.status in ('open', 'snoozed') and t.archived_at is null and ${due} <= ${today}::date`,
+    readsService
+      ? sql`select c.account_id, 'complaint', null, ${breachedSql}, null, null
+              from complaints c where c.status in ('open', 'in_progress') and c.archived_at is null`
+      : undefined,
+    run && !cells
+      ? sql`select kr.account_id, 'key', null, null, coalesce(s.strong, 0)::int, coalesce(s.deciders, 0)::int
+              from analysis_results kr
+              left join (select cg.account_id, count(*) as strong,
+                                count(*) filter (where cg.decision_role in ('decision_maker', 'economic_buyer')) as deciders
+                           from contacts cg where cg.archived_at is null and cg.relationship_strength >= 3
+                          group by cg.account_id) s on s.account_id = kr.account_id
+             where kr.run_id = ${run.id} and kr.tier in ('strategic', 'core')`
+      : undefined,
+  ].filter((f) => f !== undefined);
+  const [counts, trend] = await Promise.all([
+    one<{ today: number; overdue: number; open: number; breached: number; single: number; uncovered: number }>(
       ctx.db,
-      sql`select count(*) filter (where ${due} = ${today}::date)::int as today,
-                 count(*) filter (where ${due} < ${today}::date)::int as overdue
-            from tasks t join accounts a on a.id = t.account_id and ${inFilter('a')}
-           where t.kind = 'care' and t.status in ('open', 'snoozed') and t.archived_at is null and ${due} <= ${today}::date`,
+      sql`select count(*) filter (where x.kind = 'care' and x.day = ${today}::date)::int as today,
+                 count(*) filter (where x.kind = 'care' and x.day < ${today}::date)::int as overdue,
+                 count(*) filter (where x.kind = 'complaint')::int as open,
+                 count(*) filter (where x.kind = 'complaint' and x.breached)::int as breached,
+                 ${
+                   cells
+                     ? sql`(select coalesce(sum(c.single_threaded), 0) from analysis_cells c where ${cells})::int as single,
+                           (select coalesce(sum(c.decision_uncovered), 0) from analysis_cells c where ${cells})::int as uncovered`
+                     : sql`count(*) filter (where x.kind = 'key' and x.strong <= 1)::int as single,
+                           count(*) filter (where x.kind = 'key' and x.deciders = 0)::int as uncovered`
+                 }
+            from (${sql.join(facts, sql` union all `)}) x where ${inAccounts(sql`x.account_id`)}`,
     ),
-    // key accounts where one person carries the relationship, or no decision maker is held: the same
-    // rule as the account list's `coverage` filter (accounts/coverage.ts), counted in one grouped pass
-    run
-      ? one<{ single: number; uncovered: number }>(
-          ctx.db,
-          sql`select count(*) filter (where coalesce(s.strong, 0) <= 1)::int as single,
-                     count(*) filter (where coalesce(s.deciders, 0) = 0)::int as uncovered
-                from accounts a join analysis_results kr on kr.run_id = ${run.id} and kr.account_id = a.id
-                 and kr.tier in ('strategic', 'core')
-                left join (select cg.account_id, count(*) as strong,
-                                  count(*) filter (where cg.decision_role in ('decision_maker', 'economic_buyer')) as deciders
-                             from contacts cg where cg.archived_at is null and cg.relationship_strength >= 3
-                            group by cg.account_id) s on s.account_id = a.id
-               where ${inFilter('a')}`,
-        )
-      : undefined,
-    can(ctx.user, 'service.read')
-      ? one<{ open: number; breached: number }>(
-          ctx.db,
-          sql`select count(*)::int as open, count(*) filter (where ${breachedSql})::int as breached
-                from complaints c join accounts a on a.id = c.account_id and ${inFilter('a')}
-               where c.status in ('open', 'in_progress') and c.archived_at is null`,
-        )
-      : undefined,
-    can(ctx.user, 'service.read')
+    readsService
       ? rows<{ month: string; responses: number; csat: number | null; nps: number | null }>(
           ctx.db,
           sql`select to_char(s.answered_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*)::int as responses,
@@ -166,6 +187,9 @@ async function relationships({ ctx, run, inFilter, period }: StepInput): Promise
         )
       : [],
   ]);
+  const care = counts;
+  const coverage = run ? { single: counts?.single ?? 0, uncovered: counts?.uncovered ?? 0 } : undefined;
+  const complaints = readsService ? { open: counts?.open ?? 0, breached: counts?.breached ?? 0 } : undefined;
   const figures = [
     fig('care.today', care?.today, '/tasks', { view: 'today', kind: 'care' }),
     fig('care.overdue', care?.overdue, '/tasks', { view: 'overdue', kind: 'care' }, { tone: 'warning' }),
@@ -207,51 +231,57 @@ async function relationships({ ctx, run, inFilter, period }: StepInput): Promise
 const PLAN_STATUSES = ['draft', 'submitted', 'approved', 'closed'] as const;
 const STAGES = ['awareness', 'consideration', 'decision', 'purchase', 'renewal'] as const;
 
-async function strategy({ ctx, inFilter, period }: StepInput): Promise<Figure[]> {
+async function strategy({ ctx, inAccounts, period }: StepInput): Promise<Figure[]> {
   const today = todayInChina();
   const year = Number(period.slice(0, 4));
   const readsPlans = can(ctx.user, 'plan.read');
-  const [plans, overdue, pipeline, discounts, registrations] = await Promise.all([
+  const readsPipeline = can(ctx.user, 'opportunity.read');
+  const decidesDiscounts = can(ctx.user, 'discount.decide');
+  const decidesRegistrations = can(ctx.user, 'registration.decide');
+  // plans, overdue actions, the open pipeline, pending discounts and queued registrations as facts per
+  // account, counted by kind in one statement over the accounts in the filter (joined once)
+  const facts = [
     readsPlans
-      ? rows<{ status: string; n: number }>(
-          ctx.db,
-          sql`select p.status, count(*)::int as n from account_plans p join accounts a on a.id = p.account_id and ${inFilter('a')}
-               where p.archived_at is null and p.year = ${year} group by 1`,
-        )
-      : [],
+      ? sql`select p.account_id, 'plan' as kind, p.status as key, null::bigint as amount from account_plans p
+             where p.archived_at is null and p.year = ${year}`
+      : undefined,
     readsPlans
-      ? one<{ n: number }>(
-          ctx.db,
-          sql`select count(*)::int as n from plan_actions pa join account_plans p on p.id = pa.plan_id and p.archived_at is null
-                join accounts a on a.id = p.account_id and ${inFilter('a')}
-               where pa.archived_at is null and pa.status in ('not_started', 'in_progress') and pa.due_date < ${today}::date`,
-        )
+      ? sql`select p.account_id, 'action_overdue', null, null from plan_actions pa
+              join account_plans p on p.id = pa.plan_id and p.archived_at is null
+             where pa.archived_at is null and pa.status in ('not_started', 'in_progress') and pa.due_date < ${today}::date`
       : undefined,
-    can(ctx.user, 'opportunity.read')
-      ? rows<{ stage: string; n: number; amount: string }>(
-          ctx.db,
-          sql`select o.stage, count(*)::int as n, coalesce(sum(o.amount), 0) as amount
-                from opportunities o join accounts a on a.id = o.account_id and ${inFilter('a')}
-               where o.status = 'open' and o.archived_at is null group by 1`,
-        )
-      : [],
-    can(ctx.user, 'discount.decide')
-      ? one<{ n: number }>(
-          ctx.db,
-          sql`select count(*)::int as n from discount_requests d join accounts a on a.id = d.account_id and ${inFilter('a')}
-               where d.status = 'pending'`,
-        )
+    readsPipeline
+      ? sql`select o.account_id, 'pipeline', o.stage, o.amount from opportunities o where o.status = 'open' and o.archived_at is null`
       : undefined,
-    can(ctx.user, 'registration.decide')
-      ? one<{ n: number }>(
-          ctx.db,
-          // a claim on a prospect nobody owns yet has no account: it counts unless the map is filtered to accounts
-          sql`select count(*)::int as n from registrations r
-               where r.status = 'queued' and ${registrationScope(ctx.user, 'r')}
-                 and (r.account_id is null or r.account_id in (select a.id from accounts a where ${inFilter('a')}))`,
-        )
+    decidesDiscounts
+      ? sql`select d.account_id, 'discount', null, null from discount_requests d where d.status = 'pending'`
       : undefined,
-  ]);
+    decidesRegistrations
+      ? sql`select r.account_id, 'registration', null, null from registrations r
+             where r.status = 'queued' and r.account_id is not null and ${registrationScope(ctx.user, 'r')}`
+      : undefined,
+  ].filter((f) => f !== undefined);
+  // a claim on a prospect nobody owns yet has no account: it counts unless the map is filtered to accounts
+  const unowned = decidesRegistrations
+    ? sql`union all select null, 'registration', null, null from registrations r
+           where r.status = 'queued' and r.account_id is null and ${registrationScope(ctx.user, 'r')}`
+    : sql``;
+  const counted = facts.length
+    ? await rows<{ kind: string; key: string | null; n: number; amount: string }>(
+        ctx.db,
+        sql`select y.kind, y.key, count(*)::int as n, coalesce(sum(y.amount), 0) as amount
+              from (select x.* from (${sql.join(facts, sql` union all `)}) x where ${inAccounts(sql`x.account_id`)}
+                    ${unowned}) y
+             group by 1, 2`,
+      )
+    : [];
+  const countOf = (kind: string, key: string | null = null) =>
+    counted.find((c) => c.kind === kind && c.key === key) ?? { n: 0, amount: '0' };
+  const plans = PLAN_STATUSES.map((status) => ({ status, n: countOf('plan', status).n }));
+  const overdue = readsPlans ? countOf('action_overdue') : undefined;
+  const pipeline = STAGES.map((stage) => ({ stage, ...countOf('pipeline', stage) }));
+  const discounts = decidesDiscounts ? countOf('discount') : undefined;
+  const registrations = decidesRegistrations ? countOf('registration') : undefined;
   const planCount = (s: string) => plans.find((p) => p.status === s)?.n ?? 0;
   return [
     ...(readsPlans
@@ -270,7 +300,7 @@ async function strategy({ ctx, inFilter, period }: StepInput): Promise<Figure[]>
           fig('plans.overdueActions', overdue?.n, '/plans', { view: 'overdue' }, { tone: 'danger' }),
         ]
       : []),
-    ...STAGES.filter(() => can(ctx.user, 'opportunity.read')).map((stage) => {
+    ...STAGES.filter(() => readsPipeline).map((stage) => {
       const p = pipeline.find((x) => x.stage === stage);
       return fig(`pipeline.${stage}`, p?.n, '/pipeline', {}, { amount: p?.amount ?? 0 });
     }),
@@ -304,40 +334,53 @@ async function evaluate({ ctx, q, inFilter, period }: StepInput): Promise<Figure
     ].filter((p) => p !== undefined),
     sql` and `,
   );
-  const [gaps, actions] = await Promise.all([
-    // each subject's latest review of the period: its KPI gaps as they stood
-    one<{ green: number; amber: number; red: number }>(
-      ctx.db,
-      sql`with latest as (select distinct on (r.subject_kind, r.subject_id) r.id from reviews r where ${reviewFilter}
-                          order by r.subject_kind, r.subject_id, r.held_on desc, r.id)
-          select count(*) filter (where g.status = 'green')::int as green, count(*) filter (where g.status = 'amber')::int as amber,
-                 count(*) filter (where g.status = 'red')::int as red
-            from review_gaps g join latest l on l.id = g.review_id`,
-    ),
-    // an action's effect is read at the subject's next review, on the KPI it addresses
-    one<{ open: number; overdue: number; closed: number; remains: number }>(
-      ctx.db,
-      sql`select count(*) filter (where x.status in ('open', 'in_progress'))::int as open,
-                 count(*) filter (where x.status in ('open', 'in_progress') and x.due_date < ${today}::date)::int as overdue,
-                 count(*) filter (where x.status = 'done' and nxt.status = 'green')::int as closed,
-                 count(*) filter (where x.status = 'done' and nxt.status in ('amber', 'red'))::int as remains
-            from review_actions x join reviews r on r.id = x.review_id and ${reviewFilter}
-            left join lateral (
-              select g.status from reviews r2 join review_gaps g on g.review_id = r2.id and g.kpi_id = x.kpi_id
-               where r2.subject_kind = r.subject_kind and r2.subject_id = r.subject_id and r2.archived_at is null
-                 and r2.held_on > r.held_on
-               order by r2.held_on limit 1) nxt on true
-           where x.archived_at is null`,
-    ),
-  ]);
+  // one statement over the reviews the filter keeps: each subject's latest review of the period (its KPI
+  // gaps as they stood), and the improvement actions, whose effect is read at the subject's next review
+  // on the KPI the action addresses
+  const counts = await one<{
+    green: number;
+    amber: number;
+    red: number;
+    open: number;
+    overdue: number;
+    closed: number;
+    remains: number;
+  }>(
+    ctx.db,
+    sql`with rv as materialized (select r.id, r.subject_kind, r.subject_id, r.held_on from reviews r where ${reviewFilter}),
+         latest as (select distinct on (rv.subject_kind, rv.subject_id) rv.id from rv
+                     order by rv.subject_kind, rv.subject_id, rv.held_on desc, rv.id),
+         gaps as (select count(*) filter (where g.status = 'green')::int as green,
+                         count(*) filter (where g.status = 'amber')::int as amber,
+                         count(*) filter (where g.status = 'red')::int as red
+                    from review_gaps g join latest l on l.id = g.review_id),
+         acts as (select x.id, x.status, x.due_date, x.kpi_id, r.subject_kind, r.subject_id, r.held_on
+                    from review_actions x join rv r on r.id = x.review_id where x.archived_at is null),
+         -- the KPI's status at the subject's first later review that has it, for every action at once
+         later as (select r2.subject_kind, r2.subject_id, r2.held_on, g.kpi_id, g.status
+                     from reviews r2 join review_gaps g on g.review_id = r2.id
+                    where r2.archived_at is null and (r2.subject_kind, r2.subject_id) in (select rv.subject_kind, rv.subject_id from rv)),
+         effect as (select distinct on (x.id) x.id, l.status from acts x
+                      join later l on l.subject_kind = x.subject_kind and l.subject_id = x.subject_id and l.kpi_id = x.kpi_id
+                                  and l.held_on > x.held_on
+                     where x.status = 'done'
+                     order by x.id, l.held_on),
+         actions as (
+           select count(*) filter (where x.status in ('open', 'in_progress'))::int as open,
+                  count(*) filter (where x.status in ('open', 'in_progress') and x.due_date < ${today}::date)::int as overdue,
+                  count(*) filter (where x.status = 'done' and e.status = 'green')::int as closed,
+                  count(*) filter (where x.status = 'done' and e.status in ('amber', 'red'))::int as remains
+             from acts x left join effect e on e.id = x.id)
+        select * from gaps, actions`,
+  );
   return [
-    fig('kpi.green', gaps?.green, '/kpis', { period, status: 'green' }, { tone: 'good' }),
-    fig('kpi.amber', gaps?.amber, '/kpis', { period, status: 'amber' }, { tone: 'warning' }),
-    fig('kpi.red', gaps?.red, '/kpis', { period, status: 'red' }, { tone: 'danger' }),
-    fig('improvement.open', actions?.open, '/reviews', { period }),
-    fig('improvement.overdue', actions?.overdue, '/reviews', { period }, { tone: 'danger' }),
-    fig('improvement.closedGap', actions?.closed, '/reviews', { period }, { tone: 'good' }),
-    fig('improvement.gapRemains', actions?.remains, '/reviews', { period }, { tone: 'warning' }),
+    fig('kpi.green', counts?.green, '/kpis', { period, status: 'green' }, { tone: 'good' }),
+    fig('kpi.amber', counts?.amber, '/kpis', { period, status: 'amber' }, { tone: 'warning' }),
+    fig('kpi.red', counts?.red, '/kpis', { period, status: 'red' }, { tone: 'danger' }),
+    fig('improvement.open', counts?.open, '/reviews', { period }),
+    fig('improvement.overdue', counts?.overdue, '/reviews', { period }, { tone: 'danger' }),
+    fig('improvement.closedGap', counts?.closed, '/reviews', { period }, { tone: 'good' }),
+    fig('improvement.gapRemains', counts?.remains, '/reviews', { period }, { tone: 'warning' }),
   ];
 }
 
@@ -354,7 +397,14 @@ export async function mapStep(ctx: Ctx, step: MapStepKey, q: MapQuery): Promise<
   assertCan(ctx.user, 'analytics.read');
   const run = await findLatestRun(ctx);
   const period = mapPeriod(q);
-  const found = await steps[step]({ ctx, q, run, period, inFilter: (alias) => accountFilter(ctx, q, run, alias) });
+  const found = await steps[step]({
+    ctx,
+    q,
+    run,
+    period,
+    inFilter: (alias) => accountFilter(ctx, q, run, alias),
+    inAccounts: (column) => inAccountFilter(ctx, q, run, column),
+  });
   const result = Array.isArray(found) ? { figures: found } : found;
   return { step, period, figures: result.figures, trend: result.trend ?? [] };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, pgTable, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import { idColumn, trackedColumns } from '../../platform/db/columns.js';
 import { accounts } from '../accounts/accounts.table.js';
@@ -29,5 +30,12 @@ export const needs = pgTable(
       .default('open'),
     ...trackedColumns(),
   },
-  (t) => [index('needs_account_idx').on(t.accountId, t.status), index('needs_category_idx').on(t.category)],
+  (t) => [
+    index('needs_account_idx').on(t.accountId, t.status),
+    index('needs_category_idx').on(t.category),
+    // the map's open needs by band, read from the index alone
+    index('needs_open_idx')
+      .on(t.accountId, t.band)
+      .where(sql`archived_at is null and status in ('open', 'planned', 'in_progress')`),
+  ],
 );

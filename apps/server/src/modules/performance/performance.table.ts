@@ -149,7 +149,11 @@ export const reviewGaps = pgTable(
     status: text('status', { enum: ['green', 'amber', 'red', 'none'] }).notNull(),
     snapshotAt: timestamp('snapshot_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('review_gaps_review_kpi_uq').on(t.reviewId, t.kpiId)],
+  (t) => [
+    uniqueIndex('review_gaps_review_kpi_uq').on(t.reviewId, t.kpiId),
+    // the map's step 5 reads a review's gap statuses (and a KPI's at the next review) from the index alone
+    index('review_gaps_review_status_idx').on(t.reviewId, t.kpiId, t.status),
+  ],
 );
 
 /** A cause found in the problem analysis, with its 5-whys or fishbone notes and the records behind it. */

@@ -53,7 +53,11 @@ export const accountPlans = pgTable(
     approvalNote: text('approval_note'),
     ...trackedColumns(),
   },
-  (t) => [uniqueIndex('account_plans_account_year_uq').on(t.accountId, t.year).where(sql`archived_at is null`)],
+  (t) => [
+    uniqueIndex('account_plans_account_year_uq').on(t.accountId, t.year).where(sql`archived_at is null`),
+    // a plan's account, from the index alone (the map joins open actions to their plans' accounts)
+    index('account_plans_live_idx').on(t.id, t.accountId).where(sql`archived_at is null`),
+  ],
 );
 
 /** An action under one of the four strategies: who, by when, with what, and how far it got. */
@@ -84,6 +88,10 @@ export const planActions = pgTable(
   (t) => [
     index('plan_actions_plan_idx').on(t.planId),
     index('plan_actions_due_idx').on(t.status, t.dueDate),
+    // open actions by due day with their plan: the map's overdue actions from the index alone
+    index('plan_actions_open_due_idx')
+      .on(t.dueDate, t.planId)
+      .where(sql`archived_at is null and status in ('not_started', 'in_progress')`),
     index('plan_actions_owner_idx').on(t.ownerId, t.dueDate),
   ],
 );

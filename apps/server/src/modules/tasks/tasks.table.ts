@@ -53,6 +53,11 @@ export const tasks = pgTable(
     index('tasks_open_account_idx')
       .on(t.accountId, t.kind, sql`coalesce(${t.snoozedUntil}, ${t.dueDate})`)
       .where(sql`status in ('open', 'snoozed') and archived_at is null`),
+    // open work with its days as plain columns: the map's overdue and due counts over every account read
+    // the index alone (an index on the coalesce expression cannot answer them without the rows)
+    index('tasks_open_kind_idx')
+      .on(t.kind, t.accountId, t.dueDate, t.snoozedUntil)
+      .where(sql`status in ('open', 'snoozed') and archived_at is null`),
     uniqueIndex('tasks_reason_due_uq').on(t.reasonKey, t.dueDate).where(sql`${t.reasonKey} is not null`),
   ],
 );

@@ -222,6 +222,30 @@ export function accountScope(user: Principal, alias = 'accounts'): SQL {
   }
 }
 
+/** Whether `accountScope` lets the user see every account (so a query may skip reading the accounts). */
+export function seesEveryAccount(user: Principal): boolean {
+  return user.role === 'admin';
+}
+
+/**
+ * The same scope over rows that carry an account's org unit but not the account (per-unit aggregates
+ * such as `analysis_cells`), for the roles whose scope is decided by org unit alone; `undefined` for
+ * the others (owner or team, agent), which must read the accounts themselves.
+ */
+export function orgUnitScope(user: Principal, column: SQL): SQL | undefined {
+  switch (user.role) {
+    case 'admin':
+      return sql`true`;
+    case 'director':
+    case 'service':
+    case 'analyst':
+      return sql`${column} = any(${pgArray(user.orgUnitIds)}::uuid[])`;
+    case 'kam':
+    case 'agent':
+      return undefined;
+  }
+}
+
 /** Scope for a table that carries `account_id`: the row's account must be in the user's scope. */
 export function accountIdInScope(user: Principal, column: SQL): SQL {
   if (user.role === 'admin') return sql`true`;

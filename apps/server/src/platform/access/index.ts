@@ -5,6 +5,8 @@ export {
   assertCan,
   can,
   dossierAccess,
+  orgUnitScope,
   type Principal,
   seesContactDetails,
+  seesEveryAccount,
 } from './access.js';

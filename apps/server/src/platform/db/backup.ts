@@ -7,8 +7,11 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Progress } from '../progress.js';
 import { type Database, type Db, one, rows } from './index.js';
 
-/** Ephemeral tables a backup leaves out: a restored store starts with nobody signed in. */
-const SKIPPED = new Set(['sessions', 'login_failures']);
+/**
+ * Tables a backup leaves out: the ephemeral ones (a restored store starts with nobody signed in) and
+ * the map's per-run aggregates, which the database's triggers rebuild as the results are restored.
+ */
+const SKIPPED = new Set(['sessions', 'login_failures', 'analysis_cells']);
 const BATCH = 2000;
 export const BACKUP_FORMAT = 'kamap-backup/1';
 
