@@ -121,9 +121,9 @@ async function needs({ ctx, q, inAccounts }: StepInput): Promise<Figure[]> {
   );
   const tier = drillFilters(q, ['tier']);
   return [
-    fig('needs.p1', open?.p1, '/needs', { view: 'matrix', ...tier }, { tone: 'warning' }),
-    fig('needs.p2', open?.p2, '/needs', { view: 'matrix', ...tier }),
-    fig('needs.p3', open?.p3, '/needs', { view: 'matrix', ...tier }),
+    fig('needs.p1', open?.p1, '/needs', { view: 'matrix', band: 'P1', ...tier }, { tone: 'warning' }),
+    fig('needs.p2', open?.p2, '/needs', { view: 'matrix', band: 'P2', ...tier }),
+    fig('needs.p3', open?.p3, '/needs', { view: 'matrix', band: 'P3', ...tier }),
     fig('needs.overdueTasks', open?.overdue, '/needs', { view: 'overdue' }, { tone: 'danger' }),
   ];
 }
@@ -191,8 +191,14 @@ async function relationships({ ctx, q, run, inFilter, inAccounts, period }: Step
   const coverage = run ? { single: counts?.single ?? 0, uncovered: counts?.uncovered ?? 0 } : undefined;
   const complaints = readsService ? { open: counts?.open ?? 0, breached: counts?.breached ?? 0 } : undefined;
   const figures = [
-    fig('care.today', care?.today, '/tasks', { view: 'today', kind: 'care' }),
-    fig('care.overdue', care?.overdue, '/tasks', { view: 'overdue', kind: 'care' }, { tone: 'warning' }),
+    fig('care.today', care?.today, '/tasks', { view: 'today', kind: 'care', whose: 'scope' }),
+    fig(
+      'care.overdue',
+      care?.overdue,
+      '/tasks',
+      { view: 'overdue', kind: 'care', whose: 'scope' },
+      { tone: 'warning' },
+    ),
     ...(coverage
       ? [
           fig('coverage.singleThreaded', coverage.single, '/accounts', { coverage: 'single' }, { tone: 'warning' }),
