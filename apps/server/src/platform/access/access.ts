@@ -205,20 +205,18 @@ export function seesContactDetails(user: Principal): boolean {
  */
 export function accountScope(user: Principal, alias = 'accounts'): SQL {
   const a = sql.raw(`"${alias}"`);
+  const byUnit = orgUnitScope(user, sql`${a}.org_unit_id`);
+  if (byUnit) return byUnit;
   switch (user.role) {
-    case 'admin':
-      return sql`true`;
-    case 'director':
-    case 'service':
-    case 'analyst':
-      // constants rather than a subquery: the planner then knows how much of the table is in scope
-      return sql`${a}.org_unit_id = any(${pgArray(user.orgUnitIds)}::uuid[])`;
     case 'kam':
       return sql`(${a}.owner_id = ${user.id} or exists (select 1 from account_team tm where tm.account_id = ${a}.id and tm.user_id = ${user.id}))`;
     case 'agent':
       return user.agentId
         ? sql`exists (select 1 from account_agents ag where ag.account_id = ${a}.id and ag.agent_id = ${user.agentId})`
         : sql`false`;
+    default:
+      // every other role is scoped by org unit, above
+      return sql`false`;
   }
 }
 
@@ -239,6 +237,7 @@ export function orgUnitScope(user: Principal, column: SQL): SQL | undefined {
     case 'director':
     case 'service':
     case 'analyst':
+      // constants rather than a subquery: the planner then knows how much of the table is in scope
       return sql`${column} = any(${pgArray(user.orgUnitIds)}::uuid[])`;
     case 'kam':
     case 'agent':
