@@ -173,6 +173,17 @@ describe('kamap in the browser', () => {
 
     await page.goto(`${base}/accounts/${map.accountId}?tab=relationships`);
     await card(mover.id).waitFor({ timeout: 30_000 });
+    // the chart's code arrives with the tab, then it fits the view: drag once the cards stand still
+    await page.waitForFunction(
+      (id) =>
+        new Promise((resolve) => {
+          const at = () => document.querySelector(`.react-flow__node[data-id="${id}"]`)?.getBoundingClientRect().x;
+          const first = at();
+          setTimeout(() => resolve(first !== undefined && at() === first), 300);
+        }),
+      mover.id,
+      { timeout: 15_000 },
+    );
     await drag(mover.id, target.id);
     await page.getByText(`${mover.name} 现在向 ${target.name} 汇报`).waitFor({ timeout: 15_000 });
     const moved = await api(`/contacts/${mover.id}`);
