@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
@@ -38,9 +38,10 @@ import { relationshipsRoutes } from './modules/relationships/index.js';
 import { serviceRoutes } from './modules/service/index.js';
 import { tasksRoutes } from './modules/tasks/index.js';
 import { timelineRoutes } from './modules/timeline/index.js';
-import { resolveApiToken, resolveSession, usersRoutes } from './modules/users/index.js';
+import { currentUser, resolveApiToken, resolveSession, usersRoutes } from './modules/users/index.js';
 import type { Database } from './platform/db/index.js';
-import { registerAuth } from './platform/http/auth.plugin.js';
+import { appShell } from './platform/http/app-shell.js';
+import { registerAuth, SESSION_COOKIE } from './platform/http/auth.plugin.js';
 import { registerErrorHandler } from './platform/http/errors.plugin.js';
 
 export type AppDeps = {
@@ -177,6 +178,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(fastifyStatic, {
       root: webDist,
       wildcard: false,
+      // the app shell is answered below, with the session in it
+      index: false,
       // the build writes .br and .gz beside each file; a browser that accepts one gets it
       preCompressed: true,
       // file names under assets/ carry their content's hash: they never change, the app shell always may
@@ -187,13 +190,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ),
     });
     // client-side routes: any non-API GET that is not a file gets the app shell
-    app.get('/*', { schema: { hide: true }, config: { public: true } }, (req, reply) => {
+    const shell = appShell(readFileSync(join(webDist, 'index.html'), 'utf8'));
+    app.get('/*', { schema: { hide: true }, config: { public: true } }, async (req, reply) => {
       // a missing file (an old bundle after a redeploy) is a 404, not the app shell
       if (req.url.startsWith('/api/') || /\.[a-z0-9]+$/i.test(req.url.split('?')[0]!)) {
         reply.header('content-type', 'application/problem+json');
         return reply.code(404).send({ type: 'about:blank', title: 'Not found', status: 404 });
       }
-      return reply.sendFile('index.html');
+      // the signed-in user rides in the shell, so the first page starts its reads without asking who it is
+      const token = req.cookies[SESSION_COOKIE];
+      const auth = token ? await resolveSession(deps.database.db, token) : undefined;
+      return reply
+        .header('cache-control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .send(shell(auth ? currentUser(auth) : null));
     });
   }
   return app;

@@ -119,16 +119,35 @@ describe('backup and restore', () => {
 });
 
 describe('serving the web app', () => {
-  it('serves the shell for client routes, and a 404 for a missing asset or API path', async () => {
+  it('serves the shell for client routes, with the signed-in user in it, and a 404 for a missing asset', async () => {
     const database = await testDatabase();
+    await seedFixture(database);
     const web = join(dir, 'web');
     const { mkdirSync } = await import('node:fs');
     mkdirSync(join(web, 'assets'), { recursive: true });
-    writeFileSync(join(web, 'index.html'), '<!doctype html><title>kamap</title>');
+    writeFileSync(join(web, 'index.html'), '<!doctype html><head><title>kamap</title></head><body></body>');
     writeFileSync(join(web, 'assets', 'app-1.js'), 'console.log(1)');
     const { buildApp } = await import('../src/app.js');
     const app = await buildApp({ database, demoMode: false, logLevel: 'silent', webDist: web });
-    expect((await app.inject({ method: 'GET', url: '/accounts/123' })).body).toContain('<title>kamap</title>');
+    const session = (html: string) =>
+      JSON.parse(/<script type="application\/json" id="kamap-session">(.*?)<\/script>/.exec(html)![1]!);
+
+    const anonymous = await app.inject({ method: 'GET', url: '/accounts/123' });
+    expect(anonymous.body).toContain('<title>kamap</title>');
+    expect(anonymous.headers['cache-control']).toBe('no-store');
+    expect(session(anonymous.body)).toBeNull();
+    // the root is the shell too, not the file as it lies on disk
+    expect(session((await app.inject({ method: 'GET', url: '/' })).body)).toBeNull();
+
+    const director = await login(app, 'director');
+    const shell = await app.inject({ method: 'GET', url: '/', headers: { cookie: director.cookie } });
+    const me = await as(app, director).get('/auth/me');
+    expect(session(shell.body)).toEqual(me.json());
+    expect(session(shell.body).csrfToken).toBe(director.csrf);
+    // a stale cookie is nobody, not an error
+    const stale = await app.inject({ method: 'GET', url: '/', headers: { cookie: 'kamap_session=gone' } });
+    expect(session(stale.body)).toBeNull();
+
     expect((await app.inject({ method: 'GET', url: '/assets/app-1.js' })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/assets/app-0.js' })).statusCode).toBe(404);
     await app.close();

@@ -1,4 +1,4 @@
-export { principalById, principalsWithEmail, resolveApiToken, resolveSession } from './auth.service.js';
+export { currentUser, principalById, principalsWithEmail, resolveApiToken, resolveSession } from './auth.service.js';
 export { usersRoutes } from './users.routes.js';
 export {
   disableUserByName,

@@ -7,12 +7,12 @@ import type { Account } from '../../app/api/types';
 import { useCurrentUser } from '../../app/auth/current-user';
 import { oneOf, useUrlParams } from '../../app/use-url-params';
 import { LifecycleTag } from '../../ui/enum-tags';
+import { lazyDialog } from '../../ui/lazy-dialog';
 import { PageHeader } from '../../ui/page-header';
 import { PageSkeleton } from '../../ui/page-skeleton';
 import { QueryError } from '../../ui/query-error';
 import { seesAnalytics } from '../identification/access';
 import { planReaders } from '../plans/access';
-import { AccountEditDrawer } from './account-edit-drawer';
 import { useAccount } from './api';
 import { AccountBrief } from './brief/account-brief';
 
@@ -37,6 +37,7 @@ const CompetitorsTab = lazyTab(() => import('./competitors-tab'), 'CompetitorsTa
 const AccountPlanTab = lazyTab(() => import('../plans/account-tabs'), 'AccountPlanTab');
 const AccountOpportunitiesTab = lazyTab(() => import('../plans/account-tabs'), 'AccountOpportunitiesTab');
 const AccountContractsTab = lazyTab(() => import('../plans/account-tabs'), 'AccountContractsTab');
+const AccountEditDrawer = lazyDialog(() => import('./account-edit-drawer').then((module) => module.AccountEditDrawer));
 const ValueTab = lazy(() => import('../identification/value/value-tab').then((m) => ({ default: m.ValueTab })));
 
 const allTabs = [
@@ -155,7 +156,11 @@ export function AccountPage() {
           children: <Suspense fallback={<Skeleton active paragraph={{ rows: 10 }} />}>{render[key]()}</Suspense>,
         }))}
       />
-      {editing && <AccountEditDrawer account={a} onClose={() => setEditing(false)} />}
+      {editing && (
+        <Suspense fallback={null}>
+          <AccountEditDrawer account={a} onClose={() => setEditing(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

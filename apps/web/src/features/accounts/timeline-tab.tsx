@@ -9,7 +9,7 @@ import {
 import { InteractionKind, NeedStatus, OrderStatus, TaskKind } from '@kamap/contracts';
 import { Button, Card, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Account, TimelineEntryData } from '../../app/api/types';
@@ -20,7 +20,7 @@ import { formatDate, formatDateTime } from '../../ui/format';
 import { Money } from '../../ui/money';
 import { QueryError } from '../../ui/query-error';
 import { useOnVisible } from '../../ui/use-in-view';
-import { InteractionFormModal } from '../interactions/interaction-form-modal';
+import { InteractionDialog } from '../interactions/interaction-dialog';
 import { taskTitle } from '../tasks/task-text';
 import { useTimeline } from './api';
 
@@ -169,7 +169,11 @@ export function TimelineTab({ account }: { account: Account }) {
           )}
         </>
       )}
-      {recording && <InteractionFormModal account={account} onClose={() => setRecording(false)} />}
+      {recording && (
+        <Suspense fallback={null}>
+          <InteractionDialog account={account} onClose={() => setRecording(false)} />
+        </Suspense>
+      )}
     </Card>
   );
 }

@@ -6,7 +6,7 @@ import type { Account } from '../../../app/api/types';
 import { useCurrentUser } from '../../../app/auth/current-user';
 import { formatDate } from '../../../ui/format';
 import { useAccountValue, useAnalysisConfig } from '../../identification/api';
-import { InteractionFormModal } from '../../interactions/interaction-form-modal';
+import { InteractionDialog } from '../../interactions/interaction-dialog';
 import { timelineItem } from '../timeline-tab';
 import { briefSections } from './access';
 import styles from './brief.module.css';
@@ -124,7 +124,11 @@ export function AccountBrief({ account }: { account: Account }) {
           <RecentTimeline accountId={account.id} />
         </Col>
       </Row>
-      {recording && <InteractionFormModal account={account} onClose={() => setRecording(false)} />}
+      {recording && (
+        <Suspense fallback={null}>
+          <InteractionDialog account={account} onClose={() => setRecording(false)} />
+        </Suspense>
+      )}
     </Flex>
   );
 }
