@@ -161,8 +161,8 @@ beforeAll(async () => {
     ]);
   await db.execute(
     sql`insert into alerts (account_id, rule, tier, severity, reason, data, link, owner_id)
-        values (${group.id}, 'churn_risk', 'strategic', 'critical', '流失风险 85', '{}'::jsonb, ${`/accounts/${group.id}`}, ${kamUser.id}),
-               (${solo.id}, 'no_contact', 'general', 'warning', '90 天未联系决策者', '{}'::jsonb, ${`/accounts/${solo.id}`}, ${kamUser.id}),
+        values (${group.id}, 'churn_risk', 'strategic', 'critical', '流失风险 85', '{"churnRisk": 85, "threshold": 60}'::jsonb, ${`/accounts/${group.id}`}, ${kamUser.id}),
+               (${solo.id}, 'no_contact', 'general', 'warning', '90 天未联系决策者', '{"daysSinceContact": 90, "cadenceDays": 60}'::jsonb, ${`/accounts/${solo.id}`}, ${kamUser.id}),
                (${other.id}, 'revenue_drop', 'strategic', 'warning', '收入下降', '{}'::jsonb, ${`/accounts/${other.id}`}, ${kam2User.id})`,
   );
 });
@@ -259,7 +259,15 @@ describe('the map', () => {
     );
     // the South's account never shows for the East's director
     expect(body.items.map((i: { accountId: string }) => i.accountId)).not.toContain(fx.accounts.other.id);
+    // an alert reason and a feed alert carry the alert's tier and figures, for the web to word in the reader's language
+    const alert = body.items[0].reasons.find((r: { kind: string }) => r.kind === 'alert');
+    expect(alert).toMatchObject({ rule: 'churn_risk', tier: 'strategic', data: { churnRisk: 85, threshold: 60 } });
+    expect(body.items[0].reasons.find((r: { kind: string }) => r.kind === 'churn')).toMatchObject({
+      tier: null,
+      data: null,
+    });
     expect(body.alerts.map((a: { rule: string }) => a.rule)).toEqual(['churn_risk', 'no_contact']);
+    expect(body.alerts[1]).toMatchObject({ tier: 'general', data: { daysSinceContact: 90, cadenceDays: 60 } });
     expect(body.activeAlerts).toBe(2);
     const mine = (await as(app, kam2).get('/map/attention')).json();
     expect(mine.items.map((i: { accountId: string }) => i.accountId)).toEqual([fx.accounts.other.id]);

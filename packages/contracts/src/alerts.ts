@@ -22,6 +22,9 @@ export const AlertRule = z.enum([
 export type AlertRule = z.infer<typeof AlertRule>;
 export const AlertStatus = z.enum(['open', 'acknowledged', 'snoozed', 'resolved']);
 
+/** The figures an alert's reason stands on (by rule), from which the web words it in the reader's language. */
+export const AlertFigures = z.record(z.string(), z.unknown()).describe('the figures behind the reason');
+
 export const Alert = z.object({
   id: Id,
   accountId: Id,
@@ -31,7 +34,7 @@ export const Alert = z.object({
   status: AlertStatus,
   severity: z.enum(['warning', 'critical']),
   reason: z.string().describe('one line, in Chinese, why it fired'),
-  data: z.record(z.string(), z.unknown()).describe('the figures behind the reason'),
+  data: AlertFigures,
   link: z.string().describe('where to act, a path in the web app'),
   owner: UserRef.nullable(),
   read: z.boolean().describe('whether the caller has opened it'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlertFigures, AlertRule } from './alerts.js';
 import { Tier } from './analytics.js';
 import { Id, IsoDate, IsoDateTime, Money } from './common.js';
 import { Industry } from './enums.js';
@@ -55,12 +56,16 @@ export type MapStep = z.infer<typeof MapStep>;
 export const AttentionReason = z.object({
   kind: z.enum(['alert', 'churn', 'complaint_breached', 'task_overdue', 'action_overdue']),
   /** the alert rule for `alert` */
-  rule: z.string().nullable(),
+  rule: AlertRule.nullable(),
   severity: z.enum(['warning', 'critical']).nullable(),
+  /** the tier the alert was raised at (its thresholds) for `alert` */
+  tier: Tier.nullable(),
   /** churn risk (0–100) for `churn`; how many for the overdue and breached kinds */
   value: z.number(),
   /** the alert's own sentence (zh-CN) where there is one */
   text: z.string().nullable(),
+  /** the figures behind the alert for `alert` */
+  data: AlertFigures.nullable(),
   points: z.number(),
   drill: MapDrill,
 });
@@ -82,10 +87,12 @@ export const MapFeedAlert = z.object({
   id: Id,
   accountId: Id,
   accountName: z.string(),
-  rule: z.string(),
+  rule: AlertRule,
   severity: z.enum(['warning', 'critical']),
   tier: Tier,
+  /** the alert's own sentence (zh-CN) */
   reason: z.string(),
+  data: AlertFigures,
   lastSeenAt: IsoDateTime,
 });
 

@@ -1,4 +1,4 @@
-import type { AttentionItem, MapAttention, MapDrill, MapQuery } from '@kamap/contracts';
+import type { AlertRule, AttentionItem, MapAttention, MapDrill, MapQuery, Tier } from '@kamap/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import { assertCan, can } from '../../platform/access/index.js';
 import type { Ctx } from '../../platform/context.js';
@@ -27,24 +27,24 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
   const readsPlans = can(ctx.user, 'plan.read');
   const sources = [
     readsAlerts
-      ? sql`select al.account_id, 'alert' as kind, al.rule, al.severity, 1::float8 as value, al.reason as text,
-                   (case al.severity when 'critical' then 40 else 20 end)::float8 as points
+      ? sql`select al.account_id, 'alert' as kind, al.rule, al.severity, al.tier, 1::float8 as value, al.reason as text,
+                   al.data, (case al.severity when 'critical' then 40 else 20 end)::float8 as points
               from alerts al where al.status in ('open', 'acknowledged')`
       : undefined,
     run
-      ? sql`select res.account_id, 'churn', null, null, res.churn_risk::float8, null, res.churn_risk / 2.0
+      ? sql`select res.account_id, 'churn', null, null, null, res.churn_risk::float8, null, null, res.churn_risk / 2.0
               from analysis_results res where res.run_id = ${run.id} and res.churn_risk >= ${run.churnThreshold}`
       : undefined,
     readsService
-      ? sql`select c.account_id, 'complaint_breached', null, null, count(*)::float8, null, 25.0
+      ? sql`select c.account_id, 'complaint_breached', null, null, null, count(*)::float8, null, null, 25.0
               from complaints c where c.status in ('open', 'in_progress') and c.archived_at is null and ${breachedSql}
              group by c.account_id`
       : undefined,
-    sql`select t.account_id, 'task_overdue', null, null, count(*)::float8, null, least(count(*) * 5, 20)::float8
+    sql`select t.account_id, 'task_overdue', null, null, null, count(*)::float8, null, null, least(count(*) * 5, 20)::float8
           from tasks t where t.status in ('open', 'snoozed') and t.archived_at is null
            and coalesce(t.snoozed_until, t.due_date) < ${today}::date group by t.account_id`,
     readsPlans
-      ? sql`select p.account_id, 'action_overdue', null, null, count(*)::float8, null, least(count(*) * 5, 20)::float8
+      ? sql`select p.account_id, 'action_overdue', null, null, null, count(*)::float8, null, null, least(count(*) * 5, 20)::float8
               from plan_actions pa join account_plans p on p.id = pa.plan_id and p.archived_at is null
              where pa.archived_at is null and pa.status in ('not_started', 'in_progress') and pa.due_date < ${today}::date
              group by p.account_id`
@@ -61,10 +61,12 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
     points: number;
     reasons: {
       kind: AttentionItem['reasons'][number]['kind'];
-      rule: string | null;
+      rule: AlertRule | null;
       severity: 'warning' | 'critical' | null;
+      tier: Tier | null;
       value: number;
       text: string | null;
+      data: Record<string, unknown> | null;
       points: number;
     }[];
   };
@@ -87,8 +89,8 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
          -- the reasons of the accounts ranked first, in one pass over them
          reasons as (
            select r.account_id,
-                  jsonb_agg(jsonb_build_object('kind', r.kind, 'rule', r.rule, 'severity', r.severity, 'value', r.value,
-                                               'text', r.text, 'points', r.points) order by r.points desc, r.kind, r.rule) as reasons
+                  jsonb_agg(jsonb_build_object('kind', r.kind, 'rule', r.rule, 'severity', r.severity, 'tier', r.tier,
+                                               'value', r.value, 'text', r.text, 'data', r.data, 'points', r.points) order by r.points desc, r.kind, r.rule) as reasons
              from reason r join scored s on s.account_id = r.account_id group by r.account_id)
         select s.account_id, a.name, a.owner_id, u.display_name as owner_name, s.tier, s.points::float8 as points,
                x.reasons, res.churn_risk, res.revenue
@@ -103,16 +105,18 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
         id: string;
         account_id: string;
         account_name: string;
-        rule: string;
+        rule: AlertRule;
         severity: 'warning' | 'critical';
-        tier: 'strategic' | 'core' | 'general';
+        tier: Tier;
         reason: string;
+        data: Record<string, unknown>;
         last_seen_at: unknown;
         active: number;
       }>(
         ctx.db,
-        sql`select f.id, f.account_id, a.name as account_name, f.rule, f.severity, f.tier, f.reason, f.last_seen_at, f.active
-              from (select al.id, al.account_id, al.rule, al.severity, al.tier, al.reason, al.last_seen_at,
+        sql`select f.id, f.account_id, a.name as account_name, f.rule, f.severity, f.tier, f.reason, f.data, f.last_seen_at,
+                   f.active
+              from (select al.id, al.account_id, al.rule, al.severity, al.tier, al.reason, al.data, al.last_seen_at,
                            (case al.severity when 'critical' then 10 else 0 end) + (case al.tier when 'strategic' then 3 when 'core' then 2 else 1 end) as rank,
                            count(*) over ()::int as active
                       from alerts al
@@ -140,8 +144,10 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
         kind: x.kind,
         rule: x.rule,
         severity: x.severity,
+        tier: x.tier,
         value: Number(x.value),
         text: x.text,
+        data: x.data,
         points: Math.round(Number(x.points) * 10) / 10,
         drill: reasonDrill(x.kind, x.rule, r.account_id),
       })),
@@ -154,13 +160,18 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
       severity: f.severity,
       tier: f.tier,
       reason: f.reason,
+      data: f.data,
       lastSeenAt: isoTimestamp(f.last_seen_at),
     })),
     activeAlerts: active?.n ?? 0,
   };
 }
 
-function reasonDrill(kind: AttentionItem['reasons'][number]['kind'], rule: string | null, accountId: string): MapDrill {
+function reasonDrill(
+  kind: AttentionItem['reasons'][number]['kind'],
+  rule: AlertRule | null,
+  accountId: string,
+): MapDrill {
   switch (kind) {
     case 'alert':
       return { path: '/alerts', query: { accountId, ...(rule ? { rule } : {}) } };

@@ -6,8 +6,11 @@ import { taskTitle } from '../tasks/task-text';
 type Data = Record<string, unknown>;
 const num = (d: Data, k: string) => (typeof d[k] === 'number' ? (d[k] as number) : 0);
 
-/** The alert's reason in the reader's language, from the figures behind it (the server's text is Chinese). */
-export function explainAlert(alert: AlertData, t: TFunction): string {
+/**
+ * The alert's reason in the reader's language, from the figures behind it (the server's text is Chinese).
+ * Takes anything that carries an alert's rule, tier and figures: an alert, or an alert on the map.
+ */
+export function explainAlert(alert: Pick<AlertData, 'rule' | 'tier' | 'data'>, t: TFunction): string {
   const d = alert.data;
   const tier = t(`enum.tier.${alert.tier}`);
   switch (alert.rule) {
@@ -49,7 +52,8 @@ export function explainAlert(alert: AlertData, t: TFunction): string {
       const items = (d.items as { daysToEnd: number }[] | undefined) ?? [];
       return t('alert.explain.contract_expiring', {
         count: num(d, 'contracts'),
-        days: Math.min(...items.map((i) => i.daysToEnd), num(d, 'threshold')),
+        // every one of them ends within the last one's days, as the server's sentence says
+        days: items.length > 0 ? Math.max(...items.map((i) => i.daysToEnd)) : num(d, 'threshold'),
         threshold: num(d, 'threshold'),
         tier,
       });

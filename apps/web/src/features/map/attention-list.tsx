@@ -10,7 +10,7 @@ import { TierTag } from '../identification/tags';
 import { AssignFollowUp } from './assign-follow-up';
 import { drillLink } from './filters';
 import styles from './map.module.css';
-import { useReasonTags } from './reason-text';
+import { explainReason, useReasonTags } from './reason-text';
 
 type Reason = AttentionItem['reasons'][number];
 
@@ -56,10 +56,7 @@ export function AttentionList({
               </div>
               <div className={styles.reasons}>
                 {reasonTags(item.reasons).map(({ reason: r, text }) => (
-                  <Tooltip
-                    key={`${r.kind}-${r.rule ?? ''}`}
-                    title={i18n.language.startsWith('zh') && r.text ? r.text : undefined}
-                  >
+                  <Tooltip key={`${r.kind}-${r.rule ?? ''}`} title={explainReason(r, t)}>
                     <Link to={drillLink(r.drill)}>
                       <Tag color={reasonColor(r)} className={styles.reasonTag}>
                         {text}

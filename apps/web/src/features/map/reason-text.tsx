@@ -1,6 +1,8 @@
 import type { AttentionItem } from '@kamap/contracts';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AlertRuleValue } from '../../app/api/types';
+import { explainAlert } from '../alerts/explain';
 
 type Reason = AttentionItem['reasons'][number];
 
@@ -39,4 +41,10 @@ export function useReasonTags() {
         };
       });
   };
+}
+
+/** Why an alert reason fired, in the reader's language; the other reasons say all there is in their tag. */
+export function explainReason(r: Reason, t: TFunction): string | undefined {
+  if (r.kind !== 'alert' || !r.rule || !r.tier || !r.data) return undefined;
+  return explainAlert({ rule: r.rule, tier: r.tier, data: r.data }, t);
 }
