@@ -15,19 +15,19 @@ type Reads = (user: CurrentUser, url: URL, params: LoaderFunctionArgs['params'])
 
 /**
  * Each page is its own chunk, fetched the first time it is opened. Its loader starts that fetch the moment
- * the page is navigated to, beside the sign-in check, and, for a page that names them, its first reads
- * once the signed-in user is known: the page finds them in flight instead of starting them after its code
- * has arrived and rendered. The loader never waits, so navigation is not held up by it.
+ * the page is navigated to and, for a page that names them, its first reads once its code is in and the
+ * signed-in user is known (the server writes the user into the page): the page finds them in flight
+ * instead of starting them after it has rendered. The loader never waits, so navigation is not held up.
  */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K, reads?: Reads) {
   const Page = lazy<ComponentType>(() => load().then((module) => ({ default: module[name] as ComponentType })));
   const loader = ({ request, params }: LoaderFunctionArgs) => {
-    void load().catch(() => undefined);
-    if (reads)
-      void queryClient
-        .ensureQueryData(meQuery)
-        .then((user) => user && reads(user, new URL(request.url), params))
-        .catch(() => undefined);
+    const code = load();
+    // The reads start once the page's code is in: a browser holds six connections to a server, and reads
+    // started first would keep the page's last chunks waiting behind them.
+    void Promise.all([code, queryClient.ensureQueryData(meQuery)])
+      .then(([, user]) => reads && user && reads(user, new URL(request.url), params))
+      .catch(() => undefined);
     return null;
   };
   return { element: <Page />, loader };
