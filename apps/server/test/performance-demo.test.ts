@@ -9,6 +9,7 @@ import {
   type PerformanceDemoSummary,
 } from '../src/modules/demo/index.js';
 import { one, rows, sql } from '../src/platform/db/index.js';
+import { todayInChina } from '../src/platform/today.js';
 import { as, login, testApp, testDatabase } from './helpers.js';
 
 const AS_OF = '2026-11-25';
@@ -86,6 +87,63 @@ describe('performance demo', () => {
     }
     expect(states.has('closed')).toBe(true);
     expect([...states].some((s) => s === 'not_closed' || s === 'narrowed')).toBe(true);
+  });
+
+  it('the map’s step 5 equals a count over the reviews, gaps and actions themselves', async () => {
+    type Figure = { key: string; value: number };
+    const figures: Figure[] = (await admin.get('/map/steps/evaluate?period=2026')).json().figures;
+    const value = (key: string) => figures.find((f) => f.key === key)?.value;
+    const reviews = await rows<{ id: string; subject: string; held_on: string }>(
+      database.db,
+      sql`select id, subject_kind || subject_id as subject, held_on::text from reviews
+           where archived_at is null and (period = '2026' or period like '2026-%') order by held_on desc, id`,
+    );
+    const gaps = await rows<{ review_id: string; kpi_id: string; status: string }>(
+      database.db,
+      sql`select review_id, kpi_id, status from review_gaps`,
+    );
+    const latest = new Map<string, string>();
+    for (const r of reviews) if (!latest.has(r.subject)) latest.set(r.subject, r.id);
+    const latestIds = new Set(latest.values());
+    const countGaps = (status: string) => gaps.filter((g) => latestIds.has(g.review_id) && g.status === status).length;
+    // each done action's effect: its KPI's status at the subject's next review (any review, any period)
+    const all = await rows<{ id: string; subject: string; held_on: string }>(
+      database.db,
+      sql`select id, subject_kind || subject_id as subject, held_on::text from reviews where archived_at is null
+           order by held_on, id`,
+    );
+    const actions = await rows<{ review_id: string; kpi_id: string | null; status: string; due_date: string }>(
+      database.db,
+      sql`select x.review_id, x.kpi_id, x.status, x.due_date::text from review_actions x
+           where x.archived_at is null and x.review_id in (select id from reviews where archived_at is null
+             and (period = '2026' or period like '2026-%'))`,
+    );
+    const effect = (a: (typeof actions)[number]) => {
+      const own = all.find((r) => r.id === a.review_id)!;
+      const next = all.find((r) => r.subject === own.subject && r.held_on > own.held_on);
+      return next && gaps.find((g) => g.review_id === next.id && g.kpi_id === a.kpi_id)?.status;
+    };
+    const live = actions.filter((a) => a.status === 'open' || a.status === 'in_progress');
+    const done = actions.filter((a) => a.status === 'done').map(effect);
+    expect({
+      green: value('kpi.green'),
+      amber: value('kpi.amber'),
+      red: value('kpi.red'),
+      open: value('improvement.open'),
+      overdue: value('improvement.overdue'),
+      closed: value('improvement.closedGap'),
+      remains: value('improvement.gapRemains'),
+    }).toEqual({
+      green: countGaps('green'),
+      amber: countGaps('amber'),
+      red: countGaps('red'),
+      open: live.length,
+      overdue: live.filter((a) => a.due_date < todayInChina()).length,
+      closed: done.filter((e) => e === 'green').length,
+      remains: done.filter((e) => e === 'amber' || e === 'red').length,
+    });
+    expect(value('improvement.closedGap')).toBeGreaterThan(0);
+    expect(value('improvement.gapRemains')).toBeGreaterThan(0);
   });
 
   it('computes KPI actuals that equal an independent SQL sum of the orders, for a sample of subjects and periods', async () => {

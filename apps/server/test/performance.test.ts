@@ -453,6 +453,44 @@ describe('reviews', () => {
       q4Gap.status === 'green' ? 'closed' : effect.gapAfter > effect.gapBefore ? 'narrowed' : 'not_closed',
     );
     expect((await kam.get(`/reviews/${q3.id}`)).json().improvementActions[0].effect.state).toBe(effect.state);
+    ids.nextReview = next.json().id;
+  });
+
+  it('keeps each review’s gap counts and each action’s effect as reviews and gaps change', async () => {
+    const stored = async () => ({
+      review: await one<{ green: number; amber: number; red: number }>(
+        database.db,
+        sql`select green_gaps as green, amber_gaps as amber, red_gaps as red from reviews where id = ${ids.review}`,
+      ),
+      effect: (
+        await one<{ effect_status: string | null }>(
+          database.db,
+          sql`select effect_status from review_actions where id = ${ids.action}`,
+        )
+      )?.effect_status,
+    });
+    const detail = (await kam.get(`/reviews/${ids.review}`)).json();
+    const count = (status: string) => detail.gaps.filter((g: { status: string }) => g.status === status).length;
+    const statusAfter = detail.improvementActions[0].effect.statusAfter;
+    expect(statusAfter).not.toBeNull();
+    expect(await stored()).toEqual({
+      review: { green: count('green'), amber: count('amber'), red: count('red') },
+      effect: statusAfter,
+    });
+    expect(detail.redGaps).toBe(count('red'));
+
+    // the next review archived: no effect yet; restored: the effect again
+    await database.db.execute(sql`update reviews set archived_at = now() where id = ${ids.nextReview}`);
+    expect((await stored()).effect).toBeNull();
+    await database.db.execute(sql`update reviews set archived_at = null where id = ${ids.nextReview}`);
+    expect((await stored()).effect).toBe(statusAfter);
+    // the next review's gaps taken again: the same answer; the action's KPI removed: no effect
+    expect((await kam.post(`/reviews/${ids.nextReview}/snapshot`, {})).statusCode).toBe(200);
+    expect((await stored()).effect).toBe(statusAfter);
+    await database.db.execute(sql`update review_actions set kpi_id = null where id = ${ids.action}`);
+    expect((await stored()).effect).toBeNull();
+    await database.db.execute(sql`update review_actions set kpi_id = ${kpi.sales} where id = ${ids.action}`);
+    expect((await stored()).effect).toBe(statusAfter);
   });
 
   it('is a 404 outside scope and filtered from lists', async () => {

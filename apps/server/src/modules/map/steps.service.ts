@@ -341,8 +341,8 @@ async function evaluate({ ctx, q, inFilter, period }: StepInput): Promise<Figure
     sql` and `,
   );
   // one statement over the reviews the filter keeps: each subject's latest review of the period (its KPI
-  // gaps as they stood), and the improvement actions, whose effect is read at the subject's next review
-  // on the KPI the action addresses
+  // gaps as they stood, counted on the review) and the improvement actions with their effect (the KPI's
+  // status at the subject's next review), both kept by the database as reviews are written
   const counts = await one<{
     green: number;
     amber: number;
@@ -353,30 +353,19 @@ async function evaluate({ ctx, q, inFilter, period }: StepInput): Promise<Figure
     remains: number;
   }>(
     ctx.db,
-    sql`with rv as materialized (select r.id, r.subject_kind, r.subject_id, r.held_on from reviews r where ${reviewFilter}),
-         latest as (select distinct on (rv.subject_kind, rv.subject_id) rv.id from rv
+    sql`with rv as materialized (select r.id, r.subject_kind, r.subject_id, r.held_on, r.green_gaps, r.amber_gaps, r.red_gaps
+                                  from reviews r where ${reviewFilter}),
+         latest as (select distinct on (rv.subject_kind, rv.subject_id) rv.green_gaps, rv.amber_gaps, rv.red_gaps from rv
                      order by rv.subject_kind, rv.subject_id, rv.held_on desc, rv.id),
-         gaps as (select count(*) filter (where g.status = 'green')::int as green,
-                         count(*) filter (where g.status = 'amber')::int as amber,
-                         count(*) filter (where g.status = 'red')::int as red
-                    from review_gaps g join latest l on l.id = g.review_id),
-         acts as (select x.id, x.status, x.due_date, x.kpi_id, r.subject_kind, r.subject_id, r.held_on
-                    from review_actions x join rv r on r.id = x.review_id where x.archived_at is null),
-         -- the KPI's status at the subject's first later review that has it, for every action at once
-         later as (select r2.subject_kind, r2.subject_id, r2.held_on, g.kpi_id, g.status
-                     from reviews r2 join review_gaps g on g.review_id = r2.id
-                    where r2.archived_at is null and (r2.subject_kind, r2.subject_id) in (select rv.subject_kind, rv.subject_id from rv)),
-         effect as (select distinct on (x.id) x.id, l.status from acts x
-                      join later l on l.subject_kind = x.subject_kind and l.subject_id = x.subject_id and l.kpi_id = x.kpi_id
-                                  and l.held_on > x.held_on
-                     where x.status = 'done'
-                     order by x.id, l.held_on),
+         gaps as (select coalesce(sum(l.green_gaps), 0)::int as green, coalesce(sum(l.amber_gaps), 0)::int as amber,
+                         coalesce(sum(l.red_gaps), 0)::int as red
+                    from latest l),
          actions as (
            select count(*) filter (where x.status in ('open', 'in_progress'))::int as open,
                   count(*) filter (where x.status in ('open', 'in_progress') and x.due_date < ${today}::date)::int as overdue,
-                  count(*) filter (where x.status = 'done' and e.status = 'green')::int as closed,
-                  count(*) filter (where x.status = 'done' and e.status in ('amber', 'red'))::int as remains
-             from acts x left join effect e on e.id = x.id)
+                  count(*) filter (where x.status = 'done' and x.effect_status = 'green')::int as closed,
+                  count(*) filter (where x.status = 'done' and x.effect_status in ('amber', 'red'))::int as remains
+             from review_actions x join rv r on r.id = x.review_id where x.archived_at is null)
         select * from gaps, actions`,
   );
   return [

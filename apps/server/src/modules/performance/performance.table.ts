@@ -123,11 +123,17 @@ export const reviews = pgTable(
     status: text('status', { enum: ['draft', 'closed'] })
       .notNull()
       .default('draft'),
+    /** its gaps by status, kept by the database's triggers as the gaps are written (migration 0018) */
+    greenGaps: integer('green_gaps').notNull().default(0),
+    amberGaps: integer('amber_gaps').notNull().default(0),
+    redGaps: integer('red_gaps').notNull().default(0),
     ...trackedColumns(),
   },
   (t) => [
     uniqueIndex('reviews_subject_period_uq').on(t.subjectKind, t.subjectId, t.period).where(sql`archived_at is null`),
     index('reviews_account_idx').on(t.accountId),
+    // a subject's reviews in the order they were held: "the next review" of an improvement action
+    index('reviews_subject_held_idx').on(t.subjectKind, t.subjectId, t.heldOn).where(sql`archived_at is null`),
   ],
 );
 
@@ -198,6 +204,11 @@ export const reviewActions = pgTable(
       .notNull()
       .default('open'),
     doneOn: date('done_on'),
+    /**
+     * Its effect: the status of its KPI at the subject's next review (null while there is none, or the
+     * KPI has no gap there), kept by the database's triggers as reviews and gaps are written (0018).
+     */
+    effectStatus: text('effect_status', { enum: ['green', 'amber', 'red', 'none'] }),
     ...trackedColumns(),
   },
   (t) => [index('review_actions_review_idx').on(t.reviewId), index('review_actions_owner_idx').on(t.ownerId)],

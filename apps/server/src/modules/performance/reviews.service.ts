@@ -30,7 +30,6 @@ type Evidence = { kind: 'order' | 'complaint' | 'interaction' | 'need'; id: stri
 const reviewScope = (user: Principal) => subjectVisible(user, sql`r.subject_kind`, sql`r.subject_id`);
 
 const reviewSelect = sql`select r.*, ${subjectName(sql`r.subject_kind`, sql`r.subject_id`)} as subject_name,
-    (select count(*) from review_gaps g where g.review_id = r.id and g.status = 'red')::int as red_gaps,
     (select count(*) from review_causes c where c.review_id = r.id and c.archived_at is null)::int as causes,
     (select count(*) from review_actions x where x.review_id = r.id and x.archived_at is null)::int as actions,
     (select count(*) from review_actions x where x.review_id = r.id and x.archived_at is null
