@@ -27,24 +27,24 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
   const readsPlans = can(ctx.user, 'plan.read');
   const sources = [
     readsAlerts
-      ? sql`select al.account_id, 'alert' as kind, al.rule, al.severity, al.tier, 1::float8 as value, al.reason as text,
-                   al.data, (case al.severity when 'critical' then 40 else 20 end)::float8 as points
+      ? sql`select al.account_id, 'alert' as kind, al.rule, al.severity, al.tier, 1::float8 as value, al.id as alert_id,
+                   (case al.severity when 'critical' then 40 else 20 end)::float8 as points
               from alerts al where al.status in ('open', 'acknowledged')`
       : undefined,
     run
-      ? sql`select res.account_id, 'churn', null, null, null, res.churn_risk::float8, null, null, res.churn_risk / 2.0
+      ? sql`select res.account_id, 'churn', null, null, null, res.churn_risk::float8, null::uuid, res.churn_risk / 2.0
               from analysis_results res where res.run_id = ${run.id} and res.churn_risk >= ${run.churnThreshold}`
       : undefined,
     readsService
-      ? sql`select c.account_id, 'complaint_breached', null, null, null, count(*)::float8, null, null, 25.0
+      ? sql`select c.account_id, 'complaint_breached', null, null, null, count(*)::float8, null::uuid, 25.0
               from complaints c where c.status in ('open', 'in_progress') and c.archived_at is null and ${breachedSql}
              group by c.account_id`
       : undefined,
-    sql`select t.account_id, 'task_overdue', null, null, null, count(*)::float8, null, null, least(count(*) * 5, 20)::float8
+    sql`select t.account_id, 'task_overdue', null, null, null, count(*)::float8, null::uuid, least(count(*) * 5, 20)::float8
           from tasks t where t.status in ('open', 'snoozed') and t.archived_at is null
            and coalesce(t.snoozed_until, t.due_date) < ${today}::date group by t.account_id`,
     readsPlans
-      ? sql`select p.account_id, 'action_overdue', null, null, null, count(*)::float8, null, null, least(count(*) * 5, 20)::float8
+      ? sql`select p.account_id, 'action_overdue', null, null, null, count(*)::float8, null::uuid, least(count(*) * 5, 20)::float8
               from plan_actions pa join account_plans p on p.id = pa.plan_id and p.archived_at is null
              where pa.archived_at is null and pa.status in ('not_started', 'in_progress') and pa.due_date < ${today}::date
              group by p.account_id`
@@ -86,12 +86,14 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
              left join analysis_results lt on lt.run_id = ${run?.id ?? null} and lt.account_id = s.account_id
             where s.points * 1.5 >= coalesce((select f.points from floor f), 0)
             order by points desc, s.account_id limit ${LIST}),
-         -- the reasons of the accounts ranked first, in one pass over them
+         -- the reasons of the accounts ranked first, in one pass over them (an alert's words and figures
+         -- are read for these only)
          reasons as (
            select r.account_id,
                   jsonb_agg(jsonb_build_object('kind', r.kind, 'rule', r.rule, 'severity', r.severity, 'tier', r.tier,
-                                               'value', r.value, 'text', r.text, 'data', r.data, 'points', r.points) order by r.points desc, r.kind, r.rule) as reasons
-             from reason r join scored s on s.account_id = r.account_id group by r.account_id)
+                                               'value', r.value, 'text', al.reason, 'data', al.data, 'points', r.points) order by r.points desc, r.kind, r.rule) as reasons
+             from reason r join scored s on s.account_id = r.account_id left join alerts al on al.id = r.alert_id
+            group by r.account_id)
         select s.account_id, a.name, a.owner_id, u.display_name as owner_name, s.tier, s.points::float8 as points,
                x.reasons, res.churn_risk, res.revenue
           from scored s join reasons x on x.account_id = s.account_id join accounts a on a.id = s.account_id
