@@ -1,22 +1,11 @@
-import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import en from '../../app/i18n/en.json';
-import zhCN from '../../app/i18n/zh-CN.json';
+import { translators } from '../../app/i18n/translators';
 import { taskSuggestion, taskTitle } from './task-text';
 
-const t: Record<'en' | 'zh-CN', TFunction> = {} as never;
+let t: Awaited<ReturnType<typeof translators>>;
 
 beforeAll(async () => {
-  for (const lng of ['en', 'zh-CN'] as const) {
-    const i18n = i18next.createInstance();
-    await i18n.init({
-      lng,
-      resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
-      interpolation: { escapeValue: false },
-      showSupportNotice: false,
-    });
-    t[lng] = i18n.t;
-  }
+  t = await translators();
 });
 
 const care = (key: string, params: Record<string, unknown>, title: string, suggestedAction: string | null = null) => ({
