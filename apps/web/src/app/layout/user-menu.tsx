@@ -1,5 +1,5 @@
 import { DownOutlined, LogoutOutlined } from '@ant-design/icons';
-import { Avatar, Dropdown, Flex, Typography } from 'antd';
+import { Dropdown, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLogout } from '../../features/auth/api';
@@ -38,9 +38,10 @@ export function UserMenu() {
       }}
     >
       <button type="button" className="kamap-user-button" aria-label={t('user.menu')}>
-        <Avatar size={30} style={{ background: '#1d4ed8' }}>
+        {/* a plain circle: antd's Avatar measures its text after mounting, a forced layout on every first paint */}
+        <span className="kamap-avatar" aria-hidden>
           {user.displayName.slice(0, 1)}
-        </Avatar>
+        </span>
         <Flex vertical align="flex-start" className="kamap-user-name" style={{ lineHeight: 1.25 }}>
           <Typography.Text strong>{user.displayName}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
