@@ -11,31 +11,36 @@ import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './not-found-page';
 import { RouteError } from './route-error';
 
-type Reads = (user: CurrentUser, url: URL, params: LoaderFunctionArgs['params']) => void;
+/** A page's first reads; `code` settles when the page's code is in, for the reads that can wait for it. */
+type Reads = (user: CurrentUser, url: URL, params: LoaderFunctionArgs['params'], code: Promise<unknown>) => void;
 
 /**
  * Each page is its own chunk, fetched the first time it is opened. Its loader starts that fetch the moment
- * the page is navigated to and, for a page that names them, its first reads once its code is in and the
- * signed-in user is known (the server writes the user into the page): the page finds them in flight
- * instead of starting them after it has rendered. The loader never waits, so navigation is not held up.
+ * the page is navigated to and, for a page that names them, its first reads as soon as the signed-in user
+ * is known (the server writes the user into the page): the page finds them in flight instead of starting
+ * them after it has rendered. A browser holds six connections to a server, so only the reads the page's
+ * first paint needs go ahead of its code; the others wait for it. The loader never waits.
  */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K, reads?: Reads) {
   const Page = lazy<ComponentType>(() => load().then((module) => ({ default: module[name] as ComponentType })));
   const loader = ({ request, params }: LoaderFunctionArgs) => {
     const code = load();
-    // The reads start once the page's code is in: a browser holds six connections to a server, and reads
-    // started first would keep the page's last chunks waiting behind them.
-    void Promise.all([code, queryClient.ensureQueryData(meQuery)])
-      .then(([, user]) => reads && user && reads(user, new URL(request.url), params))
-      .catch(() => undefined);
+    code.catch(() => undefined);
+    if (reads)
+      void queryClient
+        .ensureQueryData(meQuery)
+        .then((user) => user && reads(user, new URL(request.url), params, code))
+        .catch(() => undefined);
     return null;
   };
   return { element: <Page />, loader };
 }
 
-const mapReads: Reads = (user, url) => prefetchMap(queryClient, user, url.searchParams);
-const accountReads: Reads = (user, url, params) =>
-  prefetchAccountPage(queryClient, params.id ?? '', user, url.searchParams);
+// the map paints its frame and headings from its code alone: its reads wait for the code
+const mapReads: Reads = (user, url, _params, code) =>
+  void code.then(() => prefetchMap(queryClient, user, url.searchParams)).catch(() => undefined);
+const accountReads: Reads = (user, url, params, code) =>
+  prefetchAccountPage(queryClient, params.id ?? '', user, url.searchParams, code);
 
 export const router = createBrowserRouter([
   {

@@ -77,40 +77,43 @@ export const briefQueries = {
 };
 
 /**
- * Starts the account page's reads as it is navigated to, before its code has arrived (the route's
- * loader calls it): the account and, on the brief, every section's read. The browser runs six requests at
- * a time and the embedded store answers one query at a time, so the order is the order they are drawn
- * in: the header (account, value, the churn threshold) first, the lower sections after.
+ * Starts the account page's reads as it is navigated to (the route's loader calls it). The header's
+ * (the account, its value, the churn threshold: what the first paint shows) go at once, ahead of the
+ * page's code; every section's and the charts' code once that code is in (`code`), so that they hold
+ * neither the browser's six connections nor the embedded store's one before the header and the code.
  */
 export function prefetchAccountPage(
   client: QueryClient,
   accountId: string,
   user: Pick<CurrentUser, 'role'>,
   search: URLSearchParams,
+  code: Promise<unknown>,
 ) {
   const tab = search.get('tab');
   const brief = tab === null || tab === 'brief';
   const show = briefSections(user);
   const q = briefQueries;
-  if (brief && show.analytics) preloadBriefCharts();
-  const all = [
-    accountQuery(accountId),
-    ...(brief && show.analytics ? [q.value(accountId), q.config()] : []),
-    ...(brief
-      ? [
-          q.tasks(accountId),
-          q.relationships(accountId),
-          q.needs(accountId),
-          ...(show.complaints ? [q.complaints(accountId)] : []),
-          q.competitors(accountId),
-          ...(show.plans ? [q.plans(accountId), q.overdueActions(accountId)] : []),
-          ...(show.kpis ? [q.kpis(accountId)] : []),
-          q.timeline(accountId),
-        ]
-      : []),
-  ];
   // prefetchQuery leaves fresh data alone and shares a fetch in flight with the section that asks later
-  for (const query of all) void client.prefetchQuery(query as Parameters<QueryClient['prefetchQuery']>[0]);
+  const prefetch = (queries: unknown[]) => {
+    for (const query of queries) void client.prefetchQuery(query as Parameters<QueryClient['prefetchQuery']>[0]);
+  };
+  prefetch([accountQuery(accountId), ...(brief && show.analytics ? [q.value(accountId), q.config()] : [])]);
+  if (!brief) return;
+  void code
+    .then(() => {
+      prefetch([
+        q.tasks(accountId),
+        q.relationships(accountId),
+        q.needs(accountId),
+        ...(show.complaints ? [q.complaints(accountId)] : []),
+        q.competitors(accountId),
+        ...(show.plans ? [q.plans(accountId), q.overdueActions(accountId)] : []),
+        ...(show.kpis ? [q.kpis(accountId)] : []),
+        q.timeline(accountId),
+      ]);
+      if (show.analytics) preloadBriefCharts();
+    })
+    .catch(() => undefined);
 }
 
 export const useBriefNeeds = (accountId: string) => useQuery(briefQueries.needs(accountId));

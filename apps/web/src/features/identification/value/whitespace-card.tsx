@@ -1,16 +1,21 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Row, Tag, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { WhitespaceCellData } from '../../../app/api/types';
 import { useCurrentUser } from '../../../app/auth/current-user';
 import { EmptyState } from '../../../ui/empty-state';
 import { formatDate, formatMoney, formatPercent } from '../../../ui/format';
+import { lazyDialog } from '../../../ui/lazy-dialog';
 import { planWriters } from '../../plans/access';
-import { OpportunityFormModal } from '../../plans/opportunity-form-modal';
 import { whitespaceColumns, whitespaceStates } from '../value-view';
 import styles from './value.module.css';
+
+// the opportunity form arrives when a cell is first turned into an opportunity, not with the chart
+const OpportunityFormModal = lazyDialog(() =>
+  import('../../plans/opportunity-form-modal').then((module) => module.OpportunityFormModal),
+);
 
 const stateStyle = {
   potential: { background: '#eef2ff', color: '#3730a3' },
@@ -146,15 +151,17 @@ export function WhitespaceCard({ accountId, cells }: { accountId: string; cells:
         </Flex>
       )}
       {creating && (
-        <OpportunityFormModal
-          accountId={accountId}
-          recommendation={{
-            categoryId: creating.categoryId,
-            categoryName: creating.categoryName,
-            because: creating.recommendation?.because ?? null,
-          }}
-          onClose={() => setCreating(null)}
-        />
+        <Suspense fallback={null}>
+          <OpportunityFormModal
+            accountId={accountId}
+            recommendation={{
+              categoryId: creating.categoryId,
+              categoryName: creating.categoryName,
+              because: creating.recommendation?.because ?? null,
+            }}
+            onClose={() => setCreating(null)}
+          />
+        </Suspense>
       )}
     </Card>
   );
