@@ -293,15 +293,16 @@ export async function snapshotGaps(
     sql`select kpi_id, target from kpi_targets where subject_kind = ${targetKind} and subject_id = ${subjectId}
           and period = ${period} and archived_at is null`,
   );
-  await db.delete(reviewGaps).where(sql`review_id = ${reviewId}`);
+  const gaps = [];
   for (const t of targets) {
     const def: Definition = await loadDefinition(db, t.kpi_id);
     const actual = await actualFor(db, user, def, targetKind, subjectId, period);
     const judged = judge(def, Number(t.target), actual.value);
-    await db
-      .insert(reviewGaps)
-      .values({ reviewId, kpiId: t.kpi_id, target: Number(t.target), actual: actual.value, ...judged, snapshotAt });
+    gaps.push({ reviewId, kpiId: t.kpi_id, target: Number(t.target), actual: actual.value, ...judged, snapshotAt });
   }
+  // one statement each, so the rollup triggers (migration 0018) recount the review once, not once a KPI
+  await db.delete(reviewGaps).where(sql`review_id = ${reviewId}`);
+  if (gaps.length > 0) await db.insert(reviewGaps).values(gaps);
 }
 
 export async function createReview(ctx: Ctx, input: z.infer<typeof CreateReview>) {
