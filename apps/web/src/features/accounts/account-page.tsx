@@ -1,13 +1,12 @@
 import { ApartmentOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Skeleton, Space, Tabs, Typography } from 'antd';
-import { type ComponentType, lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Account } from '../../app/api/types';
 import { useCurrentUser } from '../../app/auth/current-user';
 import { oneOf, useUrlParams } from '../../app/use-url-params';
 import { LifecycleTag } from '../../ui/enum-tags';
-import { lazyDialog } from '../../ui/lazy-dialog';
+import { lazyNamed } from '../../ui/lazy-named';
 import { PageHeader } from '../../ui/page-header';
 import { PageSkeleton } from '../../ui/page-skeleton';
 import { QueryError } from '../../ui/query-error';
@@ -16,29 +15,22 @@ import { planReaders } from '../plans/access';
 import { useAccount } from './api';
 import { AccountBrief } from './brief/account-brief';
 
-type TabProps = { account: Account };
-
-/**
- * The page opens on the brief; every other tab is fetched the first time it is opened, so opening an
- * account does not wait for the code of the relationship chart, the order tables and the forms.
- */
-function lazyTab<K extends string>(load: () => Promise<Record<K, ComponentType<TabProps>>>, name: K) {
-  return lazy(() => load().then((module) => ({ default: module[name] })));
-}
-const ProfileTab = lazyTab(() => import('./profile-tab'), 'ProfileTab');
-const TeamTab = lazyTab(() => import('./team-tab'), 'TeamTab');
-const ContactsTab = lazyTab(() => import('./contacts-tab'), 'ContactsTab');
-const RelationshipMapTab = lazyTab(() => import('../relationships/relationship-map-tab'), 'RelationshipMapTab');
-const AccountNeedsTab = lazyTab(() => import('../needs/account-needs-tab'), 'AccountNeedsTab');
-const OrdersTab = lazyTab(() => import('./orders-tab'), 'OrdersTab');
-const TimelineTab = lazyTab(() => import('./timeline-tab'), 'TimelineTab');
-const InsightsTab = lazyTab(() => import('./insights-tab'), 'InsightsTab');
-const CompetitorsTab = lazyTab(() => import('./competitors-tab'), 'CompetitorsTab');
-const AccountPlanTab = lazyTab(() => import('../plans/account-tabs'), 'AccountPlanTab');
-const AccountOpportunitiesTab = lazyTab(() => import('../plans/account-tabs'), 'AccountOpportunitiesTab');
-const AccountContractsTab = lazyTab(() => import('../plans/account-tabs'), 'AccountContractsTab');
-const AccountEditDrawer = lazyDialog(() => import('./account-edit-drawer').then((module) => module.AccountEditDrawer));
-const ValueTab = lazy(() => import('../identification/value/value-tab').then((m) => ({ default: m.ValueTab })));
+// The page opens on the brief; every other tab is fetched the first time it is opened, so opening an
+// account does not wait for the code of the relationship chart, the order tables and the forms.
+const ProfileTab = lazyNamed(() => import('./profile-tab'), 'ProfileTab');
+const TeamTab = lazyNamed(() => import('./team-tab'), 'TeamTab');
+const ContactsTab = lazyNamed(() => import('./contacts-tab'), 'ContactsTab');
+const RelationshipMapTab = lazyNamed(() => import('../relationships/relationship-map-tab'), 'RelationshipMapTab');
+const AccountNeedsTab = lazyNamed(() => import('../needs/account-needs-tab'), 'AccountNeedsTab');
+const OrdersTab = lazyNamed(() => import('./orders-tab'), 'OrdersTab');
+const TimelineTab = lazyNamed(() => import('./timeline-tab'), 'TimelineTab');
+const InsightsTab = lazyNamed(() => import('./insights-tab'), 'InsightsTab');
+const CompetitorsTab = lazyNamed(() => import('./competitors-tab'), 'CompetitorsTab');
+const AccountPlanTab = lazyNamed(() => import('../plans/account-tabs'), 'AccountPlanTab');
+const AccountOpportunitiesTab = lazyNamed(() => import('../plans/account-tabs'), 'AccountOpportunitiesTab');
+const AccountContractsTab = lazyNamed(() => import('../plans/account-tabs'), 'AccountContractsTab');
+const ValueTab = lazyNamed(() => import('../identification/value/value-tab'), 'ValueTab');
+const AccountEditDrawer = lazyNamed(() => import('./account-edit-drawer'), 'AccountEditDrawer');
 
 const allTabs = [
   'brief',

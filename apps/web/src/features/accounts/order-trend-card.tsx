@@ -1,17 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Skeleton, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { lazy, Suspense, useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api/client';
 import type { OrderSummaryData, Page } from '../../app/api/types';
 import type { MonthAmount } from '../../ui/charts/monthly-amount-chart';
 import { EmptyState } from '../../ui/empty-state';
+import { lazyNamed } from '../../ui/lazy-named';
 import { QueryError } from '../../ui/query-error';
 
-const MonthlyAmountChart = lazy(() =>
-  import('../../ui/charts/monthly-amount-chart').then((m) => ({ default: m.MonthlyAmountChart })),
-);
+const MonthlyAmountChart = lazyNamed(() => import('../../ui/charts/monthly-amount-chart'), 'MonthlyAmountChart');
 
 const months = 24;
 

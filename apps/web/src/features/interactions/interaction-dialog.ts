@@ -1,6 +1,4 @@
-import { lazyDialog } from '../../ui/lazy-dialog';
+import { lazyNamed } from '../../ui/lazy-named';
 
 /** The interaction form, loaded when a page first opens it (the account brief, the timeline, a task's "done"). */
-export const InteractionDialog = lazyDialog(() =>
-  import('./interaction-form-modal').then((module) => module.InteractionFormModal),
-);
+export const InteractionDialog = lazyNamed(() => import('./interaction-form-modal'), 'InteractionFormModal');

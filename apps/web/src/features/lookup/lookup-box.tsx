@@ -1,10 +1,11 @@
 import { PhoneOutlined } from '@ant-design/icons';
 import { Input, Tooltip } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { lazyNamed } from '../../ui/lazy-named';
 
 // the drawer (tables, tabs…) is fetched on the first lookup, not with every page load
-const LookupDrawer = lazy(() => import('./lookup-drawer').then((m) => ({ default: m.LookupDrawer })));
+const LookupDrawer = lazyNamed(() => import('./lookup-drawer'), 'LookupDrawer');
 
 /** The caller lookup in the header: type or paste the number that is ringing, press Enter. */
 export function LookupBox() {

@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { isStaleVersion } from '../../app/api/client';
 import type { TaskData } from '../../app/api/types';
 import { useCurrentUser } from '../../app/auth/current-user';
-import { lazyDialog } from '../../ui/lazy-dialog';
+import { lazyNamed } from '../../ui/lazy-named';
 import { type TaskAction, useTaskAction } from './api';
 import type { TaskDialogKind } from './task-dialogs';
 
-const TaskDialogs = lazyDialog(() => import('./task-dialogs').then((module) => module.TaskDialogs));
+const TaskDialogs = lazyNamed(() => import('./task-dialogs'), 'TaskDialogs');
 
 /** Done (optionally logging the interaction that did it), snooze to a later day, skip with a reason, reopen. */
 export function TaskActions({ task }: { task: TaskData }) {

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Flex, Row, Skeleton, Timeline, Typography } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../app/api/types';
 import { useCurrentUser } from '../../../app/auth/current-user';
 import { formatDate } from '../../../ui/format';
+import { lazyNamed } from '../../../ui/lazy-named';
 import { useAccountValue, useAnalysisConfig } from '../../identification/api';
 import { InteractionDialog } from '../../interactions/interaction-dialog';
 import { timelineItem } from '../timeline-tab';
@@ -25,8 +26,8 @@ import {
 } from './brief-sections';
 import './brief-print.css';
 
-const SevenPCard = lazy(() => loadSevenP().then((m) => ({ default: m.SevenPCard })));
-const WhitespaceCard = lazy(() => loadWhitespace().then((m) => ({ default: m.WhitespaceCard })));
+const SevenPCard = lazyNamed(loadSevenP, 'SevenPCard');
+const WhitespaceCard = lazyNamed(loadWhitespace, 'WhitespaceCard');
 
 function RecentTimeline({ accountId }: { accountId: string }) {
   const { t } = useTranslation();

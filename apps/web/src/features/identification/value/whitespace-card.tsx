@@ -7,15 +7,13 @@ import type { WhitespaceCellData } from '../../../app/api/types';
 import { useCurrentUser } from '../../../app/auth/current-user';
 import { EmptyState } from '../../../ui/empty-state';
 import { formatDate, formatMoney, formatPercent } from '../../../ui/format';
-import { lazyDialog } from '../../../ui/lazy-dialog';
+import { lazyNamed } from '../../../ui/lazy-named';
 import { planWriters } from '../../plans/access';
 import { whitespaceColumns, whitespaceStates } from '../value-view';
 import styles from './value.module.css';
 
 // the opportunity form arrives when a cell is first turned into an opportunity, not with the chart
-const OpportunityFormModal = lazyDialog(() =>
-  import('../../plans/opportunity-form-modal').then((module) => module.OpportunityFormModal),
-);
+const OpportunityFormModal = lazyNamed(() => import('../../plans/opportunity-form-modal'), 'OpportunityFormModal');
 
 const stateStyle = {
   potential: { background: '#eef2ff', color: '#3730a3' },
