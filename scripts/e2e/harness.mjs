@@ -1,9 +1,10 @@
 // What every browser journey needs: a built kamap serving its demo data from a fresh data directory
-// (or the server at KAMAP_E2E_BASE), the system Chromium, signing in as a demo user, and where
+// (a copy of the template at KAMAP_E2E_TEMPLATE when `run.mjs` made one, else loaded on start; or
+// the server at KAMAP_E2E_BASE), the system Chromium, signing in as a demo user, and where
 // screenshots go. `startKamap` registers the file's before/after hooks.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
@@ -37,6 +38,7 @@ export function startKamap({ name, startWithinMs }) {
 
   before(async () => {
     if (!process.env.KAMAP_E2E_BASE) {
+      if (process.env.KAMAP_E2E_TEMPLATE) cpSync(process.env.KAMAP_E2E_TEMPLATE, dataDir, { recursive: true });
       server = spawn(process.execPath, ['bin/kamap.js', 'serve', '--demo', '--port', String(port)], {
         cwd: root,
         env: { ...process.env, KAMAP_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },

@@ -41,12 +41,19 @@ describe('account plans in the browser', () => {
     // the reason picker: open it, pick, and check the pick took (a click during the dropdown's opening
     // animation can miss on a busy machine)
     const reason = modal.locator('.ant-select').first();
-    for (let attempt = 0; attempt < 3; attempt++) {
+    // the modal's own opening animation moves the select: wait until it stands still
+    await page.waitForFunction(
+      () => !document.querySelector('.ant-modal[class*="-appear"], .ant-modal[class*="-enter"]'),
+    );
+    for (let attempt = 0; attempt < 5; attempt++) {
       await reason.click();
       const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '竞争态势' });
-      await option.waitFor({ state: 'visible' });
-      await option.click();
-      if ((await reason.locator('[title="竞争态势"]').count()) > 0) break;
+      // a dropdown that closes under the pointer is opened again on the next attempt
+      const picked = await option
+        .click({ timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (picked && (await reason.locator('[title="竞争态势"]').count()) > 0) break;
     }
     await reason.locator('[title="竞争态势"]').waitFor({ timeout: 5_000 });
     await modal.locator('input[placeholder^="说明"]').fill('竞品伺服报价下调 15%，价格策略提前');

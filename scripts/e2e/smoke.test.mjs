@@ -168,7 +168,17 @@ describe('kamap in the browser', () => {
       await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 3 });
       await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 15 });
       await page.mouse.up();
-      await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+      // the dialog names the two people: the drop landed on the card aimed at
+      const people = map.people;
+      const named = (id) => people.find((p) => p.id === id).name;
+      const dialog = page.locator('.ant-modal-confirm');
+      await dialog.waitFor({ timeout: 15_000 });
+      const text = await dialog.locator('.ant-modal-confirm-content').textContent();
+      assert.ok(
+        text.includes(named(from)) && text.includes(named(to)),
+        `the dialog asks about the right move: ${text}`,
+      );
+      await dialog.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
     }
 
     await page.goto(`${base}/accounts/${map.accountId}?tab=relationships`);
@@ -185,7 +195,9 @@ describe('kamap in the browser', () => {
       { timeout: 15_000 },
     );
     await drag(mover.id, target.id);
-    await page.getByText(`${mover.name} 现在向 ${target.name} 汇报`).waitFor({ timeout: 15_000 });
+    const notice = page.locator('.ant-message-notice').first();
+    await notice.waitFor({ timeout: 15_000 });
+    assert.equal((await notice.textContent())?.trim(), `${mover.name} 现在向 ${target.name} 汇报`);
     const moved = await api(`/contacts/${mover.id}`);
     assert.equal(moved.reportsToId, target.id, 'the new manager was saved');
     await page.waitForTimeout(1000);

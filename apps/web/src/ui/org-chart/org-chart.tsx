@@ -208,8 +208,21 @@ const Canvas = forwardRef<OrgChartHandle, Props>(function Canvas({ map, onOpen, 
     },
   }));
 
-  const target = (node: Node) =>
-    flow.getIntersectingNodes(node).find((n) => n.type === 'person' && n.id !== node.id) as PersonNode | undefined;
+  // The card a dragged card is dropped on: of the cards it overlaps, the one whose centre is nearest
+  // its own, so a drop on a card whose neighbour is also grazed goes to the card under it.
+  const target = (node: Node) => {
+    const centre = (n: Node) => {
+      const r = flow.getNodesBounds([n]);
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    };
+    const at = centre(node);
+    const distance = (n: Node) => {
+      const c = centre(n);
+      return Math.hypot(c.x - at.x, c.y - at.y);
+    };
+    const overlapped = flow.getIntersectingNodes(node).filter((n) => n.type === 'person' && n.id !== node.id);
+    return overlapped.sort((a, b) => distance(a) - distance(b))[0] as PersonNode | undefined;
+  };
 
   return (
     <div className={styles.canvas} style={{ height: initial.height }} data-map={map.accountId}>
