@@ -40,7 +40,7 @@ import { tasksRoutes } from './modules/tasks/index.js';
 import { timelineRoutes } from './modules/timeline/index.js';
 import { currentUser, resolveApiToken, resolveSession, usersRoutes } from './modules/users/index.js';
 import type { Database } from './platform/db/index.js';
-import { appShell } from './platform/http/app-shell.js';
+import { appShell, type FirstPages } from './platform/http/app-shell.js';
 import { registerAuth, SESSION_COOKIE } from './platform/http/auth.plugin.js';
 import { registerErrorHandler } from './platform/http/errors.plugin.js';
 
@@ -190,7 +190,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ),
     });
     // client-side routes: any non-API GET that is not a file gets the app shell
-    const shell = appShell(readFileSync(join(webDist, 'index.html'), 'utf8'));
+    const firstPages = join(webDist, 'first-pages.json');
+    const shell = appShell(
+      readFileSync(join(webDist, 'index.html'), 'utf8'),
+      existsSync(firstPages) ? (JSON.parse(readFileSync(firstPages, 'utf8')) as FirstPages) : {},
+    );
     app.get('/*', { schema: { hide: true }, config: { public: true } }, async (req, reply) => {
       // a missing file (an old bundle after a redeploy) is a 404, not the app shell
       if (req.url.startsWith('/api/') || /\.[a-z0-9]+$/i.test(req.url.split('?')[0]!)) {
@@ -203,7 +207,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return reply
         .header('cache-control', 'no-store')
         .type('text/html; charset=utf-8')
-        .send(shell(auth ? currentUser(auth) : null));
+        .send(shell(auth ? currentUser(auth) : null, req.url.split('?')[0]));
     });
   }
   return app;

@@ -127,6 +127,10 @@ describe('serving the web app', () => {
     mkdirSync(join(web, 'assets'), { recursive: true });
     writeFileSync(join(web, 'index.html'), '<!doctype html><head><title>kamap</title></head><body></body>');
     writeFileSync(join(web, 'assets', 'app-1.js'), 'console.log(1)');
+    writeFileSync(
+      join(web, 'first-pages.json'),
+      JSON.stringify({ '/accounts/:id': { scripts: ['/assets/account-1.js'], styles: ['/assets/account-1.css'] } }),
+    );
     const { buildApp } = await import('../src/app.js');
     const app = await buildApp({ database, demoMode: false, logLevel: 'silent', webDist: web });
     const session = (html: string) =>
@@ -147,6 +151,23 @@ describe('serving the web app', () => {
     // a stale cookie is nobody, not an error
     const stale = await app.inject({ method: 'GET', url: '/', headers: { cookie: 'kamap_session=gone' } });
     expect(session(stale.body)).toBeNull();
+
+    // a first page's code is named in the shell for a signed-in user at its address, and only there
+    const preload = '<link rel="modulepreload" crossorigin href="/assets/account-1.js">';
+    const style = '<link rel="stylesheet" crossorigin href="/assets/account-1.css">';
+    const account = await app.inject({
+      method: 'GET',
+      url: '/accounts/123?tab=plans',
+      headers: { cookie: director.cookie },
+    });
+    expect(account.body).toContain(preload);
+    expect(account.body).toContain(style);
+    expect(account.body.indexOf(preload)).toBeLessThan(account.body.indexOf('</head>'));
+    for (const other of ['/accounts', '/accounts/123/extra', '/contacts/123'])
+      expect(
+        (await app.inject({ method: 'GET', url: other, headers: { cookie: director.cookie } })).body,
+      ).not.toContain('account-1.js');
+    expect(anonymous.body).not.toContain('account-1.js');
 
     expect((await app.inject({ method: 'GET', url: '/assets/app-1.js' })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/assets/app-0.js' })).statusCode).toBe(404);
