@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Flex, Row, Skeleton, Timeline, Typography } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../app/api/types';
 import { useCurrentUser } from '../../../app/auth/current-user';
@@ -56,6 +56,9 @@ export function AccountBrief({ account }: { account: Account }) {
   const config = useAnalysisConfig(analytics);
   const threshold = config.data?.config.churn.alertThreshold ?? 50;
   const [recording, setRecording] = useState(false);
+  // The headline paints first, in a commit of its own; the sections render right after it in a pass
+  // that yields to the headline's own updates (their reads are already in flight since the route began).
+  const sections = useDeferredValue(true, false);
 
   const chartFallback = <Skeleton active paragraph={{ rows: 6 }} />;
   return (
@@ -68,63 +71,67 @@ export function AccountBrief({ account }: { account: Account }) {
       ) : (
         <BriefHeadline account={account} value={analytics ? (value.data ?? null) : null} threshold={threshold} />
       )}
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={14}>
-          <Flex vertical gap={16}>
-            <TasksSection
-              accountId={account.id}
-              extra={
-                logVisit && (
-                  <Button size="small" icon={<PlusOutlined />} onClick={() => setRecording(true)}>
-                    {t('brief.logVisit')}
-                  </Button>
-                )
-              }
-            />
-            <RelationshipSection accountId={account.id} />
-          </Flex>
-        </Col>
-        <Col xs={24} xl={10}>
-          <Flex vertical gap={16}>
-            <NeedsSection accountId={account.id} />
-            {complaints && <ComplaintsSection accountId={account.id} />}
-            <CompetitorsSection accountId={account.id} />
-          </Flex>
-        </Col>
-      </Row>
-      {(plans || kpis) && (
-        <Row gutter={[16, 16]}>
-          {plans && (
-            <Col xs={24} xl={kpis ? 12 : 24}>
-              <PlanSection accountId={account.id} />
+      {sections && (
+        <>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={14}>
+              <Flex vertical gap={16}>
+                <TasksSection
+                  accountId={account.id}
+                  extra={
+                    logVisit && (
+                      <Button size="small" icon={<PlusOutlined />} onClick={() => setRecording(true)}>
+                        {t('brief.logVisit')}
+                      </Button>
+                    )
+                  }
+                />
+                <RelationshipSection accountId={account.id} />
+              </Flex>
             </Col>
-          )}
-          {kpis && (
-            <Col xs={24} xl={plans ? 12 : 24}>
-              <KpiSection accountId={account.id} />
+            <Col xs={24} xl={10}>
+              <Flex vertical gap={16}>
+                <NeedsSection accountId={account.id} />
+                {complaints && <ComplaintsSection accountId={account.id} />}
+                <CompetitorsSection accountId={account.id} />
+              </Flex>
             </Col>
+          </Row>
+          {(plans || kpis) && (
+            <Row gutter={[16, 16]}>
+              {plans && (
+                <Col xs={24} xl={kpis ? 12 : 24}>
+                  <PlanSection accountId={account.id} />
+                </Col>
+              )}
+              {kpis && (
+                <Col xs={24} xl={plans ? 12 : 24}>
+                  <KpiSection accountId={account.id} />
+                </Col>
+              )}
+            </Row>
           )}
-        </Row>
-      )}
-      {analytics && value.data && (
-        <Suspense fallback={chartFallback}>
-          <div className={styles.avoidBreak}>
-            <WhitespaceCard accountId={account.id} cells={value.data.whitespace} />
-          </div>
-        </Suspense>
-      )}
-      <Row gutter={[16, 16]}>
-        {analytics && value.data?.result && (
-          <Col xs={24} xxl={12} className={styles.avoidBreak}>
+          {analytics && value.data && (
             <Suspense fallback={chartFallback}>
-              <SevenPCard sevenP={value.data.result.sevenP} />
+              <div className={styles.avoidBreak}>
+                <WhitespaceCard accountId={account.id} cells={value.data.whitespace} />
+              </div>
             </Suspense>
-          </Col>
-        )}
-        <Col xs={24} xxl={analytics && value.data?.result ? 12 : 24}>
-          <RecentTimeline accountId={account.id} />
-        </Col>
-      </Row>
+          )}
+          <Row gutter={[16, 16]}>
+            {analytics && value.data?.result && (
+              <Col xs={24} xxl={12} className={styles.avoidBreak}>
+                <Suspense fallback={chartFallback}>
+                  <SevenPCard sevenP={value.data.result.sevenP} />
+                </Suspense>
+              </Col>
+            )}
+            <Col xs={24} xxl={analytics && value.data?.result ? 12 : 24}>
+              <RecentTimeline accountId={account.id} />
+            </Col>
+          </Row>
+        </>
+      )}
       {recording && (
         <Suspense fallback={null}>
           <InteractionDialog account={account} onClose={() => setRecording(false)} />
