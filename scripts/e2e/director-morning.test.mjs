@@ -7,6 +7,17 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { shot, startKamap } from './harness.mjs';
 
+/** Waits until the whole map is drawn for its screenshot: step 5's figures, both charts, no placeholder left. */
+async function mapDrawn(page) {
+  await page.locator('[data-figure="kpi.red"]').waitFor({ timeout: 30_000 });
+  await page.waitForFunction(
+    () => document.querySelectorAll('.ant-skeleton').length === 0 && document.querySelectorAll('canvas').length >= 2,
+    null,
+    { timeout: 30_000 },
+  );
+  await page.waitForLoadState('networkidle');
+}
+
 const kamap = startKamap({ name: 'director-morning', startWithinMs: 240_000 });
 const { base } = kamap;
 
@@ -27,7 +38,7 @@ describe("the director's morning", () => {
     // every step shows live figures that link to their records
     await page.locator('[data-figure="tier.strategic"]').waitFor();
     assert.match((await page.locator('[data-figure="tier.strategic"]').getAttribute('href')) ?? '', /tier=strategic/);
-    await page.waitForLoadState('networkidle');
+    await mapDrawn(page);
     await page.screenshot({ path: shot('map-zh-CN.png'), fullPage: true });
 
     // an account that needs attention because of a churn alert
@@ -84,8 +95,7 @@ describe("the director's morning", () => {
     await kamap.signIn(page, 'director');
     await page.getByText('Needs attention today').waitFor({ timeout: 30_000 });
     await page.getByRole('heading', { name: 'Evaluate & improve' }).waitFor();
-    await page.locator('[data-figure="kpi.red"]').waitFor();
-    await page.waitForLoadState('networkidle');
+    await mapDrawn(page);
     await page.screenshot({ path: shot('map-en.png'), fullPage: true });
     await context.close();
   });
