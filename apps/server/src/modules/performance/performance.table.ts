@@ -134,6 +134,8 @@ export const reviews = pgTable(
     index('reviews_account_idx').on(t.accountId),
     // a subject's reviews in the order they were held: "the next review" of an improvement action
     index('reviews_subject_held_idx').on(t.subjectKind, t.subjectId, t.heldOn).where(sql`archived_at is null`),
+    // the subjects whose actions' effects the rollup triggers recount (migration 0018) are found by id
+    index('reviews_subject_idx').on(t.subjectId),
   ],
 );
 

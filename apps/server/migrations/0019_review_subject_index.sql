@@ -1,0 +1,1 @@
+CREATE INDEX "reviews_subject_idx" ON "reviews" USING btree ("subject_id");
