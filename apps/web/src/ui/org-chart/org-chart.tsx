@@ -220,8 +220,11 @@ const Canvas = forwardRef<OrgChartHandle, Props>(function Canvas({ map, onOpen, 
       const c = centre(n);
       return Math.hypot(c.x - at.x, c.y - at.y);
     };
-    const overlapped = flow.getIntersectingNodes(node).filter((n) => n.type === 'person' && n.id !== node.id);
-    return overlapped.sort((a, b) => distance(a) - distance(b))[0] as PersonNode | undefined;
+    const overlapped = flow
+      .getIntersectingNodes(node)
+      .filter((n) => n.type === 'person' && n.id !== node.id)
+      .map((n) => ({ n, d: distance(n) }));
+    return overlapped.sort((a, b) => a.d - b.d)[0]?.n as PersonNode | undefined;
   };
 
   return (
