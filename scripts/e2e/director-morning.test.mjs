@@ -57,6 +57,27 @@ describe("the director's morning", () => {
     await page.waitForURL(new RegExp(`/accounts/${accountId}`));
     await page.getByText(accountName).first().waitFor();
 
+    // opened from a link or a bookmark, the account's headline reads come named in the page the server
+    // sends, and the page takes those answers over instead of asking again
+    await page.goto(`${base}/accounts/${accountId}`);
+    await page.getByTestId('brief-headline').waitFor();
+    const reads = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('/api/v1/'))
+        .map((e) => [new URL(e.name).pathname, e.initiatorType]),
+    );
+    for (const path of [
+      `/api/v1/accounts/${accountId}`,
+      `/api/v1/accounts/${accountId}/value`,
+      '/api/v1/analytics/config',
+    ])
+      assert.deepEqual(
+        reads.filter(([p]) => p === path),
+        [[path, 'link']],
+        `${path} is read once, from the preload`,
+      );
+
     // back on the map: assign a follow-up to the KAM from the attention list
     await page.goto(`${base}/`);
     const again = page.getByTestId('attention').locator('li', { hasText: accountName });

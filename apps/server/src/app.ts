@@ -196,7 +196,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       existsSync(firstPages) ? (JSON.parse(readFileSync(firstPages, 'utf8')) as FirstPages) : {},
     );
     app.get('/*', { schema: { hide: true }, config: { public: true } }, async (req, reply) => {
-      const path = req.url.split('?')[0]!;
+      const path = req.url.split('?', 1)[0]!;
       // a missing file (an old bundle after a redeploy) is a 404, not the app shell
       if (path.startsWith('/api/') || /\.[a-z0-9]+$/i.test(path)) {
         reply.header('content-type', 'application/problem+json');
@@ -208,7 +208,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return reply
         .header('cache-control', 'no-store')
         .type('text/html; charset=utf-8')
-        .send(shell(auth ? currentUser(auth) : null, path));
+        .send(shell(auth ? currentUser(auth) : null, req.url, auth?.principal));
     });
   }
   return app;

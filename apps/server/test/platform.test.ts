@@ -163,6 +163,28 @@ describe('serving the web app', () => {
     expect(account.body).toContain(preload);
     expect(account.body).toContain(style);
     expect(account.body.indexOf(preload)).toBeLessThan(account.body.indexOf('</head>'));
+    // and the reads its first paint needs, those the caller may make: the brief's headline on the brief
+    const reads = (html: string) =>
+      [...html.matchAll(/<link rel="preload" as="fetch" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
+    expect(reads(account.body)).toEqual(['/api/v1/accounts/123']);
+    const brief = await app.inject({ method: 'GET', url: '/accounts/123', headers: { cookie: director.cookie } });
+    expect(reads(brief.body)).toEqual([
+      '/api/v1/accounts/123',
+      '/api/v1/accounts/123/value',
+      '/api/v1/analytics/config',
+    ]);
+    const agent = await login(app, 'agent');
+    const agents = await app.inject({ method: 'GET', url: '/accounts/123', headers: { cookie: agent.cookie } });
+    expect(reads(agents.body)).toEqual(['/api/v1/accounts/123']);
+    expect(reads(anonymous.body)).toEqual([]);
+    // a parameter cannot break out of the attribute
+    const odd = await app.inject({
+      method: 'GET',
+      url: '/accounts/%22%3E%3Cscript%3E',
+      headers: { cookie: director.cookie },
+    });
+    expect(odd.body).not.toContain('"><script>');
+    expect(reads(odd.body)[0]).toBe('/api/v1/accounts/%22%3E%3Cscript%3E');
     for (const other of ['/accounts', '/accounts/123/extra', '/contacts/123'])
       expect(
         (await app.inject({ method: 'GET', url: other, headers: { cookie: director.cookie } })).body,

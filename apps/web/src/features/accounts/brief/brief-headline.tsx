@@ -106,7 +106,13 @@ export function BriefHeadline({
   const result = value?.result ?? null;
   const now = result && value ? currentTier(result, value.override, todayInChina()) : null;
   return (
-    <Card size="small" variant="borderless" className={styles.section} styles={{ body: { padding: '16px 20px' } }}>
+    <Card
+      size="small"
+      variant="borderless"
+      className={styles.section}
+      styles={{ body: { padding: '16px 20px' } }}
+      data-testid="brief-headline"
+    >
       <Row gutter={[24, 16]} align="middle">
         {result && now ? (
           <>
