@@ -2,13 +2,17 @@ import type { AlertRule, AttentionItem, MapAttention, MapDrill, MapQuery, Tier }
 import { type SQL, sql } from 'drizzle-orm';
 import { assertCan, can } from '../../platform/access/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { isoTimestamp, rows } from '../../platform/db/index.js';
+import { isoTimestamp, pgArray, rows } from '../../platform/db/index.js';
 import { todayInChina } from '../../platform/today.js';
 import { breachedSql } from '../service/index.js';
 import { findLatestRun, inAccountFilter } from './filters.js';
 
 const LIST = 5;
 const FEED = 8;
+/** The most points overdue tasks, or overdue plan actions, add to an account (5 each, up to 4). */
+const CAPPED_MAX = 20;
+/** The largest tier weight (strategic). */
+const MAX_WEIGHT = 1.5;
 
 /**
  * "Which accounts need my attention today, and why?": every account in the filter with an active
@@ -25,7 +29,10 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
   const readsAlerts = can(ctx.user, 'alert.read');
   const readsService = can(ctx.user, 'service.read');
   const readsPlans = can(ctx.user, 'plan.read');
-  const sources = [
+  // the reasons worth many points (alerts, churn, complaints past SLA) and the capped ones (overdue tasks
+  // and plan actions, 20 points each at most), each as rows of (account, kind, rule, severity, tier, value,
+  // alert id, points); `only` narrows the capped ones to a list of accounts
+  const strong = [
     readsAlerts
       ? sql`select al.account_id, 'alert' as kind, al.rule, al.severity, al.tier, 1::float8 as value, al.id as alert_id,
                    (case al.severity when 'critical' then 40 else 20 end)::float8 as points
@@ -40,16 +47,42 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
               from complaints c where c.status in ('open', 'in_progress') and c.archived_at is null and ${breachedSql}
              group by c.account_id`
       : undefined,
-    sql`select t.account_id, 'task_overdue', null, null, null, count(*)::float8, null::uuid, least(count(*) * 5, 20)::float8
-          from tasks t where t.status in ('open', 'snoozed') and t.archived_at is null
-           and coalesce(t.snoozed_until, t.due_date) < ${today}::date group by t.account_id`,
-    readsPlans
-      ? sql`select p.account_id, 'action_overdue', null, null, null, count(*)::float8, null::uuid, least(count(*) * 5, 20)::float8
-              from plan_actions pa join account_plans p on p.id = pa.plan_id and p.archived_at is null
-             where pa.archived_at is null and pa.status in ('not_started', 'in_progress') and pa.due_date < ${today}::date
-             group by p.account_id`
-      : undefined,
   ].filter((s) => s !== undefined);
+  const capped = (only: SQL | undefined) =>
+    [
+      sql`select t.account_id, 'task_overdue', null, null, null, count(*)::float8, null::uuid, least(count(*) * 5, ${CAPPED_MAX})::float8
+            from tasks t where t.status in ('open', 'snoozed') and t.archived_at is null
+             and coalesce(t.snoozed_until, t.due_date) < ${today}::date ${only ? sql`and t.account_id = any(${only})` : sql``}
+           group by t.account_id`,
+      readsPlans
+        ? sql`select p.account_id, 'action_overdue', null, null, null, count(*)::float8, null::uuid, least(count(*) * 5, ${CAPPED_MAX})::float8
+                from plan_actions pa join account_plans p on p.id = pa.plan_id and p.archived_at is null
+               where pa.archived_at is null and pa.status in ('not_started', 'in_progress') and pa.due_date < ${today}::date
+                 ${only ? sql`and p.account_id = any(${only})` : sql``}
+               group by p.account_id`
+        : undefined,
+    ].filter((s) => s !== undefined);
+  const cappedKinds = readsPlans ? 2 : 1;
+  // Only an account whose strong points, plus the most its capped ones can add, weighed by the largest
+  // weight, reach the fifth-largest strong sum can be among the first five (that sum is a floor for the
+  // fifth-largest score). Where that floor is above what capped reasons alone can score, only those
+  // accounts need their overdue tasks and actions counted: a few hundred of 100,000, not 30,000.
+  const candidates = strong.length
+    ? (
+        await rows<{ account_id: string }>(
+          ctx.db,
+          sql`with summed as (select r.account_id, sum(r.points) as points
+                                from (${sql.join(strong, sql` union all `)}) as r (account_id, kind, rule, severity, tier, value, alert_id, points)
+                               where ${inAccounts(sql`r.account_id`)} group by r.account_id),
+                   fifth as (select s.points from summed s order by s.points desc offset ${LIST - 1} limit 1)
+              select s.account_id from summed s, fifth f
+               where f.points > ${cappedKinds * CAPPED_MAX * MAX_WEIGHT}
+                 and (s.points + ${cappedKinds * CAPPED_MAX}) * ${MAX_WEIGHT} >= f.points`,
+        )
+      ).map((r) => r.account_id)
+    : [];
+  const only = candidates.length ? sql`${pgArray(candidates)}::uuid[]` : undefined;
+  const sources = [...strong, ...capped(only)];
   type Row = {
     account_id: string;
     name: string;
