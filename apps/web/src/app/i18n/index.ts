@@ -43,6 +43,8 @@ i18n.use(initReactI18next).init({
   lng: initial,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
+  // no promotional message in the user's browser console
+  showSupportNotice: false,
 });
 
 export { i18n };
