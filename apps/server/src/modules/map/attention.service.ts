@@ -31,23 +31,26 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
   const readsPlans = can(ctx.user, 'plan.read');
   // the reasons worth many points (alerts, churn, complaints past SLA) and the capped ones (overdue tasks
   // and plan actions, 20 points each at most), each as rows of (account, kind, rule, severity, tier, value,
-  // alert id, points); `only` narrows the capped ones to a list of accounts
-  const strong = [
-    readsAlerts
-      ? sql`select al.account_id, 'alert' as kind, al.rule, al.severity, al.tier, 1::float8 as value, al.id as alert_id,
+  // alert id, points); `only` narrows them to a list of accounts
+  const strong = (only?: SQL) =>
+    [
+      readsAlerts
+        ? sql`select al.account_id, 'alert' as kind, al.rule, al.severity, al.tier, 1::float8 as value, al.id as alert_id,
                    (case al.severity when 'critical' then 40 else 20 end)::float8 as points
-              from alerts al where al.status in ('open', 'acknowledged')`
-      : undefined,
-    run
-      ? sql`select res.account_id, 'churn', null, null, null, res.churn_risk::float8, null::uuid, res.churn_risk / 2.0
-              from analysis_results res where res.run_id = ${run.id} and res.churn_risk >= ${run.churnThreshold}`
-      : undefined,
-    readsService
-      ? sql`select c.account_id, 'complaint_breached', null, null, null, count(*)::float8, null::uuid, 25.0
+              from alerts al where al.status in ('open', 'acknowledged') ${only ? sql`and al.account_id = any(${only})` : sql``}`
+        : undefined,
+      run
+        ? sql`select res.account_id, 'churn', null, null, null, res.churn_risk::float8, null::uuid, res.churn_risk / 2.0
+              from analysis_results res where res.run_id = ${run.id} and res.churn_risk >= ${run.churnThreshold}
+               ${only ? sql`and res.account_id = any(${only})` : sql``}`
+        : undefined,
+      readsService
+        ? sql`select c.account_id, 'complaint_breached', null, null, null, count(*)::float8, null::uuid, 25.0
               from complaints c where c.status in ('open', 'in_progress') and c.archived_at is null and ${breachedSql}
+               ${only ? sql`and c.account_id = any(${only})` : sql``}
              group by c.account_id`
-      : undefined,
-  ].filter((s) => s !== undefined);
+        : undefined,
+    ].filter((s) => s !== undefined);
   const capped = (only: SQL | undefined) =>
     [
       sql`select t.account_id, 'task_overdue', null, null, null, count(*)::float8, null::uuid, least(count(*) * 5, ${CAPPED_MAX})::float8
@@ -67,12 +70,13 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
   // weight, reach the fifth-largest strong sum can be among the first five (that sum is a floor for the
   // fifth-largest score). Where that floor is above what capped reasons alone can score, only those
   // accounts need their overdue tasks and actions counted: a few hundred of 100,000, not 30,000.
-  const candidates = strong.length
+  const strongSources = strong();
+  const candidates = strongSources.length
     ? (
         await rows<{ account_id: string }>(
           ctx.db,
           sql`with summed as (select r.account_id, sum(r.points) as points
-                                from (${sql.join(strong, sql` union all `)}) as r (account_id, kind, rule, severity, tier, value, alert_id, points)
+                                from (${sql.join(strongSources, sql` union all `)}) as r (account_id, kind, rule, severity, tier, value, alert_id, points)
                                where ${inAccounts(sql`r.account_id`)} group by r.account_id),
                    fifth as (select s.points from summed s order by s.points desc offset ${LIST - 1} limit 1)
               select s.account_id from summed s, fifth f
@@ -82,7 +86,7 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
       ).map((r) => r.account_id)
     : [];
   const only = candidates.length ? sql`${pgArray(candidates)}::uuid[]` : undefined;
-  const sources = [...strong, ...capped(only)];
+  const sources = [...strong(only), ...capped(only)];
   type Row = {
     account_id: string;
     name: string;
