@@ -32,40 +32,42 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
   // the reasons worth many points (alerts, churn, complaints past SLA) and the capped ones (overdue tasks
   // and plan actions, 20 points each at most), each as rows of (account, kind, rule, severity, tier, value,
   // alert id, points); `only` narrows them to a list of accounts
+  const among = (only: SQL | undefined, column: SQL) => (only ? sql`and ${column} = any(${only})` : sql``);
   const strong = (only?: SQL) =>
     [
       readsAlerts
         ? sql`select al.account_id, 'alert' as kind, al.rule, al.severity, al.tier, 1::float8 as value, al.id as alert_id,
                    (case al.severity when 'critical' then 40 else 20 end)::float8 as points
-              from alerts al where al.status in ('open', 'acknowledged') ${only ? sql`and al.account_id = any(${only})` : sql``}`
+              from alerts al where al.status in ('open', 'acknowledged') ${among(only, sql`al.account_id`)}`
         : undefined,
       run
         ? sql`select res.account_id, 'churn', null, null, null, res.churn_risk::float8, null::uuid, res.churn_risk / 2.0
               from analysis_results res where res.run_id = ${run.id} and res.churn_risk >= ${run.churnThreshold}
-               ${only ? sql`and res.account_id = any(${only})` : sql``}`
+               ${among(only, sql`res.account_id`)}`
         : undefined,
       readsService
         ? sql`select c.account_id, 'complaint_breached', null, null, null, count(*)::float8, null::uuid, 25.0
               from complaints c where c.status in ('open', 'in_progress') and c.archived_at is null and ${breachedSql}
-               ${only ? sql`and c.account_id = any(${only})` : sql``}
+               ${among(only, sql`c.account_id`)}
              group by c.account_id`
         : undefined,
     ].filter((s) => s !== undefined);
-  const capped = (only: SQL | undefined) =>
+  const capped = (only?: SQL) =>
     [
       sql`select t.account_id, 'task_overdue', null, null, null, count(*)::float8, null::uuid, least(count(*) * 5, ${CAPPED_MAX})::float8
             from tasks t where t.status in ('open', 'snoozed') and t.archived_at is null
-             and coalesce(t.snoozed_until, t.due_date) < ${today}::date ${only ? sql`and t.account_id = any(${only})` : sql``}
+             and coalesce(t.snoozed_until, t.due_date) < ${today}::date ${among(only, sql`t.account_id`)}
            group by t.account_id`,
       readsPlans
         ? sql`select p.account_id, 'action_overdue', null, null, null, count(*)::float8, null::uuid, least(count(*) * 5, ${CAPPED_MAX})::float8
                 from plan_actions pa join account_plans p on p.id = pa.plan_id and p.archived_at is null
                where pa.archived_at is null and pa.status in ('not_started', 'in_progress') and pa.due_date < ${today}::date
-                 ${only ? sql`and p.account_id = any(${only})` : sql``}
+                 ${among(only, sql`p.account_id`)}
                group by p.account_id`
         : undefined,
     ].filter((s) => s !== undefined);
-  const cappedKinds = readsPlans ? 2 : 1;
+  // the most overdue tasks and actions together add to an account
+  const cappedMost = (readsPlans ? 2 : 1) * CAPPED_MAX;
   // Only an account whose strong points, plus the most its capped ones can add, weighed by the largest
   // weight, reach the fifth-largest strong sum can be among the first five (that sum is a floor for the
   // fifth-largest score). Where that floor is above what capped reasons alone can score, only those
@@ -80,8 +82,8 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
                                where ${inAccounts(sql`r.account_id`)} group by r.account_id),
                    fifth as (select s.points from summed s order by s.points desc offset ${LIST - 1} limit 1)
               select s.account_id from summed s, fifth f
-               where f.points > ${cappedKinds * CAPPED_MAX * MAX_WEIGHT}
-                 and (s.points + ${cappedKinds * CAPPED_MAX}) * ${MAX_WEIGHT} >= f.points`,
+               where f.points > ${cappedMost * MAX_WEIGHT}
+                 and (s.points + ${cappedMost}) * ${MAX_WEIGHT} >= f.points`,
         )
       ).map((r) => r.account_id)
     : [];
