@@ -21,7 +21,7 @@ type FirstReads = (params: Record<string, string>, search: URLSearchParams, user
 const firstReads: Record<string, FirstReads> = {
   // the account brief's headline: the account, its value and churn reasons, the churn threshold
   '/accounts/:id': ({ id }, search, user) => {
-    const account = `/api/v1/accounts/${encodeURIComponent(id!)}`;
+    const account = `/api/v1/accounts/${id}`;
     const brief = (search.get('tab') ?? 'brief') === 'brief';
     return brief && can(user, 'analytics.read') ? [account, `${account}/value`, '/api/v1/analytics/config'] : [account];
   },
@@ -58,7 +58,8 @@ export function appShell(html: string, firstPages: FirstPages = {}) {
       for (const page of pages) {
         const match = page.address.exec(path);
         if (!match) continue;
-        const params = Object.fromEntries(page.names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));
+        // a parameter stays as the address has it, percent-encoded, as the page's own request sends it
+        const params = Object.fromEntries(page.names.map((name, i) => [name, match[i + 1]!]));
         // the reads first: they wait on the database, the code only on the disk
         const reads = page.reads?.(params, new URLSearchParams(query), principal) ?? [];
         links = `${reads.map((href) => `<link rel="preload" as="fetch" crossorigin href="${attribute(href)}">`).join('')}${page.code}`;
