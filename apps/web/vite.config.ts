@@ -67,13 +67,18 @@ function firstPages(pages: Record<string, string>): Plugin {
 }
 
 // `source` makes @kamap/contracts resolve to its TypeScript source, so the web build never waits for tsc.
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [
     react(),
     precompress(),
     firstPages({ '/': 'src/features/map/map-page.tsx', '/accounts/:id': 'src/features/accounts/account-page.tsx' }),
   ],
   resolve: { conditions: ['source', ...defaultClientConditions] },
+  // the server's drawing of the first pages (entry-server.tsx) is one file with its libraries in it, so
+  // it draws with exactly the code the browser takes the page over with
+  ssr: { noExternal: true, resolve: { conditions: ['source'] } },
+  // the libraries' production code on the server too, as in the browser (and as fast)
+  define: isSsrBuild ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   server: {
     proxy: { '/api': 'http://localhost:3000' },
   },
@@ -101,4 +106,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

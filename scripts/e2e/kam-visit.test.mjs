@@ -95,6 +95,8 @@ describe('the KAM’s visit', () => {
 
     const open = async () => {
       await page.goto(`${base}/accounts/${accountId}`);
+      // the server draws the page; the app takes it over before it answers clicks
+      await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
       await page.getByTestId('brief-tasks').or(page.locator('.ant-card-head-title').first()).first().waitFor();
       // the charts come last: wait for the whitespace grid and the drawn radar
       const card = (title) =>

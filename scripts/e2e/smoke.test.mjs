@@ -182,6 +182,7 @@ describe('kamap in the browser', () => {
     }
 
     await page.goto(`${base}/accounts/${map.accountId}?tab=relationships`);
+    await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
     await card(mover.id).waitFor({ timeout: 30_000 });
     // the chart's code arrives with the tab, then it fits the view: drag once the cards stand still
     await page.waitForFunction(

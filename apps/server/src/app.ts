@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -43,6 +44,7 @@ import type { Database } from './platform/db/index.js';
 import { appShell, type FirstPages } from './platform/http/app-shell.js';
 import { registerAuth, SESSION_COOKIE } from './platform/http/auth.plugin.js';
 import { registerErrorHandler } from './platform/http/errors.plugin.js';
+import { firstPageDrawing } from './platform/http/first-page.js';
 
 export type AppDeps = {
   database: Database;
@@ -195,6 +197,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       readFileSync(join(webDist, 'index.html'), 'utf8'),
       existsSync(firstPages) ? (JSON.parse(readFileSync(firstPages, 'utf8')) as FirstPages) : {},
     );
+    // the first pages drawn on the server, if the web build has its drawing (not in the API's tests)
+    const draw = await firstPageDrawing(app, webDist);
     app.get('/*', { schema: { hide: true }, config: { public: true } }, async (req, reply) => {
       const path = req.url.split('?', 1)[0]!;
       // a missing file (an old bundle after a redeploy) is a 404, not the app shell
@@ -205,10 +209,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       // the signed-in user rides in the shell, so the first page starts its reads without asking who it is
       const token = req.cookies[SESSION_COOKIE];
       const auth = token ? await resolveSession(deps.database.db, token) : undefined;
-      return reply
-        .header('cache-control', 'no-store')
-        .type('text/html; charset=utf-8')
-        .send(shell(auth ? currentUser(auth) : null, req.url, auth?.principal));
+      const user = auth ? currentUser(auth) : null;
+      const page = shell(user, req.url, auth?.principal, Boolean(draw));
+      reply.header('cache-control', 'no-store').type('text/html; charset=utf-8');
+      if (!(page.drawn && draw && user)) return reply.send(page.start + page.finish());
+      // the head goes out at once, so the browser fetches the page's code and styles while it is drawn
+      return reply.send(
+        Readable.from(
+          (async function* () {
+            yield page.start;
+            // Node sends a response's writes once the current tick is over, and the drawing's reads can hold
+            // the thread (the embedded database's are synchronous): the head leaves first
+            await new Promise((resolve) => setImmediate(resolve));
+            yield page.finish(await draw(req, user));
+          })(),
+        ),
+      );
     });
   }
   return app;

@@ -1,14 +1,25 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { hydrate } from '@tanstack/react-query';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
 import 'antd/dist/antd.css';
-import './app/i18n';
+import { queryClient } from './app/api/query-client';
+import { AppFrame } from './app/app';
+import { takeFirstPageState } from './app/first-page';
+import { i18n } from './app/i18n';
 import './app/global.css';
-import { App } from './app/app';
+import { createRouter } from './app/router';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// A first page the server drew (entry-server.tsx) is taken over from the reads it was drawn from, in
+// the language it was drawn in; in another (the choice changed in another tab) the browser draws anew.
+const first = takeFirstPageState();
+const drawn = first && first.language === i18n.language && root.firstElementChild ? first : null;
+if (drawn) hydrate(queryClient, drawn.queries);
+const app = (
+  <AppFrame client={queryClient}>
+    <RouterProvider router={createRouter(drawn?.router)} />
+  </AppFrame>
 );
+if (drawn) hydrateRoot(root, app);
+else createRoot(root).render(app);

@@ -1,5 +1,6 @@
-import { type ComponentType, lazy } from 'react';
-import { createBrowserRouter, type LoaderFunctionArgs } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { type ComponentType, lazy, useEffect } from 'react';
+import { createBrowserRouter, type HydrationState, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 // the two pages opened most often start their reads from here, in the app's first code (see page())
 import { prefetchAccountPage } from '../features/accounts/brief/brief-api';
 import { prefetchMap } from '../features/map/api';
@@ -11,8 +12,18 @@ import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './not-found-page';
 import { RouteError } from './route-error';
 
-/** A page's first reads; `code` settles when the page's code is in, for the reads that can wait for it. */
-type Reads = (user: CurrentUser, url: URL, params: LoaderFunctionArgs['params'], code: Promise<unknown>) => void;
+/**
+ * A page's first reads, into `client`; `code` settles when the page's code is in, for the reads that can
+ * wait for it. The server draws a page that has them (`entry-server.tsx`), finding them in the route's
+ * `handle`.
+ */
+export type Reads = (
+  client: QueryClient,
+  user: CurrentUser,
+  url: URL,
+  params: LoaderFunctionArgs['params'],
+  code: Promise<unknown>,
+) => void;
 
 /**
  * Each page is its own chunk, fetched the first time it is opened. Its loader starts that fetch the moment
@@ -26,23 +37,44 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
   const loader = ({ request, params }: LoaderFunctionArgs) => {
     const code = load();
     code.catch(() => undefined);
-    if (reads)
+    // a page drawn on the server was given its reads there, in its own cache: this one is the browser's
+    if (reads && !import.meta.env.SSR)
       void queryClient
         .ensureQueryData(meQuery)
-        .then((user) => user && reads(user, new URL(request.url), params, code))
+        .then((user) => user && reads(queryClient, user, new URL(request.url), params, code))
         .catch(() => undefined);
     return null;
   };
-  return { element: <Page />, loader };
+  return {
+    element: (
+      <>
+        <Page />
+        <Interactive />
+      </>
+    ),
+    loader,
+    handle: { reads },
+  };
+}
+
+/**
+ * Marks the document once a page is the app's (drawn in the browser, or a page the server drew taken
+ * over): before that, a page the server drew shows but does not answer clicks yet.
+ */
+function Interactive() {
+  useEffect(() => {
+    document.documentElement.dataset.interactive = 'true';
+  }, []);
+  return null;
 }
 
 // the map paints its frame and headings from its code alone: its reads wait for the code
-const mapReads: Reads = (user, url, _params, code) =>
-  void code.then(() => prefetchMap(queryClient, user, url.searchParams)).catch(() => undefined);
-const accountReads: Reads = (user, url, params, code) =>
-  prefetchAccountPage(queryClient, params.id ?? '', user, url.searchParams, code);
+const mapReads: Reads = (client, user, url, _params, code) =>
+  void code.then(() => prefetchMap(client, user, url.searchParams)).catch(() => undefined);
+const accountReads: Reads = (client, user, url, params, code) =>
+  prefetchAccountPage(client, params.id ?? '', user, url.searchParams, code);
 
-export const router = createBrowserRouter([
+export const routes: RouteObject[] = [
   {
     path: '/login',
     ...page(() => import('../features/auth/login-page'), 'LoginPage'),
@@ -177,4 +209,7 @@ export const router = createBrowserRouter([
       },
     ],
   },
-]);
+];
+
+/** The browser's router; `hydrationData` when the server drew the first page (`entry-server.tsx`). */
+export const createRouter = (hydrationData?: HydrationState) => createBrowserRouter(routes, { hydrationData });

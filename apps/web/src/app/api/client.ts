@@ -26,6 +26,16 @@ export const isApiError = (error: unknown, status?: number): error is ApiError =
 export const isStaleVersion = (error: unknown): error is ApiError =>
   isApiError(error, 409) && error.problem.type.endsWith('/stale-version');
 
+/**
+ * How requests go out: the browser's `fetch`; on the server, drawing a first page, a call into the same
+ * server as the signed-in user (`entry-server.tsx`).
+ */
+let transport: typeof fetch = (input, init) => fetch(input, init);
+
+export function setTransport(send: typeof fetch) {
+  transport = send;
+}
+
 let csrfToken: string | null = null;
 
 /** The session's CSRF token, sent back on every write; set from the current user after login or /auth/me. */
@@ -77,7 +87,7 @@ async function request<T>(method: Method, path: string, body?: unknown, signal?:
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(`${base}${path}`, {
+    response = await transport(`${base}${path}`, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -14,13 +14,32 @@ const zhCatalogue: typeof en = zhCN;
 
 const storageKey = 'kamap.language';
 
+/**
+ * The cookie that tells the server which language to draw a first page in (`LANGUAGE_COOKIE` on the
+ * server); the browser's own storage stays the record, the cookie follows it.
+ */
+const cookieName = 'kamap-language';
+
+export const asLanguage = (value: unknown): Language => languages.find((l) => l === value) ?? 'zh-CN';
+
+function rememberForServer(language: Language) {
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is asynchronous and not in every browser kamap serves
+  document.cookie = `${cookieName}=${language}; path=/; max-age=31536000; samesite=lax`;
+}
+
 function storedLanguage(): Language {
   try {
-    const value = localStorage.getItem(storageKey);
-    return languages.find((l) => l === value) ?? 'zh-CN';
+    return asLanguage(localStorage.getItem(storageKey));
   } catch {
     return 'zh-CN';
   }
+}
+
+/** Sets the language of everything drawn from now on: texts, dates (dayjs) and, in a browser, the page. */
+export function setLanguage(language: Language) {
+  dayjs.locale(language === 'zh-CN' ? 'zh-cn' : 'en');
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+  return i18n.changeLanguage(language);
 }
 
 export function applyLanguage(language: Language) {
@@ -29,14 +48,15 @@ export function applyLanguage(language: Language) {
   } catch {
     // private mode or storage disabled: the choice lasts for this page only
   }
-  dayjs.locale(language === 'zh-CN' ? 'zh-cn' : 'en');
-  document.documentElement.lang = language;
-  return i18n.changeLanguage(language);
+  rememberForServer(language);
+  return setLanguage(language);
 }
 
-const initial = storedLanguage();
+const initial = typeof window === 'undefined' ? 'zh-CN' : storedLanguage();
+if (typeof document !== 'undefined' && !document.cookie.includes(`${cookieName}=${initial}`))
+  rememberForServer(initial);
 dayjs.locale(initial === 'zh-CN' ? 'zh-cn' : 'en');
-document.documentElement.lang = initial;
+if (typeof document !== 'undefined') document.documentElement.lang = initial;
 
 i18n.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCatalogue }, en: { translation: enCatalogue } },

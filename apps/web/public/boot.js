@@ -1,0 +1,29 @@
+// On a page the server drew (see the server's app shell), the app's code is fetched once the page has
+// painted: the first paint does not share the machine with compiling it. The app then takes the drawn
+// page over. A window in the background paints nothing; its page starts after a second anyway.
+(() => {
+  const element = document.getElementById('kamap-code');
+  if (!element) return;
+  const { modules, preloads } = JSON.parse(element.textContent);
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    for (const href of preloads) {
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.crossOrigin = '';
+      link.href = href;
+      document.head.append(link);
+    }
+    for (const src of modules) {
+      const script = document.createElement('script');
+      script.type = 'module';
+      script.crossOrigin = '';
+      script.src = src;
+      document.head.append(script);
+    }
+  };
+  requestAnimationFrame(() => setTimeout(start, 0));
+  setTimeout(start, 1000);
+})();
