@@ -125,7 +125,10 @@ describe('serving the web app', () => {
     const web = join(dir, 'web');
     const { mkdirSync } = await import('node:fs');
     mkdirSync(join(web, 'assets'), { recursive: true });
-    writeFileSync(join(web, 'index.html'), '<!doctype html><head><title>kamap</title></head><body></body>');
+    writeFileSync(
+      join(web, 'index.html'),
+      '<!doctype html><head><title>kamap</title></head><body><div id="root"></div></body>',
+    );
     writeFileSync(join(web, 'assets', 'app-1.js'), 'console.log(1)');
     writeFileSync(
       join(web, 'first-pages.json'),
@@ -220,5 +223,82 @@ describe('HTTP platform', () => {
     const missing = await app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
     expect(missing.statusCode).toBe(401);
     await app.close();
+  });
+  it('draws a first page on the server for a signed-in user, its code fetched once it has painted', async () => {
+    const database = await testDatabase();
+    await seedFixture(database);
+    const { mkdirSync } = await import('node:fs');
+    const web = join(dir, 'drawing', 'dist');
+    mkdirSync(join(dir, 'drawing', 'dist-ssr'), { recursive: true });
+    mkdirSync(web, { recursive: true });
+    writeFileSync(
+      join(web, 'index.html'),
+      [
+        '<!doctype html><head><title>kamap</title>',
+        '<script type="module" crossorigin src="/assets/index-1.js"></script>',
+        '<link rel="modulepreload" crossorigin href="/assets/vendor-1.js">',
+        '<link rel="stylesheet" crossorigin href="/assets/index-1.css">',
+        '</head><body><div id="root"></div></body>',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(web, 'first-pages.json'),
+      JSON.stringify({ '/accounts/:id': { scripts: ['/assets/account-1.js'], styles: ['/assets/account-1.css'] } }),
+    );
+    // a drawing that reads as the user through the API, as the web build's does
+    writeFileSync(
+      join(dir, 'drawing', 'dist-ssr', 'entry-server.js'),
+      `export async function renderFirstPage({ url, user, language, send }) {
+        if (url.includes('nothing')) return null;
+        if (url.includes('broken')) throw new Error('the drawing failed');
+        const me = await (await send('/api/v1/auth/me')).json();
+        return { html: '<main data-me="' + me.username + '" data-user="' + user.username + '" data-lang="' + language + '">' + url + '</main>', head: '<style>.drawn{}</style>' };
+      }`,
+    );
+    const { buildApp } = await import('../src/app.js');
+    const app = await buildApp({ database, demoMode: false, logLevel: 'silent', webDist: web });
+    const director = await login(app, 'director');
+    const get = (url: string, cookie = director.cookie) => app.inject({ method: 'GET', url, headers: { cookie } });
+    const code = (html: string) =>
+      JSON.parse(/<script type="application\/json" id="kamap-code">(.*?)<\/script>/.exec(html)?.[1] ?? 'null');
+
+    const drawn = await get('/accounts/123');
+    expect(drawn.statusCode).toBe(200);
+    expect(drawn.body).toContain(
+      '<div id="root"><main data-me="director" data-user="director" data-lang="zh-CN">/accounts/123</main></div>',
+    );
+    expect(drawn.body).toContain('<style>.drawn{}</style>');
+    // the code is named for boot.js, not loaded by the page: its first paint does not wait on it
+    expect(drawn.body).not.toContain('<script type="module"');
+    expect(drawn.body).not.toContain('rel="modulepreload"');
+    expect(code(drawn.body)).toEqual({
+      modules: ['/assets/index-1.js'],
+      preloads: ['/assets/vendor-1.js', '/assets/account-1.js'],
+    });
+    expect(drawn.body).toContain('<script src="/boot.js" defer></script>');
+    // the styles stay in the head; the page carries its reads, so it names none to fetch
+    const head = drawn.body.slice(0, drawn.body.indexOf('</head>'));
+    expect(head).toContain('/assets/index-1.css');
+    expect(head).toContain('/assets/account-1.css');
+    expect(drawn.body).not.toContain('as="fetch"');
+    // in the language the browser keeps in its cookie
+    expect((await get('/accounts/123', `${director.cookie}; kamap-language=en`)).body).toContain('data-lang="en"');
+
+    // no drawing, or a failed one: the browser draws the page, from the same code
+    for (const url of ['/accounts/nothing', '/accounts/broken']) {
+      const plain = await get(url);
+      expect(plain.statusCode).toBe(200);
+      expect(plain.body).toContain('<div id="root"></div>');
+      expect(code(plain.body).modules).toEqual(['/assets/index-1.js']);
+      expect(plain.body).toContain('id="kamap-session"');
+    }
+    // not a first page, or nobody signed in: the shell as it is, with its own code
+    for (const response of [await get('/contacts/1'), await app.inject({ method: 'GET', url: '/accounts/123' })]) {
+      expect(response.body).toContain('<div id="root"></div>');
+      expect(response.body).toContain('<script type="module" crossorigin src="/assets/index-1.js"></script>');
+      expect(code(response.body)).toBeNull();
+    }
+    await app.close();
+    await database.dispose();
   });
 });
