@@ -145,4 +145,20 @@ describe('the attention list at the bound', () => {
       [ids.core, 48],
     ]);
   });
+  it('ranks by what the reader may see: a reader without alerts gets churn and overdue work', async () => {
+    const analyst = await login(app, 'analyst');
+    const res = await as(app, analyst).get('/map/attention');
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as { accountId: string; points: number; reasons: { kind: string }[] }[];
+    // the same accounts as the director's list without the alerts: overdue work weighed by tier
+    expect(items.map((i) => i.points)).toEqual([60, 60, 24]);
+    expect(
+      items
+        .slice(0, 2)
+        .map((i) => i.accountId)
+        .sort(),
+    ).toEqual([ids.lifted!, ids.capped!].sort());
+    expect(items[2]!.accountId).toBe(ids.core);
+    expect(items.flatMap((i) => i.reasons.map((r) => r.kind))).not.toContain('alert');
+  });
 });

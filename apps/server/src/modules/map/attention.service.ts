@@ -112,7 +112,7 @@ export async function mapAttention(ctx: Ctx, q: MapQuery): Promise<MapAttention>
   // points per account first, over the accounts in the filter; the reasons only for the few ranked first
   const ranking = rows<Row>(
     ctx.db,
-    sql`with reason as materialized (${sql.join(sources, sql` union all `)}),
+    sql`with reason (account_id, kind, rule, severity, tier, value, alert_id, points) as materialized (${sql.join(sources, sql` union all `)}),
          summed as materialized (select r.account_id, sum(r.points) as points from reason r
                                   where ${inAccounts(sql`r.account_id`)} group by r.account_id),
          -- the fifth-largest sum before weighing: the fifth-largest weighed sum is at least this, and a
