@@ -27,7 +27,7 @@ export type FirstPageRequest = {
   wait: number;
 };
 
-/** The page's HTML (the content of `#root`) and what goes into the head: its styles and its state. */
+/** The page's HTML (the content of `#root`) and what goes before it: its styles and its state. */
 export type FirstPage = { html: string; head: string };
 
 // each drawing's requests go out as its own user

@@ -36,9 +36,10 @@ const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, 
 /**
  * The web app's `index.html` with the signed-in user written into it as a JSON data block, which the
  * app reads instead of asking `/auth/me` first. A data block is not run, so the content security policy
- * stays as it is; `<` is escaped so no value can close the element. For a signed-in user at the address
- * of one of the first pages, the shell also names that page's first reads and its code, so the browser
- * fetches them beside the app's own code instead of after the app has started and routed.
+ * stays as it is; `<` is escaped so no value can close the element. At the address of one of the first
+ * pages, for a signed-in user, the shell names that page's styles and code too; where the server can
+ * draw the page (`first-page.ts`) it comes drawn, and the app's code is fetched once it has painted,
+ * otherwise the shell names the page's first reads, so the browser fetches them beside the app's code.
  */
 export function appShell(html: string, firstPages: FirstPages = {}) {
   const at = html.indexOf('</head>');

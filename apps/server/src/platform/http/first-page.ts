@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /**
  * A first page drawn on the server by the web build's `entry-server.js`: the content of `#root` and what
- * goes into the head (its styles and the state the browser takes the page over from).
+ * goes before it (its styles and the state the browser takes the page over from).
  */
 export type DrawnPage = { html: string; head: string };
 
