@@ -9,20 +9,9 @@
   const start = () => {
     if (started) return;
     started = true;
-    for (const href of preloads) {
-      const link = document.createElement('link');
-      link.rel = 'modulepreload';
-      link.crossOrigin = '';
-      link.href = href;
-      document.head.append(link);
-    }
-    for (const src of modules) {
-      const script = document.createElement('script');
-      script.type = 'module';
-      script.crossOrigin = '';
-      script.src = src;
-      document.head.append(script);
-    }
+    const add = (tag, properties) => document.head.append(Object.assign(document.createElement(tag), properties));
+    for (const href of preloads) add('link', { rel: 'modulepreload', crossOrigin: '', href });
+    for (const src of modules) add('script', { type: 'module', crossOrigin: '', src });
   };
   requestAnimationFrame(() => setTimeout(start, 0));
   setTimeout(start, 1000);
