@@ -7,7 +7,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -41,6 +41,7 @@ import { tasksRoutes } from './modules/tasks/index.js';
 import { timelineRoutes } from './modules/timeline/index.js';
 import { currentUser, resolveApiToken, resolveSession, usersRoutes } from './modules/users/index.js';
 import type { Database } from './platform/db/index.js';
+import { AppError } from './platform/errors.js';
 import { appShell, type FirstPages } from './platform/http/app-shell.js';
 import { registerAuth, SESSION_COOKIE } from './platform/http/auth.plugin.js';
 import { registerErrorHandler } from './platform/http/errors.plugin.js';
@@ -75,6 +76,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             },
           },
     bodyLimit: 1024 * 1024,
+    // an address the router cannot read (a broken percent escape) is a problem like any other bad request
+    frameworkErrors: (error, req, reply) => {
+      const answer = reply as unknown as FastifyReply;
+      answer.header('content-type', 'application/problem+json');
+      answer.code(400).send(new AppError('bad_request', error.message).toProblem(req.url));
+    },
     trustProxy: true,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();

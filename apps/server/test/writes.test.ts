@@ -101,6 +101,15 @@ describe('bad input is a 4xx naming the field and changes nothing', () => {
     );
   });
 
+  it('a malformed address (a broken percent escape) is a problem too', async () => {
+    const p = await refused(
+      () => app.inject({ method: 'PATCH', url: '/api/v1/accounts/%E0%A4%A', headers: { cookie: kam.cookie } }),
+      400,
+    );
+    expect(p.title).toBe('Bad request');
+    expect(p.detail).toMatch(/URL|address/i);
+  });
+
   it('an oversized body is 413', async () => {
     await refused(() => as(app, kam).post('/accounts', { ...validAccount(), address: 'x'.repeat(1_100_000) }), 413);
   });
