@@ -116,7 +116,7 @@ describe('the attention list at the bound', () => {
     const items = res.json().items as {
       accountId: string;
       points: number;
-      reasons: { kind: string; value: number }[];
+      reasons: { kind: string; value: number; drill: unknown }[];
     }[];
     const highs = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((k) => ids[k]!).sort();
     expect(items.map((i) => i.accountId)).toEqual([ids.lifted, ...highs.slice(0, 4)]);
@@ -125,6 +125,11 @@ describe('the attention list at the bound', () => {
       ['action_overdue', 4],
       ['alert', 1],
       ['task_overdue', 4],
+    ]);
+    // each count opens that account's records behind it
+    expect(items[0]!.reasons.filter((r) => r.kind !== 'alert').map((r) => r.drill)).toEqual([
+      { path: '/plans', query: { view: 'overdue', accountId: ids.lifted } },
+      { path: '/tasks', query: { view: 'overdue', accountId: ids.lifted } },
     ]);
   });
 

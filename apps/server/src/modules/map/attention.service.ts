@@ -223,6 +223,6 @@ function reasonDrill(
     case 'task_overdue':
       return { path: '/tasks', query: { accountId, view: 'overdue' } };
     case 'action_overdue':
-      return { path: '/plans', query: { view: 'overdue' } };
+      return { path: '/plans', query: { view: 'overdue', accountId } };
   }
 }

@@ -52,6 +52,7 @@ export function AttentionList({
                   {item.revenue
                     ? ` · ${t('map.attention.revenue', { amount: formatMoneyShort(item.revenue, i18n.language) })}`
                     : ''}
+                  {` · ${t('map.attention.points', { points: item.points })}`}
                 </span>
               </div>
               <div className={styles.reasons}>

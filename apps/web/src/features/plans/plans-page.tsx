@@ -12,15 +12,23 @@ import { ActionStatusTag, PlanStatusTag } from './tags';
 import type { PlanActionRowData, PlanSummaryData } from './types';
 
 const views = ['overdue', 'plans'] as const;
-const urlKeys = ['view', 'status'] as const;
+const urlKeys = ['view', 'status', 'accountId'] as const;
 
-function OverdueActions() {
+/** The late plan actions in scope, or one account's (from the map's attention list). */
+function OverdueActions({ accountId, onAll }: { accountId: string | null; onAll: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const list = usePlanActions({ overdue: true, limit: 100 });
+  const list = usePlanActions({ overdue: true, accountId, limit: 100 });
   if (list.isError && !list.data) return <QueryError error={list.error} onRetry={() => list.refetch()} />;
   return (
     <>
+      {accountId && (
+        <Flex>
+          <Tag closable onClose={onAll} color="blue">
+            {list.items[0] ? t('task.oneAccount', { name: list.items[0].accountName }) : t('task.thisAccount')}
+          </Tag>
+        </Flex>
+      )}
       <Table<PlanActionRowData>
         rowKey="id"
         pagination={false}
@@ -117,7 +125,7 @@ export function PlansPage() {
         <Flex gap={12} wrap>
           <Segmented
             value={view}
-            onChange={(v) => setUrl({ view: v === 'overdue' ? null : v })}
+            onChange={(v) => setUrl({ view: v === 'overdue' ? null : v, accountId: null })}
             options={views.map((v) => ({ value: v, label: t(`plan.view.${v}`) }))}
           />
           {view === 'plans' && (
@@ -134,7 +142,11 @@ export function PlansPage() {
             />
           )}
         </Flex>
-        {view === 'overdue' ? <OverdueActions /> : <Plans status={url.status ?? undefined} />}
+        {view === 'overdue' ? (
+          <OverdueActions accountId={url.accountId ?? null} onAll={() => setUrl({ accountId: null })} />
+        ) : (
+          <Plans status={url.status ?? undefined} />
+        )}
       </Flex>
     </>
   );

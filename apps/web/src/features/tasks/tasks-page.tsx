@@ -184,7 +184,8 @@ export function TasksPage() {
         </Col>
         <Col xs={24} xl={7}>
           <Flex vertical gap={16}>
-            <Card variant="borderless" size="small">
+            {/* the caller's own counts, whichever list is open beside them */}
+            <Card variant="borderless" size="small" title={t('task.myCounts')}>
               <Flex justify="space-around">
                 <Statistic
                   title={t('task.view.overdue')}
