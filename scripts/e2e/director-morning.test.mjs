@@ -29,7 +29,7 @@ describe("the director's morning", () => {
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
       // the pages the server drew are taken over as they are, not drawn again
-      if (m.type() === 'error' && /hydrat/i.test(m.text())) errors.push(m.text());
+      if (m.type() === 'error' && /drawn anew|hydrat/i.test(m.text())) errors.push(m.text());
     });
     await kamap.signIn(page, 'director');
     // the home page is the map

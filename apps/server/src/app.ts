@@ -217,7 +217,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const token = req.cookies[SESSION_COOKIE];
       const auth = token ? await resolveSession(deps.database.db, token) : undefined;
       const user = auth ? currentUser(auth) : null;
-      const page = shell(user, req.url, auth?.principal, Boolean(draw));
+      // a HEAD asks for the headers only: nothing to draw
+      const page = shell(user, req.url, auth?.principal, Boolean(draw) && req.method === 'GET');
       reply.header('cache-control', 'no-store').type('text/html; charset=utf-8');
       if (!(page.drawn && draw && user)) return reply.send(page.start + page.finish());
       // the head goes out at once, so the browser fetches the page's code and styles while it is drawn

@@ -5,7 +5,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createCache, extractStyle, StyleProvider } from '@ant-design/cssinjs';
-import { dehydrate, QueryClient } from '@tanstack/react-query';
+import { dehydrate, hydrate, QueryClient } from '@tanstack/react-query';
 import { prerenderToNodeStream } from 'react-dom/static';
 import { createStaticHandler, createStaticRouter, matchRoutes, StaticRouterProvider } from 'react-router';
 import { setTransport } from './app/api/client';
@@ -40,6 +40,12 @@ setTransport((input, init) => {
 
 const handler = createStaticHandler(routes);
 
+/** The longest a drawing may take once its reads are in. */
+const DRAW_LIMIT_MS = 2000;
+
+const serverClient = () =>
+  new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Number.POSITIVE_INFINITY } } });
+
 /** How React marks a boundary whose content was not ready when the page around it was written. */
 const PENDING = '<!--$?-->';
 
@@ -57,21 +63,24 @@ export async function renderFirstPage(request: FirstPageRequest): Promise<FirstP
   const reads = matches?.map((m) => (m.route.handle as { reads?: Reads } | undefined)?.reads).findLast(Boolean);
   if (!matches || !reads) return null;
 
-  const client = new QueryClient({
-    defaultOptions: { queries: { retry: false, staleTime: Number.POSITIVE_INFINITY } },
-  });
-  client.setQueryData(meQueryKey, request.user);
+  const reading = serverClient();
+  reading.setQueryData(meQueryKey, request.user);
   await senders.run(request.send, async () => {
-    reads(client, request.user, url, matches.at(-1)!.params, Promise.resolve());
-    await settled(client, request.wait);
+    reads(reading, request.user, url, matches.at(-1)!.params, Promise.resolve());
+    await settled(reading, request.wait);
   });
   if (
-    client
+    reading
       .getQueryCache()
       .getAll()
       .some((query) => query.state.status === 'error')
   )
     return null;
+  // The page is drawn from the answers in by now, and the browser is sent exactly those: a read still
+  // out (past the wait) lands in `reading`, not in what is drawn, and the browser reads it itself.
+  const queries = dehydrate(reading);
+  const client = serverClient();
+  hydrate(client, queries);
 
   const context = await handler.query(new Request(url));
   if (context instanceof Response || context.errors) return null;
@@ -92,6 +101,9 @@ export async function renderFirstPage(request: FirstPageRequest): Promise<FirstP
         // one piece: a boundary sent apart from the page is swapped in by inline scripts, which the
         // content security policy forbids
         progressiveChunkSize: Number.POSITIVE_INFINITY,
+        // a drawing that does not end (a component waiting on something that never comes) must not hold
+        // the drawings queued behind it: it ends as a failure, and the browser draws that page
+        signal: AbortSignal.timeout(DRAW_LIMIT_MS),
         onError: (error) => {
           failure ??= error;
         },
@@ -110,7 +122,7 @@ export async function renderFirstPage(request: FirstPageRequest): Promise<FirstP
 
   const state: FirstPageState = {
     language,
-    queries: dehydrate(client),
+    queries,
     router: { loaderData: context.loaderData, actionData: context.actionData, errors: context.errors },
   };
   const json = JSON.stringify(state).replace(/</g, '\\u003c');

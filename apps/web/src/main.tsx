@@ -21,5 +21,10 @@ const app = (
     <RouterProvider router={createRouter(drawn?.router)} />
   </AppFrame>
 );
-if (drawn) hydrateRoot(root, app);
+if (drawn)
+  hydrateRoot(root, app, {
+    // React draws the page anew where it differs from the server's drawing: said plainly, so a journey
+    // (and a developer) sees it
+    onRecoverableError: (error) => console.error('kamap: the page the server drew was drawn anew:', error),
+  });
 else createRoot(root).render(app);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatMoneyShort, formatQuantity, todayInChina, yuanToFen } from './format';
+import {
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatMoneyShort,
+  formatMonthDay,
+  formatQuantity,
+  todayInChina,
+  yuanToFen,
+} from './format';
 
 describe('formatMoney', () => {
   it('prints integer fen as yuan with thousands separators and two decimals', () => {
@@ -54,5 +63,22 @@ describe('todayInChina', () => {
     // 2026-11-30 20:00 UTC is already 1 December in China; 15:59 UTC is still 30 November
     expect(todayInChina(new Date('2026-11-30T20:00:00Z'))).toBe('2026-12-01');
     expect(todayInChina(new Date('2026-11-30T15:59:00Z'))).toBe('2026-11-30');
+  });
+});
+
+describe('dates', () => {
+  it('writes a moment in China time, wherever the code runs (the server draws pages the browser takes over)', () => {
+    // 17:30 UTC is 01:30 the next day in China
+    expect(formatDateTime('2026-12-01T17:30:00Z')).toBe('2026-12-02 01:30');
+    expect(formatDate('2026-12-01T17:30:00Z')).toBe('2026-12-02');
+    expect(formatMonthDay('2026-12-01T17:30:00Z')).toBe('12-02');
+    expect(formatDateTime('2026-07-01T00:05:00+08:00')).toBe('2026-07-01 00:05');
+  });
+
+  it('leaves a calendar date as it is, and a missing one as a dash', () => {
+    expect(formatDate('2026-03-04')).toBe('2026-03-04');
+    expect(formatMonthDay('2026-03-04')).toBe('03-04');
+    expect(formatDate(null)).toBe('—');
+    expect(formatDateTime(undefined)).toBe('—');
   });
 });

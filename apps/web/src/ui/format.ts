@@ -1,5 +1,3 @@
-import dayjs from 'dayjs';
-
 const grouping = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /** Integer fen → `¥1,234,567.89`, computed on integers so no float ever rounds a cent. */
@@ -33,15 +31,24 @@ export function formatMoneyShort(fen: number, language: string): string {
 export const yuanToFen = (yuan: number) => Math.round(yuan * 100);
 export const fenToYuan = (fen: number) => fen / 100;
 
+/**
+ * A date (YYYY-MM-DD) as it is; a moment (an ISO timestamp) as its date in China, the calendar kamap
+ * keeps, so the server drawing a page and the browser taking it over write the same, wherever each is.
+ */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '—';
-  return dayjs(value).format('YYYY-MM-DD');
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : chinaDate.format(new Date(value));
 }
 
+/** A moment as its date and time in China (YYYY-MM-DD HH:mm). */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '—';
-  return dayjs(value).format('YYYY-MM-DD HH:mm');
+  const parts = Object.fromEntries(chinaDateTime.formatToParts(new Date(value)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
+
+/** A moment's month and day in China (MM-DD), for short lists. */
+export const formatMonthDay = (value: string) => formatDate(value).slice(5);
 
 export const formatCount = (value: number) => grouping.format(value);
 
@@ -65,6 +72,16 @@ const chinaDate = new Intl.DateTimeFormat('en-CA', {
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
+});
+
+const chinaDateTime = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
 });
 
 /**

@@ -1,9 +1,8 @@
 import type { MapAttention } from '@kamap/contracts';
 import { Skeleton } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatCount, formatDateTime } from '../../ui/format';
+import { formatCount, formatDateTime, formatMonthDay } from '../../ui/format';
 import { explainAlert } from '../alerts/explain';
 import styles from './map.module.css';
 
@@ -32,7 +31,7 @@ export function AlertFeed({ data, loading }: { data: MapAttention | undefined; l
               <span title={reason}>{reason}</span>
             </span>
             <time className={styles.feedTime} dateTime={a.lastSeenAt} title={formatDateTime(a.lastSeenAt)}>
-              {dayjs(a.lastSeenAt).format('MM-DD')}
+              {formatMonthDay(a.lastSeenAt)}
             </time>
           </Link>
         );
