@@ -45,7 +45,7 @@ import { AppError } from './platform/errors.js';
 import { appShell, type FirstPages } from './platform/http/app-shell.js';
 import { registerAuth, SESSION_COOKIE } from './platform/http/auth.plugin.js';
 import { registerErrorHandler } from './platform/http/errors.plugin.js';
-import { firstPageDrawing } from './platform/http/first-page.js';
+import { firstPageDrawing, LANGUAGE_COOKIE } from './platform/http/first-page.js';
 
 export type AppDeps = {
   database: Database;
@@ -218,7 +218,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const auth = token ? await resolveSession(deps.database.db, token) : undefined;
       const user = auth ? currentUser(auth) : null;
       // a HEAD asks for the headers only: nothing to draw
-      const page = shell(user, req.url, auth?.principal, Boolean(draw) && req.method === 'GET');
+      const page = shell(
+        user,
+        req.url,
+        auth?.principal,
+        Boolean(draw) && req.method === 'GET',
+        req.cookies[LANGUAGE_COOKIE],
+      );
       reply.header('cache-control', 'no-store').type('text/html; charset=utf-8');
       if (!(page.drawn && draw && user)) return reply.send(page.start + page.finish());
       // the head goes out at once, so the browser fetches the page's code and styles while it is drawn

@@ -234,7 +234,7 @@ describe('HTTP platform', () => {
     writeFileSync(
       join(web, 'index.html'),
       [
-        '<!doctype html><head><title>kamap</title>',
+        '<!doctype html><html lang="zh-CN"><head><title>kamap</title>',
         '<script type="module" crossorigin src="/assets/index-1.js"></script>',
         '<link rel="modulepreload" crossorigin href="/assets/vendor-1.js">',
         '<link rel="stylesheet" crossorigin href="/assets/index-1.css">',
@@ -281,8 +281,14 @@ describe('HTTP platform', () => {
     expect(head).toContain('/assets/index-1.css');
     expect(head).toContain('/assets/account-1.css');
     expect(drawn.body).not.toContain('as="fetch"');
-    // in the language the browser keeps in its cookie
-    expect((await get('/accounts/123', `${director.cookie}; kamap-language=en`)).body).toContain('data-lang="en"');
+    // in the language the browser keeps in its cookie, the page's own language said from the start
+    const english = (await get('/accounts/123', `${director.cookie}; kamap-language=en`)).body;
+    expect(english).toContain('data-lang="en"');
+    expect(english).toContain('<html lang="en">');
+    expect(drawn.body).toContain('<html lang="zh-CN">');
+    expect((await get('/accounts/123', `${director.cookie}; kamap-language="><x`)).body).toContain(
+      '<html lang="zh-CN">',
+    );
 
     // no drawing, or a failed one: the browser draws the page, from the same code
     for (const url of ['/accounts/nothing', '/accounts/broken']) {

@@ -80,7 +80,7 @@ export function appShell(html: string, firstPages: FirstPages = {}) {
    * code and styles while the server draws it, then `finish(page)` with the drawn page (or none: the
    * browser draws it). A page drawn on the server carries its reads' answers, so it names no reads.
    */
-  return (user: unknown, url = '/', principal?: Principal, drawing = false) => {
+  return (user: unknown, url = '/', principal?: Principal, drawing = false, language = 'zh-CN') => {
     const json = JSON.stringify(user).replace(/</g, '\\u003c');
     let links = '';
     let drawn = false;
@@ -108,7 +108,8 @@ export function appShell(html: string, firstPages: FirstPages = {}) {
     const session = `<script type="application/json" id="${SESSION_ELEMENT_ID}">${json}</script>`;
     return {
       drawn,
-      start: `${start}${links}${session}${head}`,
+      // the page's language as the user chose it (the web app's cookie), before any script has run
+      start: `${start.replace(/<html lang="[^"]*">/, `<html lang="${language === 'en' ? 'en' : 'zh-CN'}">`)}${links}${session}${head}`,
       finish: (page?: DrawnPage | null) =>
         page ? `${page.head}<div id="root">${page.html}</div>${tail}` : `${root}${tail}`,
     };
