@@ -217,14 +217,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const token = req.cookies[SESSION_COOKIE];
       const auth = token ? await resolveSession(deps.database.db, token) : undefined;
       const user = auth ? currentUser(auth) : null;
+      const language = req.cookies[LANGUAGE_COOKIE] ?? 'zh-CN';
       // a HEAD asks for the headers only: nothing to draw
-      const page = shell(
-        user,
-        req.url,
-        auth?.principal,
-        Boolean(draw) && req.method === 'GET',
-        req.cookies[LANGUAGE_COOKIE],
-      );
+      const page = shell(user, req.url, auth?.principal, Boolean(draw) && req.method === 'GET', language);
       reply.header('cache-control', 'no-store').type('text/html; charset=utf-8');
       if (!(page.drawn && draw && user)) return reply.send(page.start + page.finish());
       // the head goes out at once, so the browser fetches the page's code and styles while it is drawn
@@ -235,7 +230,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             // Node sends a response's writes once the current tick is over, and the drawing's reads can hold
             // the thread (the embedded database's are synchronous): the head leaves first
             await new Promise((resolve) => setImmediate(resolve));
-            yield page.finish(await draw(req, user));
+            yield page.finish(await draw(req, user, language));
           })(),
         ),
       );

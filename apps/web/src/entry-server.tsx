@@ -4,6 +4,7 @@
  * The browser then takes the drawn page over (`main.tsx`) from the same reads, which ride in the page.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { text } from 'node:stream/consumers';
 import { createCache, extractStyle, StyleProvider } from '@ant-design/cssinjs';
 import { dehydrate, hydrate, QueryClient } from '@tanstack/react-query';
 import { prerenderToNodeStream } from 'react-dom/static';
@@ -148,10 +149,4 @@ async function settled(client: QueryClient, wait: number) {
     });
     if (client.isFetching() === 0) done();
   });
-}
-
-async function text(stream: NodeJS.ReadableStream) {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -36,7 +36,7 @@ export async function firstPageDrawing(app: FastifyInstance, webDist: string) {
   const entry = join(webDist, '..', 'dist-ssr', 'entry-server.js');
   if (!existsSync(entry)) return undefined;
   const { renderFirstPage } = (await import(pathToFileURL(entry).href)) as { renderFirstPage: Renderer };
-  return async (req: FastifyRequest, user: unknown): Promise<DrawnPage | null> => {
+  return async (req: FastifyRequest, user: unknown, language: string): Promise<DrawnPage | null> => {
     // the page's reads go through the API as the same user, with the same checks as the browser's
     const send: typeof fetch = async (input, init) => {
       if (init?.method && init.method !== 'GET') throw new Error('a first page only reads');
@@ -54,7 +54,7 @@ export async function firstPageDrawing(app: FastifyInstance, webDist: string) {
       return await renderFirstPage({
         url: req.url,
         user,
-        language: req.cookies[LANGUAGE_COOKIE] ?? 'zh-CN',
+        language,
         send,
         wait: READS_WAIT_MS,
       });

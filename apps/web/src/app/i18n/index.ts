@@ -35,10 +35,15 @@ function storedLanguage(): Language {
   }
 }
 
-/** Sets the language of everything drawn from now on: texts, dates (dayjs) and, in a browser, the page. */
-export function setLanguage(language: Language) {
+/** The dates' language (dayjs) and, in a browser, the page's. */
+function localise(language: Language) {
   dayjs.locale(language === 'zh-CN' ? 'zh-cn' : 'en');
   if (typeof document !== 'undefined') document.documentElement.lang = language;
+}
+
+/** Sets the language of everything drawn from now on: texts, dates and, in a browser, the page. */
+export function setLanguage(language: Language) {
+  localise(language);
   return i18n.changeLanguage(language);
 }
 
@@ -55,8 +60,7 @@ export function applyLanguage(language: Language) {
 const initial = typeof window === 'undefined' ? 'zh-CN' : storedLanguage();
 if (typeof document !== 'undefined' && !document.cookie.includes(`${cookieName}=${initial}`))
   rememberForServer(initial);
-dayjs.locale(initial === 'zh-CN' ? 'zh-cn' : 'en');
-if (typeof document !== 'undefined') document.documentElement.lang = initial;
+localise(initial);
 
 i18n.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCatalogue }, en: { translation: enCatalogue } },
